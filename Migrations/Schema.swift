@@ -1,0 +1,18 @@
+import Foundation
+
+/// The schema's migrations, in order: each `Migrations/NNNN_subject.sql` file, embedded in the
+/// binary at build time. The file name (without `.sql`) is the migration's identifier.
+public enum Schema {
+    /// `(identifier, sql)` for every migration, sorted by identifier.
+    ///
+    /// SwiftPM names an embedded file's bytes after the file, with the first character of a
+    /// leading digit run dropped (`0001_x.sql` → `_001_x_sql`). A new migration adds a line here;
+    /// `SchemaTests` fails when a file in `Migrations/` is missing from this list.
+    public static let migrations: [(identifier: String, sql: String)] = {
+        let all: [(String, [UInt8])] = [
+            ("0001_base_tables", PackageResources._001_base_tables_sql),
+            ("0002_public_views", PackageResources._002_public_views_sql),
+        ]
+        return all.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }.sorted { $0.0 < $1.0 }
+    }()
+}

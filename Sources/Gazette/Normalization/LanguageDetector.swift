@@ -1,0 +1,42 @@
+/// Detects a document's language from its words, not its file name: the language whose stop
+/// words cover most of the first few thousand words wins; English on a tie.
+///
+/// For example:
+///
+/// ```swift
+/// detector.language(of: "Die Delegation besuchte die Stadt Shenyang.")  // .de
+/// ```
+public struct LanguageDetector: Sendable {
+    let stopwords: [Language: Set<String>]
+
+    public init(rules: NormalizationRules) {
+        stopwords = rules.stopwords
+    }
+
+    public func language(of text: String) -> Language {
+        var counts: [Language: Int] = [:]
+        var seen = 0
+        var word = String.UnicodeScalarView()
+        func flush() {
+            guard !word.isEmpty else { return }
+            let key = Folding.key(String(word))
+            for (language, words) in stopwords where words.contains(key) {
+                counts[language, default: 0] += 1
+            }
+            seen += 1
+            word = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic {
+                word.append(scalar)
+            } else {
+                flush()
+                if seen >= 3000 { break }
+            }
+        }
+        flush()
+        let best = Language.allCases.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) }
+        guard let best, (counts[best] ?? 0) > (counts[.en] ?? 0) else { return .en }
+        return best
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Reads title, dateline, publication date and source from the head of a normalized text.
+///
+/// Datelines come in the shapes the genre uses:
+///
+/// ```text
+/// PANJIN, China, Nov. 17, 2017 /PRNewswire/ -- Panjin, a coastal city …
+/// SHENYANG, China, 26. Oktober 2023 — Eine Wirtschafts- und Handelsdelegation …
+///  date 2019-11-04 SHANGHAI, Nov. 4, 2019 /PRNewswire/ -- On October 31, …
+/// BEIJING, March 3 (Xinhua) -- …
+/// ```
+public struct MetadataExtractor: Sendable {
+    let rules: NormalizationRules
+
+    public init(rules: NormalizationRules) {
+        self.rules = rules
+    }
+
+    /// The parts of a dateline: its city, its date and where the body text starts after it.
+    public struct Dateline: Sendable, Hashable {
+        public var city: String?
+        public var date: PartialDate?
+        /// The date of a leading `date YYYY-MM-DD` line, if any.
+        public var stamp: PartialDate?
+    }
+
+    /// A headline: the first line, when it is short, does not end a sentence and is not a dateline.
+    public func title(of text: String) -> String? {
+        guard let newline = text.firstIndex(of: "\n") else { return nil }
+        let first = text[..<newline]
+        guard first.count <= 250, first.count >= 8, let last = first.last, !".:;,".contains(last) else { return nil }
+        if dateline(in: String(first)) != nil { return nil }
+        if first.split(separator: " ").count < 3 { return nil }
+        return String(first)
+    }
+
+    /// The source named by a wire marker in the first lines ("/PRNewswire/" → "PR Newswire").
+    public func source(of text: String) -> String? {
+        let head = Folding.key(text.prefix(1200))
+        var best: (index: String.Index, source: String)?
+        for (marker, source) in rules.sources {
+            if let range = head.range(of: Folding.key(marker)), best == nil || range.lowerBound < best!.index {
+                best = (range.lowerBound, source)
+            }
+        }
+        return best?.source
+    }
+
+    /// The dateline of the first lines that have one.
+    public func dateline(of text: String) -> Dateline? {
+        for line in text.split(separator: "\n").prefix(6) {
+            if let found = dateline(in: String(line)) { return found }
+        }
+        return nil
+    }
+
+    /// Parses one line as a dateline, or returns nil.
+    func dateline(in line: String) -> Dateline? {
+        var words = line.split(separator: " ").map(String.init)
+        var stamp: PartialDate?
+        if words.count >= 2, words[0].lowercased() == "date", let date = PartialDate(iso: words[1]) {
+            stamp = date
+            words.removeFirst(2)
+        }
+        // The head ends at the dash that separates it from the body.
+        guard let dash = words.prefix(14).firstIndex(where: { ["--", "—", "–", "-", "---"].contains($0) }) else {
+            return stamp.map { Dateline(city: nil, date: nil, stamp: $0) }
+        }
+        let head = Array(words[..<dash])
+        // The city: leading words in capitals, up to the first comma.
+        var cityWords: [String] = []
+        for word in head {
+            let bare = word.hasSuffix(",") ? String(word.dropLast()) : word
+            let letters = bare.unicodeScalars.filter { $0.properties.isAlphabetic }
+            guard !letters.isEmpty, letters.allSatisfy({ $0.properties.isUppercase }) else { break }
+            cityWords.append(bare)
+            if word.hasSuffix(",") { break }
+        }
+        let date = dateInDateline(Array(head.dropFirst(cityWords.count)), fallbackYear: stamp?.year)
+        // A capitalised word before a dash is only a dateline city when a comma closes it and a
+        // date or a wire credit follows ("PANJIN, China, Nov. 17, 2017 /PRNewswire/ --"), not in
+        // a headline such as "IUC Project Team Visit to Panjin – First mission".
+        let closedByComma = !cityWords.isEmpty && head[cityWords.count - 1].hasSuffix(",")
+        let credited = head.contains { $0.hasPrefix("/") || $0.hasPrefix("(") }
+        let city = !cityWords.isEmpty && closedByComma && (date != nil || credited)
+            ? cityWords.map(MetadataExtractor.capitalized).joined(separator: " ") : nil
+        guard city != nil || date != nil else { return stamp.map { Dateline(city: nil, date: nil, stamp: $0) } }
+        return Dateline(city: city, date: date, stamp: stamp)
+    }
+
+    /// A date written with a month name in the dateline head: "Nov. 17, 2017", "26. Oktober 2023".
+    func dateInDateline(_ words: [String], fallbackYear: Int?) -> PartialDate? {
+        let trimmed = words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,()")) }
+        guard let m = trimmed.firstIndex(where: { rules.month($0) != nil && ($0.first?.isUppercase ?? false) }),
+              let month = rules.month(trimmed[m]) else { return nil }
+        let number: (Int) -> Int? = { i in i >= 0 && i < trimmed.count ? Int(trimmed[i]) : nil }
+        let year = [number(m + 1), number(m + 2)].compactMap { $0 }.first { $0 >= 1900 && $0 <= 2100 } ?? fallbackYear
+        let day = [number(m + 1), number(m - 1)].compactMap { $0 }.first { (1...31).contains($0) }
+        guard let year else { return nil }
+        if let day, day <= PartialDate.daysIn(month: month, year: year) {
+            return PartialDate(year: year, month: month, day: day)
+        }
+        return PartialDate(year: year, month: month)
+    }
+
+    static func capitalized(_ word: String) -> String {
+        word.split(separator: "-", omittingEmptySubsequences: false)
+            .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
+            .joined(separator: "-")
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Normalizes raw document text: Unicode NFC, one kind of space and line break, web boilerplate
+/// lines removed, paragraphs separated by one blank line.
+///
+/// For example:
+///
+/// ```swift
+/// normalizer.normalize("Skip links\r\n\r\nPanjin\u{00A0}Port  opened.\n")  // "Panjin Port opened."
+/// ```
+public struct TextNormalizer: Sendable {
+    let rules: NormalizationRules
+
+    public init(rules: NormalizationRules) {
+        self.rules = rules
+    }
+
+    /// The normalized text; empty when nothing but boilerplate and whitespace was there.
+    public func normalize(_ raw: String) -> String {
+        let nfc = raw.precomposedStringWithCanonicalMapping
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var pendingSpace = false
+        func endLine() {
+            lines.append(String(current))
+            current = String.UnicodeScalarView()
+            pendingSpace = false
+        }
+        var previousWasCR = false
+        for scalar in nfc.unicodeScalars {
+            switch scalar.value {
+            case 0x0A:
+                if !previousWasCR { endLine() }
+                previousWasCR = false
+                continue
+            case 0x0D, 0x2028, 0x2029, 0x0B, 0x0C, 0x85:
+                endLine()
+                previousWasCR = scalar.value == 0x0D
+                continue
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                if !current.isEmpty { pendingSpace = true }
+            case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF:
+                break  // soft hyphen and zero-width characters carry no text
+            case 0x00...0x1F, 0x7F...0x9F:
+                break  // other control characters
+            default:
+                if pendingSpace { current.append(" "); pendingSpace = false }
+                current.append(scalar)
+            }
+            previousWasCR = false
+        }
+        endLine()
+
+        var out: [String] = []
+        var blank = false
+        for line in lines {
+            if line.isEmpty || isBoilerplate(line) {
+                // A removed boilerplate line counts as a paragraph break, never as glue.
+                blank = blank || !out.isEmpty
+                continue
+            }
+            if blank { out.append("") }
+            blank = false
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    func isBoilerplate(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 80 else { return false }
+        let key = NormalizationRules.lineKey(line)
+        guard !key.isEmpty else { return false }
+        for item in rules.boilerplate where item.prefix ? key.hasPrefix(item.key) : key == item.key {
+            return true
+        }
+        return false
+    }
+}

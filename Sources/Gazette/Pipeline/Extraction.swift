@@ -1,0 +1,146 @@
+/// A span of a document that names an entity, found by a rule.
+public struct Mention: Sendable, Hashable, Codable {
+    /// Position of the sentence it is in.
+    public var sentence: Int
+    /// Unicode-scalar offsets into the document text.
+    public var start: Int
+    public var end: Int
+    /// The surface form as written ("Liaonings", "Mayor Link").
+    public var text: String
+    public var type: EntityType
+    public var subtype: String?
+    /// `<lang>/<file>#<id>` of the rule that found it.
+    public var rule: String
+    /// The resolved entity's key, set by resolution.
+    public var entityKey: String?
+
+    public init(sentence: Int, start: Int, end: Int, text: String, type: EntityType, subtype: String? = nil,
+                rule: String, entityKey: String? = nil) {
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.text = text
+        self.type = type
+        self.subtype = subtype
+        self.rule = rule
+        self.entityKey = entityKey
+    }
+}
+
+/// An entity as resolution leaves it: one per distinct thing a document names.
+public struct ResolvedEntity: Sendable, Hashable, Codable {
+    /// Content-derived identity, equal for the same thing in any document or import order.
+    public var key: String
+    public var name: String
+    public var type: EntityType
+    public var subtype: String?
+    public var country: String?
+    public var countrySource: CountrySource?
+    public var region: String?
+    /// Reference-data id (geonames:ID, iso:CC, admin1:CC.NN, org:NAME), when resolved against it.
+    public var reference: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    /// Every surface form of the entity in the document.
+    public var aliases: [String]
+
+    public init(key: String, name: String, type: EntityType, subtype: String? = nil, country: String? = nil,
+                countrySource: CountrySource? = nil, region: String? = nil, reference: String? = nil,
+                latitude: Double? = nil, longitude: Double? = nil, aliases: [String] = []) {
+        self.key = key
+        self.name = name
+        self.type = type
+        self.subtype = subtype
+        self.country = country
+        self.countrySource = countrySource
+        self.region = region
+        self.reference = reference
+        self.latitude = latitude
+        self.longitude = longitude
+        self.aliases = aliases
+    }
+}
+
+/// A relationship stated by one sentence.
+public struct Fact: Sendable, Hashable, Codable {
+    public var subject: String      // entity key
+    public var predicate: RelationPredicate
+    public var object: String       // entity key
+    public var attributes: [String: String]
+    public var sentence: Int
+    /// The matched words, as document offsets.
+    public var matchStart: Int
+    public var matchEnd: Int
+    public var rule: String
+    /// The rule's measured precision, the base of the fact's confidence.
+    public var rulePrecision: Double
+
+    public init(subject: String, predicate: RelationPredicate, object: String, attributes: [String: String] = [:],
+                sentence: Int, matchStart: Int, matchEnd: Int, rule: String, rulePrecision: Double) {
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.attributes = attributes
+        self.sentence = sentence
+        self.matchStart = matchStart
+        self.matchEnd = matchEnd
+        self.rule = rule
+        self.rulePrecision = rulePrecision
+    }
+}
+
+/// An event reported by one sentence.
+public struct Event: Sendable, Hashable, Codable {
+    public struct Participant: Sendable, Hashable, Codable {
+        public var entity: String   // entity key
+        public var role: EventRole
+        public init(entity: String, role: EventRole) {
+            self.entity = entity
+            self.role = role
+        }
+    }
+
+    public var type: EventType
+    public var dateStart: PartialDate?
+    public var dateEnd: PartialDate?
+    public var place: String?       // entity key
+    public var participants: [Participant]
+    public var sentence: Int
+    public var matchStart: Int
+    public var matchEnd: Int
+    public var rule: String
+
+    public init(type: EventType, dateStart: PartialDate?, dateEnd: PartialDate? = nil, place: String?,
+                participants: [Participant], sentence: Int, matchStart: Int, matchEnd: Int, rule: String) {
+        self.type = type
+        self.dateStart = dateStart
+        self.dateEnd = dateEnd
+        self.place = place
+        self.participants = participants
+        self.sentence = sentence
+        self.matchStart = matchStart
+        self.matchEnd = matchEnd
+        self.rule = rule
+    }
+
+    /// `.range` when the event spans days, else the start date's own precision.
+    public var precision: DatePrecision? {
+        guard let dateStart else { return nil }
+        return dateEnd != nil && dateEnd != dateStart ? .range : dateStart.precision
+    }
+}
+
+extension PartialDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = PartialDate(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}

@@ -1,0 +1,59 @@
+/// A document after normalization and sentence splitting: what every extraction stage reads.
+public struct AnalyzedText: Sendable {
+    public var text: String
+    public var language: Language
+    /// The publication date relative dates resolve against.
+    public var published: PartialDate?
+    public var sentences: [Sentence]
+
+    public init(text: String, language: Language, published: PartialDate?, sentences: [Sentence]) {
+        self.text = text
+        self.language = language
+        self.published = published
+        self.sentences = sentences
+    }
+}
+
+/// Mentions with their entities, as resolution leaves them.
+public struct ResolvedMentions: Sendable {
+    /// Every mention, with ``Mention/entityKey`` set.
+    public var mentions: [Mention]
+    /// One per key.
+    public var entities: [ResolvedEntity]
+
+    public init(mentions: [Mention] = [], entities: [ResolvedEntity] = []) {
+        self.mentions = mentions
+        self.entities = entities
+    }
+}
+
+/// Finds entity mentions in a document's sentences.
+public protocol MentionFinding: Sendable {
+    func mentions(in text: AnalyzedText) -> [Mention]
+}
+
+/// Links mentions to entities and types them.
+public protocol EntityResolving: Sendable {
+    func resolve(_ mentions: [Mention], in text: AnalyzedText) -> ResolvedMentions
+}
+
+/// Extracts relationships between resolved entities.
+public protocol RelationExtracting: Sendable {
+    func facts(in text: AnalyzedText, entities: ResolvedMentions) -> [Fact]
+}
+
+/// Extracts dated events with participants.
+public protocol EventExtracting: Sendable {
+    func events(in text: AnalyzedText, entities: ResolvedMentions) -> [Event]
+}
+
+/// A stage that finds nothing: the default until a rule set provides one.
+public struct EmptyStage: MentionFinding, EntityResolving, RelationExtracting, EventExtracting {
+    public init() {}
+    public func mentions(in text: AnalyzedText) -> [Mention] { [] }
+    public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> ResolvedMentions {
+        ResolvedMentions(mentions: mentions, entities: [])
+    }
+    public func facts(in text: AnalyzedText, entities: ResolvedMentions) -> [Fact] { [] }
+    public func events(in text: AnalyzedText, entities: ResolvedMentions) -> [Event] { [] }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Reads input paths into ``SourceDocument`` values: `.txt`, `.html`/`.htm` and `.jsonl` files,
+/// and directories, recursively, in sorted order.
+///
+/// For example:
+///
+/// ```swift
+/// let reader = DocumentReader()
+/// for path in try reader.inputFiles(for: ["seeds/documents"]) {
+///     for item in reader.read(file: path) { … }   // one Result per document
+/// }
+/// ```
+public struct DocumentReader: Sendable {
+    /// The encoding of `.txt` and `.html` files (JSONL is always UTF-8).
+    public var encoding: TextEncoding
+
+    /// Files larger than this are refused, so one stray dump cannot exhaust memory.
+    public var maximumFileSize: Int
+
+    public init(encoding: TextEncoding = .utf8, maximumFileSize: Int = 256 << 20) {
+        self.encoding = encoding
+        self.maximumFileSize = maximumFileSize
+    }
+
+    /// File extensions read from directories; a file named explicitly is read whatever its extension.
+    public static let extensions: Set<String> = ["txt", "text", "html", "htm", "jsonl", "ndjson"]
+
+    /// Expands paths into the files to read: a file as given, a directory recursively (hidden
+    /// entries skipped), each sorted so that imports are reproducible.
+    ///
+    /// - Throws: ``GazetteError/missingPath(_:)`` naming the first path that does not exist.
+    public func inputFiles(for paths: [String]) throws(GazetteError) -> [String] {
+        var files: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingPath(path) }
+            guard isDirectory.boolValue else { files.append(path); continue }
+            guard let walker = fm.enumerator(atPath: path) else { throw .unreadable(path: path, reason: "cannot list directory") }
+            var found: [String] = []
+            while let relative = walker.nextObject() as? String {
+                let last = (relative as NSString).lastPathComponent
+                if last.hasPrefix(".") { walker.skipDescendants(); continue }
+                let ext = (last as NSString).pathExtension.lowercased()
+                if DocumentReader.extensions.contains(ext) {
+                    found.append((path as NSString).appendingPathComponent(relative))
+                }
+            }
+            files.append(contentsOf: found.sorted())
+        }
+        return files
+    }
+
+    /// Reads one file: one result for a text or HTML file, one per non-blank line for JSONL.
+    public func read(file path: String) -> [Result<SourceDocument, GazetteError>] {
+        let bytes: [UInt8]
+        do {
+            bytes = try readBytes(path)
+        } catch {
+            return [.failure(error)]
+        }
+        let ext = (path as NSString).pathExtension.lowercased()
+        let name = (path as NSString).lastPathComponent
+        let key = DocumentReader.sourceKey(for: path)
+        if bytes.isEmpty { return [.failure(.emptyDocument(path))] }
+        if TextEncoding.looksBinary(bytes) { return [.failure(.binaryFile(path))] }
+        if ext == "jsonl" || ext == "ndjson" {
+            return readJSONLines(bytes, path: path, key: key, name: name)
+        }
+        let text: String
+        do {
+            text = try encoding.decode(bytes, path: path)
+        } catch {
+            return [.failure(error)]
+        }
+        if ext == "html" || ext == "htm" || DocumentReader.looksLikeHTML(text) {
+            let html = HTMLText(html: text)
+            return [.success(SourceDocument(sourceKey: key, name: name, path: path, format: .html,
+                                            text: html.text, title: html.title, published: html.published))]
+        }
+        return [.success(SourceDocument(sourceKey: key, name: name, path: path, format: .text, text: text))]
+    }
+
+    func readBytes(_ path: String) throws(GazetteError) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: FileManager.default.isReadableFile(atPath: path) ? "cannot open" : "permission denied")
+        }
+        defer { try? handle.close() }
+        do {
+            let size = try handle.seekToEnd()
+            if size > UInt64(maximumFileSize) {
+                throw GazetteError.unreadable(path: path, reason: "file is \(size >> 20) MiB, over the \(maximumFileSize >> 20) MiB limit")
+            }
+            try handle.seek(toOffset: 0)
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch let error as GazetteError {
+            throw error
+        } catch {
+            throw .unreadable(path: path, reason: "\(error.localizedDescription)")
+        }
+    }
+
+    func readJSONLines(_ bytes: [UInt8], path: String, key: String, name: String) -> [Result<SourceDocument, GazetteError>] {
+        var results: [Result<SourceDocument, GazetteError>] = []
+        var lineNumber = 0
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if let bad = TextEncoding.firstInvalidUTF8Offset(Array(line)) {
+                results.append(.failure(.malformedJSONLine(path: path, line: lineNumber, reason: "not valid UTF-8 at byte \(bad)")))
+                continue
+            }
+            let object: Any
+            do {
+                object = try JSONSerialization.jsonObject(with: Data(line))
+            } catch {
+                results.append(.failure(.malformedJSONLine(path: path, line: lineNumber, reason: "not valid JSON")))
+                continue
+            }
+            guard let fields = object as? [String: Any] else {
+                results.append(.failure(.malformedJSONLine(path: path, line: lineNumber, reason: "not a JSON object")))
+                continue
+            }
+            guard let text = fields["text"] as? String, !text.isEmpty else {
+                results.append(.failure(.malformedJSONLine(path: path, line: lineNumber, reason: "no \"text\" string field")))
+                continue
+            }
+            let url = fields["url"] as? String
+            let lineKey = url ?? "\(key)#\(lineNumber)"
+            let lineName = url.flatMap { URL(string: $0)?.lastPathComponent }.flatMap { $0.isEmpty || $0 == "/" ? nil : $0 }
+                ?? "\(name)#\(lineNumber)"
+            var published = fields["published"] as? String
+            if let p = published { published = PartialDate(iso: String(p.prefix(10))) != nil ? String(p.prefix(10)) : PartialDate(iso: p)?.iso }
+            let isHTML = DocumentReader.looksLikeHTML(text)
+            let body = isHTML ? HTMLText(html: text).text : text
+            results.append(.success(SourceDocument(
+                sourceKey: lineKey, name: lineName, path: "\(path):\(lineNumber)", format: isHTML ? .html : .text,
+                text: body, title: fields["title"] as? String, published: published, url: url,
+                source: fields["source"] as? String)))
+        }
+        if results.isEmpty { results.append(.failure(.emptyDocument(path))) }
+        return results
+    }
+
+    /// A stable identity for a file: its standardized absolute path.
+    static func sourceKey(for path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// True when a text starts like an HTML document, whatever the file is called.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let head = text.prefix(512).drop(while: { $0.isWhitespace }).lowercased()
+        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") && head.contains("<html")
+    }
+}

@@ -1,0 +1,114 @@
+/// Splits normalized text into sentences with exact offsets.
+///
+/// Every line break ends a sentence (after normalization a line is a paragraph, heading or
+/// bullet). Inside a line, `.`, `!`, `?` and `…` end one when a space and a capital, digit or
+/// opening quote follow, unless the word before is an abbreviation of the language ("Nov.",
+/// "Mr.", "z. B."), an initial, or a German ordinal ("vom 11. bis 13. Oktober").
+///
+/// For example:
+///
+/// ```swift
+/// splitter.sentences(in: "Mr. Link visited Panjin. It is a port.", language: .en).map(\.text)
+/// // ["Mr. Link visited Panjin.", "It is a port."]
+/// ```
+public struct SentenceSplitter: Sendable {
+    let abbreviations: [Language: [String: Bool]]
+    let ordinalDigits: [Language: Int]
+
+    public init(rules: NormalizationRules) {
+        abbreviations = rules.abbreviations
+        ordinalDigits = rules.ordinalPeriodDigits
+    }
+
+    static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "◦", "‣", "*", "-", "–", "—", "●", "■", "○"]
+    static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", "»", "«", ")", "]"]
+    static let openers: Set<Unicode.Scalar> = ["\"", "'", "“", "‘", "„", "«", "»", "(", "["]
+
+    public func sentences(in text: String, language: Language) -> [Sentence] {
+        let s = Array(text.unicodeScalars)
+        var result: [Sentence] = []
+        var lineStart = 0
+        while lineStart <= s.count {
+            var lineEnd = lineStart
+            while lineEnd < s.count, s[lineEnd] != "\n" { lineEnd += 1 }
+            split(s, lineStart, lineEnd, language, into: &result)
+            lineStart = lineEnd + 1
+        }
+        return result
+    }
+
+    func split(_ s: [Unicode.Scalar], _ from: Int, _ to: Int, _ language: Language, into result: inout [Sentence]) {
+        var start = from
+        // A bullet marker is layout, not part of the sentence.
+        start = skipSpaces(s, start, to)
+        if start < to, SentenceSplitter.bullets.contains(s[start]), start + 1 < to, s[start + 1] == " " {
+            start = skipSpaces(s, start + 1, to)
+        }
+        var i = start
+        while i < to {
+            let c = s[i]
+            if c == "." || c == "!" || c == "?" || c == "…" {
+                var end = i + 1
+                while end < to, s[end] == "." || s[end] == "!" || s[end] == "?" { end += 1 }
+                while end < to, SentenceSplitter.closers.contains(s[end]) { end += 1 }
+                if end < to, s[end] == " ", startsSentence(s, skipSpaces(s, end, to), to),
+                   c != "." || !isAbbreviation(s, before: i, from: start, language) {
+                    emit(s, start, end, &result)
+                    start = skipSpaces(s, end, to)
+                    i = start
+                    continue
+                }
+                i = end
+                continue
+            }
+            i += 1
+        }
+        emit(s, start, to, &result)
+    }
+
+    func startsSentence(_ s: [Unicode.Scalar], _ i: Int, _ to: Int) -> Bool {
+        guard i < to else { return false }
+        let c = s[i]
+        return c.properties.isUppercase || ("0"..."9").contains(c) || SentenceSplitter.openers.contains(c)
+            || SentenceSplitter.bullets.contains(c)
+    }
+
+    /// True when the word ending at the period at `dot` keeps the sentence going.
+    func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int, from: Int, _ language: Language) -> Bool {
+        var b = dot
+        while b > from, !s[b - 1].properties.isWhitespace, s[b - 1] != "(" { b -= 1 }
+        let word = s[b..<dot]
+        if word.isEmpty { return false }
+        // A single capital letter is an initial (J. Smith); a digit run may be a German ordinal.
+        if word.count == 1, let only = word.first, only.properties.isUppercase { return true }
+        if word.allSatisfy({ ("0"..."9").contains($0) }) {
+            return word.count <= (ordinalDigits[language] ?? 0)
+        }
+        let key = Folding.key(String(String.UnicodeScalarView(word)))
+        if abbreviations[language]?[key] == false { return true }
+        // Two-part abbreviations written with a space: "z. B.", "u. a.".
+        if b >= 2, s[b - 1] == " " {
+            var a = b - 1
+            while a > from, !s[a - 1].properties.isWhitespace { a -= 1 }
+            let pair = Folding.key(String(String.UnicodeScalarView(s[a..<dot])))
+            if abbreviations[language]?[pair] == false { return true }
+        }
+        return false
+    }
+
+    func skipSpaces(_ s: [Unicode.Scalar], _ i: Int, _ to: Int) -> Int {
+        var i = i
+        while i < to, s[i] == " " { i += 1 }
+        return i
+    }
+
+    func emit(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ result: inout [Sentence]) {
+        var end = end
+        while end > start, s[end - 1] == " " { end -= 1 }
+        guard end > start else { return }
+        // A line of punctuation alone is not a sentence.
+        guard s[start..<end].contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else { return }
+        result.append(Sentence(position: result.count, start: start, end: end,
+                               text: String(String.UnicodeScalarView(s[start..<end]))))
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import GRDB
+
+/// What happened to one document written by ``DocumentWriter``.
+public enum WriteOutcome: String, Sendable {
+    /// New document.
+    case added
+    /// Its source was imported before with other content; the old rows were replaced.
+    case replaced
+    /// Same source, same content: nothing to do.
+    case unchanged
+    /// Same content as another document already imported: skipped.
+    case duplicate
+}
+
+extension Store {
+    /// Runs `body` inside one write transaction: everything it writes lands together, or,
+    /// when it throws, nothing does. Orphans (entities no mention names, facts and events no
+    /// evidence supports) are removed and confidences recomputed before the commit.
+    ///
+    /// For example:
+    ///
+    /// ```swift
+    /// try store.importTransaction { writer in
+    ///     for doc in extracted { _ = try writer.write(doc) }
+    /// }
+    /// ```
+    public func importTransaction<T>(_ body: (inout DocumentWriter) throws -> T) throws -> T {
+        do {
+            return try queue.write { db in
+                var writer = DocumentWriter(db: db)
+                let result = try body(&writer)
+                try writer.finish()
+                return result
+            }
+        } catch let error as GazetteError {
+            throw error
+        } catch {
+            throw Store.explain(error, path: path)
+        }
+    }
+
+    /// Writes documents in one transaction; the outcome of each, in order.
+    public func write(_ documents: [ExtractedDocument]) throws -> [WriteOutcome] {
+        try importTransaction { writer in try documents.map { try writer.write($0) } }
+    }
+}
+
+/// Writes extracted documents inside an open transaction with prepared, cached statements.
+/// Made only by ``Store/importTransaction(_:)``.
+public struct DocumentWriter {
+    let db: Database
+    /// Entity key → row id, for this transaction.
+    var entityIDs: [String: Int64] = [:]
+    /// Relationships that gained or lost evidence; their confidence is recomputed at the end.
+    var touchedRelationships: Set<Int64> = []
+    var removedSomething = false
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    /// Writes one document, replacing an older version from the same source.
+    public mutating func write(_ doc: ExtractedDocument) throws -> WriteOutcome {
+        var outcome = WriteOutcome.added
+        if let row = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM document WHERE source_key = ?",
+                                      arguments: [doc.sourceKey]) {
+            if row["sha256"] as String == doc.metadata.sha256 { return .unchanged }
+            try delete(documentID: row["id"])
+            outcome = .replaced
+        } else if try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE sha256 = ? LIMIT 1",
+                                     arguments: [doc.metadata.sha256]) != nil {
+            return .duplicate
+        }
+        let m = doc.metadata
+        try db.cachedStatement(sql: """
+            INSERT INTO document(source_key, name, title, published, dateline, source, url, language, sha256, text,
+                                 word_count, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [doc.sourceKey, m.name, m.title, m.published, m.dateline, m.source, m.url,
+                                     m.language.rawValue, m.sha256, doc.text, doc.wordCount, DocumentWriter.now()])
+        let documentID = db.lastInsertedRowID
+
+        var sentenceIDs: [Int64] = []
+        sentenceIDs.reserveCapacity(doc.sentences.count)
+        let sentenceInsert = try db.cachedStatement(sql: "INSERT INTO sentence(document_id, position, start, \"end\") VALUES (?, ?, ?, ?)")
+        let ftsInsert = try db.cachedStatement(sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
+        for sentence in doc.sentences {
+            try sentenceInsert.execute(arguments: [documentID, sentence.position, sentence.start, sentence.end])
+            let id = db.lastInsertedRowID
+            sentenceIDs.append(id)
+            try ftsInsert.execute(arguments: [id, sentence.text])
+        }
+
+        for entity in doc.entities {
+            entityIDs[entity.key] = try upsert(entity)
+            let aliasInsert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias(entity_id, document_id, alias) VALUES (?, ?, ?)")
+            for alias in entity.aliases { try aliasInsert.execute(arguments: [entityIDs[entity.key], documentID, alias]) }
+        }
+        let mentionInsert = try db.cachedStatement(sql: """
+            INSERT INTO mention(entity_id, document_id, sentence_id, start, "end", text, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for mention in doc.mentions {
+            guard let key = mention.entityKey, let entityID = entityIDs[key],
+                  sentenceIDs.indices.contains(mention.sentence) else { continue }
+            try mentionInsert.execute(arguments: [entityID, documentID, sentenceIDs[mention.sentence], mention.start,
+                                                  mention.end, mention.text, mention.rule])
+        }
+        try writeFacts(doc.facts, documentID: documentID, sentenceIDs: sentenceIDs)
+        try writeEvents(doc.events, documentID: documentID, sentenceIDs: sentenceIDs)
+        return outcome
+    }
+
+    mutating func upsert(_ entity: ResolvedEntity) throws -> Int64 {
+        if let id = entityIDs[entity.key] { return id }
+        // Country knowledge only improves: text beats reference beats rule beats nothing, and the
+        // canonical name is the smallest seen, so the result does not depend on import order.
+        let id = try Int64.fetchOne(db.cachedStatement(sql: """
+            INSERT INTO entity(key, name, type, subtype, country, country_source, region, reference, latitude, longitude)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(key) DO UPDATE SET
+              name = CASE WHEN entity.reference IS NULL AND excluded.name < entity.name THEN excluded.name ELSE entity.name END,
+              subtype = coalesce(entity.subtype, excluded.subtype),
+              country = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country ELSE entity.country END,
+              region = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.region ELSE coalesce(entity.region, excluded.region) END,
+              country_source = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country_source ELSE entity.country_source END
+            RETURNING id
+            """), arguments: [entity.key, entity.name, entity.type.rawValue, entity.subtype, entity.country,
+                              entity.countrySource?.rawValue, entity.region, entity.reference, entity.latitude, entity.longitude])
+        guard let id else { throw GazetteError.database(path: "", reason: "entity upsert returned no row for \(entity.key)") }
+        entityIDs[entity.key] = id
+        return id
+    }
+
+    static func rank(_ table: String) -> String {
+        "(CASE \(table).country_source WHEN 'text' THEN 3 WHEN 'reference' THEN 2 WHEN 'rule' THEN 1 ELSE 0 END)"
+    }
+
+    mutating func writeFacts(_ facts: [Fact], documentID: Int64, sentenceIDs: [Int64]) throws {
+        let relationshipUpsert = try db.cachedStatement(sql: """
+            INSERT INTO relationship(subject_id, predicate, object_id, attributes, confidence) VALUES (?, ?, ?, ?, 0)
+            ON CONFLICT(subject_id, predicate, object_id, attributes) DO UPDATE SET confidence = relationship.confidence
+            RETURNING id
+            """)
+        let evidenceInsert = try db.cachedStatement(sql: """
+            INSERT INTO fact_evidence(relationship_id, document_id, sentence_id, match_start, match_end, rule, rule_precision)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for fact in facts {
+            guard var subject = entityIDs[fact.subject], var object = entityIDs[fact.object],
+                  sentenceIDs.indices.contains(fact.sentence), subject != object else { continue }
+            // A symmetric fact is stored once, with the smaller entity key as subject.
+            if fact.predicate.isSymmetric && fact.object < fact.subject { swap(&subject, &object) }
+            guard let id = try Int64.fetchOne(relationshipUpsert, arguments: [
+                subject, fact.predicate.rawValue, object, DocumentWriter.json(fact.attributes),
+            ]) else { continue }
+            try evidenceInsert.execute(arguments: [id, documentID, sentenceIDs[fact.sentence], fact.matchStart,
+                                                   fact.matchEnd, fact.rule, fact.rulePrecision])
+            touchedRelationships.insert(id)
+        }
+    }
+
+    mutating func writeEvents(_ events: [Event], documentID: Int64, sentenceIDs: [Int64]) throws {
+        let eventUpsert = try db.cachedStatement(sql: """
+            INSERT INTO event(key, type, date_start, date_end, date_precision, place_id) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(key) DO UPDATE SET type = event.type
+            RETURNING id
+            """)
+        let participantInsert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_participant(event_id, entity_id, role) VALUES (?, ?, ?)")
+        let evidenceInsert = try db.cachedStatement(sql: """
+            INSERT INTO event_evidence(event_id, document_id, sentence_id, match_start, match_end, rule) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for event in events {
+            guard sentenceIDs.indices.contains(event.sentence) else { continue }
+            let placeID = event.place.flatMap { entityIDs[$0] }
+            let key = [event.type.rawValue, event.dateStart?.iso ?? "", event.dateEnd?.iso ?? "", event.place ?? ""]
+                .joined(separator: "|")
+            guard let id = try Int64.fetchOne(eventUpsert, arguments: [
+                key, event.type.rawValue, event.dateStart?.iso, event.dateEnd?.iso, event.precision?.rawValue, placeID,
+            ]) else { continue }
+            for participant in event.participants {
+                guard let entityID = entityIDs[participant.entity] else { continue }
+                try participantInsert.execute(arguments: [id, entityID, participant.role.rawValue])
+            }
+            try evidenceInsert.execute(arguments: [id, documentID, sentenceIDs[event.sentence], event.matchStart,
+                                                   event.matchEnd, event.rule])
+        }
+    }
+
+    /// Removes a document and everything only it supported.
+    mutating func delete(documentID: Int64) throws {
+        // External-content FTS rows must be removed with their old text, before that text is gone.
+        try db.execute(sql: """
+            INSERT INTO sentence_fts(sentence_fts, rowid, text)
+            SELECT 'delete', id, text FROM sentence_text WHERE document_id = ?
+            """, arguments: [documentID])
+        let affected = try Int64.fetchAll(db, sql: "SELECT DISTINCT relationship_id FROM fact_evidence WHERE document_id = ?",
+                                          arguments: [documentID])
+        touchedRelationships.formUnion(affected)
+        try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [documentID])
+        removedSomething = true
+    }
+
+    /// Removes orphans and recomputes confidences; called once before the commit.
+    mutating func finish() throws {
+        if removedSomething {
+            try db.execute(sql: """
+                DELETE FROM relationship WHERE NOT EXISTS (SELECT 1 FROM fact_evidence WHERE relationship_id = relationship.id);
+                DELETE FROM event WHERE NOT EXISTS (SELECT 1 FROM event_evidence WHERE event_id = event.id);
+                DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM mention WHERE entity_id = entity.id)
+                  AND NOT EXISTS (SELECT 1 FROM relationship WHERE subject_id = entity.id OR object_id = entity.id);
+                """)
+        }
+        let update = try db.cachedStatement(sql: "UPDATE relationship SET confidence = ? WHERE id = ?")
+        for id in touchedRelationships.sorted() {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT document_id, max(rule_precision) AS p FROM fact_evidence WHERE relationship_id = ? GROUP BY document_id
+                """, arguments: [id])
+            guard !rows.isEmpty else { continue }
+            try update.execute(arguments: [Confidence.combine(rows.map { $0["p"] as Double }), id])
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('tool_version', ?), ('last_import', ?)",
+                       arguments: [Store.toolVersion, DocumentWriter.now()])
+    }
+
+    static func json(_ attributes: [String: String]) -> String {
+        guard !attributes.isEmpty,
+              let data = try? JSONSerialization.data(withJSONObject: attributes, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}
+
+/// How a fact's confidence follows from its evidence.
+public enum Confidence {
+    /// Independent documents each supporting a fact with their rule's precision `p`: the chance
+    /// that at least one is right, `1 − Π(1 − p)`, capped at 0.99 because rules are never certain.
+    public static func combine(_ precisions: [Double]) -> Double {
+        let wrong = precisions.reduce(1.0) { $0 * (1 - min(max($1, 0), 1)) }
+        return min(0.99, ((1 - wrong) * 1000).rounded() / 1000)
+    }
+}
