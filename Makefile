@@ -1,0 +1,50 @@
+# Gazette: `make demo` builds and answers a real question on the seeds; `make test` runs the tests.
+SWIFT ?= swift
+DB ?= gazette.db
+BENCH_MB ?= 10
+SECONDS ?= 30
+
+.PHONY: all build release demo test deps refdata refdata-check bench fuzz clean
+
+all: build
+
+# Debian's libsqlite3-dev (GRDB links the system SQLite) and the sqlite3 shell used by tests.
+deps:
+	@if ! dpkg -s libsqlite3-dev >/dev/null 2>&1 || ! command -v sqlite3 >/dev/null 2>&1; then \
+		echo "installing libsqlite3-dev and sqlite3 …"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev sqlite3 >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: build
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	.build/debug/gazette import --db $(DB) seeds/documents
+	@echo
+	@echo "Which European firms have joint ventures in which city?"
+	.build/debug/gazette sql --db $(DB) "SELECT DISTINCT firm, firm_country, place FROM joint_ventures WHERE firm_region = 'Europe' ORDER BY place, firm"
+	@echo
+	.build/debug/gazette documents --db $(DB)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Regenerates seeds/reference/ from the pinned sources (PyPI and Debian packages).
+refdata:
+	bash scripts/refdata/fetch-sources.sh
+	apt-get install -y -qq wamerican wngerman >/dev/null && python3 scripts/refdata/wordlists.py
+
+refdata-check:
+	python3 scripts/refdata/check.py
+	python3 scripts/refdata/generate.py --check
+
+bench: release
+	bash scripts/bench.sh $(BENCH_MB)
+
+clean:
+	rm -rf .build $(DB) $(DB)-wal $(DB)-shm
