@@ -13,9 +13,22 @@ public struct Mention: Sendable, Hashable, Codable {
     public var rule: String
     /// The resolved entity's key, set by resolution.
     public var entityKey: String?
+    /// The name the mention stands for, without titles, cues or inflection ("Provinz Liaoning" → "Liaoning").
+    public var name: String
+    /// The reference-data id it matched, if any.
+    public var reference: String?
+    /// ISO code of a country the sentence states for it ("German Starhai International" → DE).
+    public var statedCountry: String?
+    /// A region the sentence states for it ("European enterprises including …" → Europe).
+    public var statedRegion: String?
+    /// Index of the first token, within its sentence.
+    public var firstToken: Int
+    /// One past the index of the last token.
+    public var lastToken: Int
 
     public init(sentence: Int, start: Int, end: Int, text: String, type: EntityType, subtype: String? = nil,
-                rule: String, entityKey: String? = nil) {
+                rule: String, entityKey: String? = nil, name: String? = nil, reference: String? = nil,
+                firstToken: Int = 0, lastToken: Int = 0) {
         self.sentence = sentence
         self.start = start
         self.end = end
@@ -24,6 +37,10 @@ public struct Mention: Sendable, Hashable, Codable {
         self.subtype = subtype
         self.rule = rule
         self.entityKey = entityKey
+        self.name = name ?? text
+        self.reference = reference
+        self.firstToken = firstToken
+        self.lastToken = lastToken
     }
 }
 

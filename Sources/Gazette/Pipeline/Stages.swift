@@ -5,12 +5,15 @@ public struct AnalyzedText: Sendable {
     /// The publication date relative dates resolve against.
     public var published: PartialDate?
     public var sentences: [Sentence]
+    /// The tokens of each sentence, made once and shared by every stage.
+    public var tokens: [[Token]]
 
     public init(text: String, language: Language, published: PartialDate?, sentences: [Sentence]) {
         self.text = text
         self.language = language
         self.published = published
         self.sentences = sentences
+        self.tokens = sentences.map(Tokenizer.tokens(of:))
     }
 }
 

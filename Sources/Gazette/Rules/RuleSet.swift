@@ -9,11 +9,28 @@ public struct RuleSet: Sendable {
     public var rulesDirectory: URL
     public var referenceDirectory: URL?
     public var normalization: NormalizationRules
+    public var reference: ReferenceData
+    public var mentions: [Language: MentionRules]
+    /// Adjectives that state a region ("European"), per language.
+    public var regionAdjectives: [Language: [String: String]]
 
     /// - Throws: ``GazetteError/badRuleFile(path:line:reason:)`` naming the first bad file and line.
     public init(rulesDirectory: URL, referenceDirectory: URL? = nil) throws(GazetteError) {
         self.rulesDirectory = rulesDirectory
         self.referenceDirectory = referenceDirectory
         normalization = try NormalizationRules(directory: rulesDirectory)
+        reference = try referenceDirectory.map { url throws(GazetteError) in try ReferenceData(directory: url) } ?? ReferenceData()
+        var mentions: [Language: MentionRules] = [:]
+        var regionAdjectives: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            mentions[language] = try MentionRules(directory: rulesDirectory, language: language)
+            var table: [String: String] = [:]
+            for row in try TSVFile.optional(rulesDirectory, language, "region-adjectives.tsv", minimumColumns: 3).rows {
+                table[Folding.key(row[1])] = row[2]
+            }
+            regionAdjectives[language] = table
+        }
+        self.mentions = mentions
+        self.regionAdjectives = regionAdjectives
     }
 }

@@ -1,0 +1,463 @@
+/// Finds entity mentions in each sentence, in one left-to-right pass over its tokens.
+///
+/// At each capitalised token it tries, and keeps the longest of:
+/// - a **cue name**: capitalised words ending in a type cue ("Panjin Vocational and Technical
+///   College", "Shenfu Reform- und Innovationsdemonstrationszone"), joined over connectives;
+/// - a **looked-up name** from reference data or the lexicon ("Saudi Aramco", "Wladiwostok");
+/// - else an **unknown name**: a run of capitalised words, typed by shape and context (a title
+///   before it makes a person, "Xuefeng CONG" is a person, "AHK" an organization, "NeuViz 128"
+///   a product), and dropped when it is an ordinary word.
+///
+/// For example:
+///
+/// ```swift
+/// finder.mentions(in: analyzed)
+/// // "Mr. Sören Link, mayor of Duisburg" → Sören Link: person, Duisburg: place (city)
+/// ```
+public struct MentionFinder: MentionFinding {
+    let rules: [Language: MentionRules]
+    let names: NameIndex
+    let reference: ReferenceData
+    /// Adjective key → region, per language.
+    let regionAdjectives: [Language: [String: String]]
+
+    public init(rules: [Language: MentionRules], names: NameIndex, reference: ReferenceData,
+                regionAdjectives: [Language: [String: String]]) {
+        self.rules = rules
+        self.names = names
+        self.reference = reference
+        self.regionAdjectives = regionAdjectives
+    }
+
+    public func mentions(in text: AnalyzedText) -> [Mention] {
+        guard let rules = rules[text.language] ?? rules[.en] else { return [] }
+        var out: [Mention] = []
+        for (position, tokens) in text.tokens.enumerated() {
+            var scan = SentenceScan(finder: self, rules: rules, tokens: tokens, sentence: position, language: text.language)
+            scan.run()
+            out.append(contentsOf: scan.mentions)
+        }
+        return out
+    }
+
+    /// The region a word states ("European", "europäischen"), if any.
+    func region(ofAdjective token: Token, _ language: Language) -> String? {
+        guard let table = regionAdjectives[language] else { return nil }
+        if let region = table[token.key] { return region }
+        for ending in ["en", "er", "es", "em", "e"] where token.key.hasSuffix(ending) {
+            if let region = table[String(token.key.dropLast(ending.count))] { return region }
+        }
+        return nil
+    }
+}
+
+/// The scan of one sentence; a value type so the finder stays `Sendable`.
+struct SentenceScan {
+    let finder: MentionFinder
+    let rules: MentionRules
+    let tokens: [Token]
+    let sentence: Int
+    let language: Language
+    let nameKeys: [String]
+    /// Index of the first word of the sentence (after bullets, quotes and brackets).
+    let firstWord: Int
+    var mentions: [Mention] = []
+
+    init(finder: MentionFinder, rules: MentionRules, tokens: [Token], sentence: Int, language: Language) {
+        self.finder = finder
+        self.rules = rules
+        self.tokens = tokens
+        self.sentence = sentence
+        self.language = language
+        nameKeys = tokens.map { $0.shape == .punctuation ? "" : Folding.nameKey($0.text) }
+        firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
+    }
+
+    mutating func run() {
+        var i = 0
+        while i < tokens.count {
+            i = max(i + 1, step(at: i))
+        }
+    }
+
+    /// Looks for a mention starting at `i`; returns where to continue.
+    mutating func step(at i: Int) -> Int {
+        let token = tokens[i]
+        // "Mr. Liu Zhicheng", "Herr Link", "Director Shao", "Mayor Link".
+        if isPersonIntroducer(i), i + 1 < tokens.count, tokens[i + 1].isCapitalized {
+            var j = i + 1
+            while j < tokens.count, j - i <= 3, tokens[j].isCapitalized, lookup(j, maximum: 1) == nil || j > i + 1 { j += 1 }
+            if j > i + 1, !(j == i + 2 && rules.stops.contains(tokens[i + 1].text)) {
+                emit(i + 1, j, type: .person, subtype: nil, rule: "\(language.rawValue)/name-words.tsv#title",
+                     name: personName(i + 1, j), mentionStart: i)
+                return j
+            }
+        }
+        // "Northeast China", "northeastern China".
+        if let canonical = rules.directions[token.key], i + 1 < tokens.count,
+           let place = lookup(i + 1, maximum: 1), place.candidate.subtype == "country" || place.candidate.subtype == "region" {
+            emit(i, i + 2, type: .place, subtype: "region", rule: "\(language.rawValue)/directions.tsv",
+                 name: "\(canonical) \(place.candidate.name)")
+            return i + 2
+        }
+        // "Provinz Liaoning", "die Stadt Shenyang", "Lake Baikal".
+        if let cue = rules.prefixCues[token.key], token.isCapitalized, i + 1 < tokens.count, tokens[i + 1].isCapitalized {
+            if let found = lookup(i + 1, maximum: finder.names.maximumTokens), found.candidate.type == .place {
+                emitLookup(found, from: i + 1, mentionStart: i)
+                return found.end
+            }
+            if cue.type == .place, !isCommon(i + 1) {
+                emit(i + 1, i + 2, type: .place, subtype: cue.subtype, rule: cue.rule, mentionStart: i)
+                return i + 2
+            }
+        }
+        guard canStartName(i) else { return i + 1 }
+
+        let cueName = cueNameSpan(from: i)
+        let looked = lookup(i, maximum: finder.names.maximumTokens)
+        if let cueName, cueName.end > (looked?.end ?? i) {
+            emitCueName(cueName, from: i)
+            return cueName.end
+        }
+        if let looked, acceptLookup(looked, at: i) {
+            emitLookup(looked, from: i, mentionStart: i)
+            return looked.end
+        }
+        return unknownName(at: i)
+    }
+
+    // MARK: - Shapes and words
+
+    func canStartName(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if rules.stops.contains(t.text) { return false }
+        if t.isCapitalized { return true }
+        // "21st Century Maritime Silk Road".
+        return t.shape == .number && ["st", "nd", "rd", "th"].contains(where: { t.key.hasSuffix($0) })
+            && i + 1 < tokens.count && tokens[i + 1].isCapitalized
+    }
+
+    func isPersonIntroducer(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if rules.titles.contains(t.key) || rules.titles.contains(t.key + ".") { return true }
+        // A capitalised role word used as a title: "Director Shao", "Mayor Link", "Bürgermeister Link".
+        return t.shape == .capitalized && rules.roleLength(tokens, at: i) == 1
+            && (language == .en || rules.roles[t.key] != nil)
+    }
+
+    /// A word the language uses as an ordinary word: at a sentence start in English, or a German noun.
+    func isCommon(_ i: Int) -> Bool {
+        finder.reference.isCommonWord(tokens[i].text, language)
+    }
+
+    func isConnective(_ i: Int) -> Bool {
+        rules.connectives.contains(tokens[i].key)
+    }
+
+    /// A token that can continue a name: a capitalised word, a number after a word ("NeuViz 128"),
+    /// or a German truncated word ("Reform-").
+    func continuesName(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if rules.stops.contains(t.text) && t.shape != .upper { return false }
+        return t.isCapitalized || (t.shape == .number && i > 0 && tokens[i - 1].isWord)
+    }
+
+    // MARK: - Looked-up names
+
+    struct Lookup {
+        var end: Int
+        var candidate: NameIndex.Candidate
+        var all: [NameIndex.Candidate]
+    }
+
+    /// The longest name from `i` that reference data or the lexicon knows, also in a German
+    /// genitive ("Liaonings", "Russlands").
+    func lookup(_ i: Int, maximum: Int) -> Lookup? {
+        guard i < tokens.count, tokens[i].isCapitalized else { return nil }
+        var key = ""
+        var best: Lookup?
+        var j = i
+        while j < tokens.count, j - i < maximum {
+            let part = nameKeys[j]
+            if part.isEmpty { break }
+            // Inside a name only capitals and connectives ("Bosnia and Herzegovina").
+            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number { break }
+            key = key.isEmpty ? part : key + " " + part
+            var found = finder.names.candidates(key)
+            if found.isEmpty, language == .de, key.hasSuffix("s"), key.count > 4 {
+                found = finder.names.candidates(String(key.dropLast()))
+            }
+            if let first = choose(found) { best = Lookup(end: j + 1, candidate: first, all: found) }
+            j += 1
+        }
+        return best
+    }
+
+    /// Picks one meaning: lexicon, then countries, regions and provinces, then organizations known
+    /// by their exact name, then the most populous city.
+    func choose(_ candidates: [NameIndex.Candidate]) -> NameIndex.Candidate? {
+        func rank(_ c: NameIndex.Candidate) -> Int {
+            if c.reference?.hasPrefix("lexicon:") == true { return 6 }
+            switch c.subtype {
+            case "country": return 5
+            case "region": return 4
+            case "province": return c.viaAlias ? 2 : 3
+            case "city": return c.viaAlias ? 1 : 3
+            default: return c.type == .organization ? (c.viaAlias ? 2 : 3) : 0
+            }
+        }
+        return candidates.filter { rank($0) > 0 }.max { (rank($0), $0.population) < (rank($1), $1.population) }
+    }
+
+    /// Reference names that are also ordinary words need more evidence.
+    func acceptLookup(_ found: Lookup, at i: Int) -> Bool {
+        let c = found.candidate
+        let single = found.end == i + 1
+        if single && tokens[i].shape == .capitalized && isCommon(i) {
+            // "Mobile", "Essen": a city that is also a word must be large and not open a sentence.
+            if c.subtype == "city" && (c.population < 1_000_000 || i == firstWord) { return false }
+            if c.type == .organization && tokens[i].text != c.name { return false }
+        }
+        // Alias-only city matches ("Dairen", "Vladik") need a large city.
+        if c.subtype == "city" && c.viaAlias && c.population < 100_000 { return false }
+        if c.subtype == "city" && tokens[i].text.count < 3 { return false }
+        return true
+    }
+
+    mutating func emitLookup(_ found: Lookup, from i: Int, mentionStart: Int) {
+        emit(i, found.end, type: found.candidate.type, subtype: found.candidate.subtype, rule: found.candidate.rule,
+             name: found.candidate.name, reference: found.candidate.reference, mentionStart: mentionStart)
+    }
+
+    // MARK: - Cue names
+
+    struct CueName {
+        var end: Int
+        var cue: MentionRules.Cue
+        /// Where the typed name starts (after a stripped country adjective).
+        var start: Int
+        var statedCountry: String?
+    }
+
+    /// The longest name from `i` that ends in a head cue, or continues one over "of".
+    func cueNameSpan(from i: Int) -> CueName? {
+        var j = i
+        var best: CueName?
+        var headCue: MentionRules.Cue?      // the cue before the first "of": it types "X of Y"
+        var lastCueEnd = -1
+        var nameTokens = 0
+        while j < tokens.count {
+            let t = tokens[j]
+            if continuesName(j) || (j == i && canStartName(j)) {
+                if t.isWord { nameTokens += 1 }
+                j += 1
+            } else if t.key == "'s", j > i, j + 1 < tokens.count, tokens[j + 1].isCapitalized, tokens[j - 1].isCapitalized,
+                      headCue != nil || lastCueEnd < 0 {
+                // "People's Government" inside a name.
+                j += 1
+                continue
+            } else if t.text == "(", j > i, let close = closingParenthesis(j), close + 1 < tokens.count,
+                      tokens[close + 1].isCapitalized {
+                // "China-Germany (Shenyang) Equipment Manufacturing Industrial Park".
+                j = close + 1
+                continue
+            } else if isConnective(j), j > i, j + 1 < tokens.count {
+                let joinsOf = ["of", "for", "der", "des", "fur", "für", "the", "de", "on"].contains(t.key)
+                var next = j + 1
+                if tokens[next].key == "the", next + 1 < tokens.count { next += 1 }
+                guard tokens[next].isCapitalized || (tokens[next].shape == .number && next + 1 < tokens.count && tokens[next + 1].isCapitalized) else { break }
+                if joinsOf {
+                    // "Institute of Metal Research": only after an organization, zone or facility cue.
+                    guard lastCueEnd == j, let cue = best?.cue, cue.type != .place, cue.type != .program else {
+                        if headCue != nil { j = next; continue }
+                        break
+                    }
+                    if headCue == nil { headCue = cue }
+                } else if lastCueEnd == j {
+                    // "Zhongnan Group and Zhongnan Hightech": a finished name does not join the next.
+                    break
+                }
+                j = next
+                continue
+            } else if let cue = lowerHeadCue(at: j), j > i {
+                j += cue.tokens.count
+                best = CueName(end: j, cue: headCue ?? cue, start: i)
+                lastCueEnd = j
+                break
+            } else {
+                break
+            }
+            if let cue = headCueEnding(at: j, from: i) {
+                best = CueName(end: j, cue: headCue ?? cue, start: i)
+                lastCueEnd = j
+            } else if headCue != nil {
+                // After "of", the complement runs to the end of the capitalised words.
+                best = CueName(end: j, cue: headCue!, start: i)
+            }
+        }
+        guard var found = best else { return nil }
+        // A name needs a word that is not the cue: "Group" alone is not a name.
+        let cueLength = found.cue.position == .headSuffix ? 0 : found.cue.tokens.count
+        if nameTokens <= cueLength && headCue == nil { return nil }
+        // A sentence-initial ordinary word does not start a name: "Government data show".
+        if i == firstWord, found.end - i <= cueLength + 1, tokens[i].shape == .capitalized, isCommon(i),
+           lookup(i, maximum: 1) == nil, found.cue.position != .headSuffix {
+            return nil
+        }
+        // "German Starhai International": the adjective states the country; it is not part of the
+        // name, unless the rest is a bare cue ("Chinese Academy of Sciences").
+        if let country = finder.reference.countryOfAdjective(tokens[i].text), tokens[i].shape == .capitalized,
+           found.end - i > cueLength + 1, !(i + 1 < tokens.count && rules.headCues[tokens[i + 1].key] != nil) {
+            found.start = i + 1
+            found.statedCountry = country
+        }
+        return found
+    }
+
+    func closingParenthesis(_ open: Int) -> Int? {
+        var k = open + 1
+        while k < tokens.count, k - open <= 4 {
+            if tokens[k].text == ")" { return k > open + 1 ? k : nil }
+            if !tokens[k].isCapitalized { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The head cue that the name ending before `end` ends with.
+    func headCueEnding(at end: Int, from start: Int) -> MentionRules.Cue? {
+        let last = tokens[end - 1]
+        for cue in rules.headCues[last.key] ?? [] where cue.position == .head && end - cue.tokens.count >= start {
+            let span = tokens[(end - cue.tokens.count)..<end]
+            if zip(cue.tokens, span).allSatisfy({ $0 == $1.key }) && span.first?.isCapitalized == true { return cue }
+        }
+        // German compounds: "Innovationsdemonstrationszone", "Informationsbüro".
+        if last.shape == .capitalized {
+            for cue in rules.suffixCues where last.key.hasSuffix(cue.tokens.joined()) && last.key.count > cue.tokens.joined().count + 2 {
+                return cue
+            }
+        }
+        return nil
+    }
+
+    /// A lower-case head cue at `j` ("district", "think tank").
+    func lowerHeadCue(at j: Int) -> MentionRules.Cue? {
+        for (_, cues) in rules.headCues {
+            for cue in cues where cue.position == .headLower && j + cue.tokens.count <= tokens.count
+                && cue.tokens.first == tokens[j].key && tokens[j].shape == .lower {
+                if zip(cue.tokens, tokens[j..<(j + cue.tokens.count)]).allSatisfy({ $0 == $1.key }) { return cue }
+            }
+        }
+        return nil
+    }
+
+    mutating func emitCueName(_ found: CueName, from i: Int) {
+        // A head-lower place cue keeps the core as the name: "Liaoning province" → Liaoning.
+        var name: String? = nil
+        var reference: String? = nil
+        var type = found.cue.type
+        var subtype = found.cue.subtype
+        let cueLength = found.cue.position == .headSuffix ? 0 : found.cue.tokens.count
+        if found.cue.type == .place, found.end - cueLength > found.start,
+           let core = lookup(found.start, maximum: found.end - cueLength - found.start), core.end == found.end - cueLength {
+            if core.candidate.subtype == found.cue.subtype || found.cue.subtype == "city" {
+                name = core.candidate.name
+                reference = core.candidate.reference
+                type = core.candidate.type
+                subtype = core.candidate.subtype
+            }
+        }
+        emit(found.start, found.end, type: type, subtype: subtype, rule: found.cue.rule, name: name, reference: reference,
+             statedCountry: found.statedCountry)
+    }
+
+    // MARK: - Unknown names
+
+    mutating func unknownName(at i: Int) -> Int {
+        var j = i
+        while j < tokens.count, continuesName(j) || j == i {
+            if j > i, lookup(j, maximum: finder.names.maximumTokens) != nil, tokens[j].shape != .upper { break }
+            j += 1
+        }
+        let length = j - i
+        let lang = language.rawValue
+        // Adjectives ("German", "Chinese", "European") state a country or region, they are not names.
+        if length == 1, finder.reference.countryOfAdjective(tokens[i].text) != nil
+            || finder.region(ofAdjective: tokens[i], language) != nil { return j }
+        // "Xuefeng CONG", "LI Zhe", "SONG Yue": Chinese names with the surname in capitals.
+        if length == 2, (tokens[i].shape == .capitalized && tokens[i + 1].shape == .upper)
+            || (tokens[i].shape == .upper && tokens[i + 1].shape == .capitalized),
+           tokens[i].text.count <= 10, tokens[i + 1].text.count <= 10, tokens[i + 1].text.count >= 2 {
+            emit(i, j, type: .person, subtype: nil, rule: "\(lang)/shapes#upper-surname", name: personName(i, j))
+            return j
+        }
+        // "Sören Link, mayor of Duisburg": a name followed by a role.
+        if (2...3).contains(length), j + 1 < tokens.count, tokens[j].text == ",",
+           rules.roleLength(tokens, at: j + 1) > 0 || (tokens[j + 1].key == "former" && rules.roleLength(tokens, at: j + 2) > 0) {
+            emit(i, j, type: .person, subtype: nil, rule: "\(lang)/shapes#name-role-apposition", name: personName(i, j))
+            return j
+        }
+        // Products: "NeuViz 128", "Haidou-1".
+        if tokens[j - 1].shape == .number && length >= 2 || (length == 1 && tokens[i].text.contains(where: \.isNumber)
+            && tokens[i].text.contains("-") && tokens[i].shape == .capitalized) {
+            if length == 1 || Int(tokens[j - 1].text) == nil || !(1900...2100).contains(Int(tokens[j - 1].text) ?? 0) {
+                emit(i, j, type: .product, subtype: nil, rule: "\(lang)/shapes#model-number")
+                return j
+            }
+        }
+        // Ordinary words are not names: a sentence-initial English word, a German noun.
+        var first = i
+        while first < j, tokens[first].shape == .capitalized, isCommon(first) && (first == firstWord || language == .de) {
+            first += 1
+        }
+        if language == .de {
+            var last = j
+            while last > first, tokens[last - 1].shape == .capitalized, isCommon(last - 1) { last -= 1 }
+            j = max(first, last)
+        }
+        guard first < j else { return max(j, i + 1) }
+        if j - first == 1, tokens[first].shape == .capitalized {
+            // A single capitalised word mid-sentence: a name unless it is an ordinary word.
+            if first == firstWord || isCommon(first) || tokens[first].text.count < 3 { return max(j, i + 1) }
+            if finder.reference.isCommonWord(tokens[first].text, .en) { return max(j, i + 1) }
+        }
+        let acronym = j - first == 1 && tokens[first].shape == .upper
+        emit(first, j, type: .organization, subtype: acronym ? nil : "company",
+             rule: acronym ? "\(lang)/shapes#acronym" : "\(lang)/shapes#capitalized-name")
+        return j
+    }
+
+    /// "Xuefeng CONG" → "Xuefeng Cong"; titles are already outside the span.
+    func personName(_ i: Int, _ j: Int) -> String {
+        tokens[i..<j].map { t in
+            t.shape == .upper ? t.text.prefix(1) + t.text.dropFirst().lowercased() : t.text
+        }.joined(separator: " ")
+    }
+
+    // MARK: - Output
+
+    mutating func emit(_ i: Int, _ j: Int, type: EntityType, subtype: String?, rule: String, name: String? = nil,
+                       reference: String? = nil, statedCountry: String? = nil, mentionStart: Int? = nil) {
+        guard j > i, j <= tokens.count else { return }
+        let from = mentionStart ?? i
+        var surface = tokens[from].text
+        for k in (from + 1)..<j {
+            if tokens[k].start > tokens[k - 1].end { surface += " " }
+            surface += tokens[k].text
+        }
+        var coreName = name
+        if coreName == nil {
+            var core = tokens[i].text
+            for k in (i + 1)..<j {
+                if tokens[k].start > tokens[k - 1].end { core += " " }
+                core += tokens[k].text
+            }
+            coreName = core
+        }
+        var mention = Mention(sentence: sentence, start: tokens[from].start, end: tokens[j - 1].end, text: surface,
+                              type: type, subtype: subtype, rule: rule, name: coreName, reference: reference,
+                              firstToken: from, lastToken: j)
+        mention.statedCountry = statedCountry
+        mentions.append(mention)
+    }
+}

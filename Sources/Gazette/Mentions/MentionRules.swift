@@ -1,0 +1,116 @@
+import Foundation
+
+/// The rules of mention finding for one language, loaded from `seeds/rules/<lang>/`:
+/// type cues (`entity-cues.tsv`), words around names (`name-words.tsv`), compass words
+/// (`directions.tsv`) and the multi-word lexicon (`lexicon.tsv`, shared by all languages).
+public struct MentionRules: Sendable {
+    /// A word or phrase that types a name.
+    public struct Cue: Sendable, Hashable {
+        public enum Position: String, Sendable { case head, headLower = "head-lower", headSuffix = "head-suffix", prefix }
+        public var id: String
+        /// Folded tokens of the cue ("industrial", "park").
+        public var tokens: [String]
+        public var position: Position
+        public var type: EntityType
+        public var subtype: String?
+        /// `<lang>/entity-cues.tsv#<id>`.
+        public var rule: String
+    }
+
+    public var language: Language
+    /// Head cues by their last token's key, longest first.
+    public var headCues: [String: [Cue]] = [:]
+    /// Compound endings (German), longest first.
+    public var suffixCues: [Cue] = []
+    /// Prefix cues by key.
+    public var prefixCues: [String: Cue] = [:]
+    public var connectives: Set<String> = []
+    /// Stop words, kept case-sensitive ("The" but not "the").
+    public var stops: Set<String> = []
+    public var titles: Set<String> = []
+    /// Role phrases as folded token sequences, keyed by first token.
+    public var roles: [String: [[String]]] = [:]
+    public var orgContext: [String: [[String]]] = [:]
+    /// Compass word key → canonical form.
+    public var directions: [String: String] = [:]
+    /// Lexicon entries: name, type, subtype, aliases.
+    public var lexicon: [(name: String, type: EntityType, subtype: String?, aliases: [String], rule: String)] = []
+
+    public init(directory: URL, language: Language) throws(GazetteError) {
+        self.language = language
+        let lang = language.rawValue
+        let cueFile = try TSVFile.optional(directory, language, "entity-cues.tsv", minimumColumns: 4)
+        for row in cueFile.rows {
+            guard let position = Cue.Position(rawValue: row[2]) else {
+                throw .badRuleFile(path: cueFile.path, line: row.line, reason: "unknown position '\(row[2])'; use head, head-lower, head-suffix or prefix")
+            }
+            guard let type = EntityType(rawValue: row[3]) else {
+                throw .badRuleFile(path: cueFile.path, line: row.line, reason: "unknown entity type '\(row[3])'")
+            }
+            let tokens = MentionRules.keys(row[1])
+            let cue = Cue(id: row[0], tokens: tokens, position: position, type: type,
+                          subtype: row[4].isEmpty ? nil : row[4], rule: "\(lang)/entity-cues.tsv#\(row[0])")
+            switch position {
+            case .head, .headLower:
+                if let last = tokens.last { headCues[last, default: []].append(cue) }
+            case .headSuffix: suffixCues.append(cue)
+            case .prefix: if let first = tokens.first { prefixCues[first] = cue }
+            }
+        }
+        for key in headCues.keys { headCues[key]?.sort { $0.tokens.count > $1.tokens.count } }
+        suffixCues.sort { $0.tokens.joined().count > $1.tokens.joined().count }
+
+        let wordFile = try TSVFile.optional(directory, language, "name-words.tsv", minimumColumns: 3)
+        for row in wordFile.rows {
+            let keys = MentionRules.keys(row[1])
+            switch row[2] {
+            case "connective": connectives.insert(Folding.key(row[1]))
+            case "stop": stops.insert(row[1])
+            case "title": titles.insert(Folding.key(row[1]))
+            case "role": if let first = keys.first { roles[first, default: []].append(keys) }
+            case "org-context": if let first = keys.first { orgContext[first, default: []].append(keys) }
+            default:
+                throw .badRuleFile(path: wordFile.path, line: row.line, reason: "unknown kind '\(row[2])'")
+            }
+        }
+        for key in roles.keys { roles[key]?.sort { $0.count > $1.count } }
+        for row in try TSVFile.optional(directory, language, "directions.tsv", minimumColumns: 3).rows {
+            directions[Folding.key(row[1])] = row[2]
+        }
+        // The lexicon is language-neutral: names of programmes and institutions, with their translations as aliases.
+        let lexiconFile = try TSVFile.optional(directory, .en, "lexicon.tsv", minimumColumns: 3)
+        for row in lexiconFile.rows {
+            guard let type = EntityType(rawValue: row[2]) else {
+                throw .badRuleFile(path: lexiconFile.path, line: row.line, reason: "unknown entity type '\(row[2])'")
+            }
+            lexicon.append((row[1], type, row[3].isEmpty ? nil : row[3],
+                            row[4].split(separator: "|").map(String.init), "en/lexicon.tsv#\(row[0])"))
+        }
+    }
+
+    /// Folded token keys of a phrase, as the tokenizer would produce them.
+    static func keys(_ phrase: String) -> [String] {
+        Tokenizer.tokens(of: Sentence(position: 0, start: 0, end: phrase.unicodeScalars.count, text: phrase)).map(\.key)
+    }
+
+    /// The longest role phrase starting at `i`, as its token count, or 0.
+    func roleLength(_ tokens: [Token], at i: Int) -> Int {
+        phraseLength(roles, tokens, at: i)
+    }
+
+    /// The longest organization-context phrase ending right before `i`, as its token count, or 0.
+    func orgContextBefore(_ tokens: [Token], _ i: Int) -> Bool {
+        for length in 1...2 where i - length >= 0 {
+            if phraseLength(orgContext, tokens, at: i - length) == length { return true }
+        }
+        return false
+    }
+
+    func phraseLength(_ table: [String: [[String]]], _ tokens: [Token], at i: Int) -> Int {
+        guard i < tokens.count, let candidates = table[tokens[i].key] else { return 0 }
+        for phrase in candidates where i + phrase.count <= tokens.count {
+            if zip(phrase, tokens[i..<(i + phrase.count)]).allSatisfy({ $0 == $1.key }) { return phrase.count }
+        }
+        return 0
+    }
+}

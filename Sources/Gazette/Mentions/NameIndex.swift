@@ -1,0 +1,50 @@
+/// Every name the finder can recognise by lookup: reference data (places, organizations) and
+/// the lexicon, keyed by the `Folding.nameKey` of the name's tokens joined by spaces.
+public struct NameIndex: Sendable {
+    /// A thing a looked-up name can mean.
+    public struct Candidate: Sendable, Hashable {
+        public var name: String
+        public var type: EntityType
+        public var subtype: String?
+        /// Reference id, or the lexicon rule for lexicon names.
+        public var reference: String?
+        public var population: Int
+        /// Matched through an alias rather than the name itself.
+        public var viaAlias: Bool
+        public var rule: String
+    }
+
+    let reference: ReferenceData
+    var lexicon: [String: [Candidate]] = [:]
+    /// The most tokens a name has.
+    public private(set) var maximumTokens = 1
+
+    public init(reference: ReferenceData, lexicon: [(name: String, type: EntityType, subtype: String?, aliases: [String], rule: String)]) {
+        self.reference = reference
+        for key in reference.nameIndex.keys {
+            maximumTokens = max(maximumTokens, key.split(separator: " ").count)
+        }
+        for entry in lexicon {
+            let main = Folding.nameKey(entry.name)
+            for (alias, isAlias) in [(main, false)] + entry.aliases.map({ (Folding.nameKey($0), true) }) where !alias.isEmpty {
+                self.lexicon[alias, default: []].append(Candidate(
+                    name: entry.name, type: entry.type, subtype: entry.subtype, reference: "lexicon:\(entry.rule)",
+                    population: 0, viaAlias: isAlias && alias != main, rule: entry.rule))
+                maximumTokens = max(maximumTokens, alias.split(separator: " ").count)
+            }
+        }
+        maximumTokens = min(maximumTokens, 8)
+    }
+
+    /// What a name key can mean: lexicon entries first, then reference entries by population.
+    public func candidates(_ key: String) -> [Candidate] {
+        var out = lexicon[key] ?? []
+        for index in reference.nameIndex[key] ?? [] {
+            let entry = reference.entries[index]
+            out.append(Candidate(name: entry.name, type: entry.type, subtype: entry.subtype, reference: entry.id,
+                                 population: entry.population, viaAlias: reference.isAlias(key, index),
+                                 rule: "reference/\(entry.source)"))
+        }
+        return out
+    }
+}

