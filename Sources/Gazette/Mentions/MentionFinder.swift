@@ -84,12 +84,14 @@ struct SentenceScan {
     mutating func step(at i: Int) -> Int {
         let token = tokens[i]
         // "Mr. Liu Zhicheng", "Herr Link", "Director Shao", "Mayor Link".
-        if isPersonIntroducer(i), i + 1 < tokens.count, tokens[i + 1].isCapitalized {
-            var j = i + 1
-            while j < tokens.count, j - i <= 3, tokens[j].isCapitalized, lookup(j, maximum: 1) == nil || j > i + 1 { j += 1 }
-            if j > i + 1, !(j == i + 2 && rules.stops.contains(tokens[i + 1].text)) {
-                emit(i + 1, j, type: .person, subtype: nil, rule: "\(language.rawValue)/name-words.tsv#title",
-                     name: personName(i + 1, j), mentionStart: i)
+        if isPersonIntroducer(i) {
+            // "Mr." is tokenized "Mr" ".": the name starts after the period.
+            let nameStart = i + 1 < tokens.count && tokens[i + 1].text == "." ? i + 2 : i + 1
+            var j = nameStart
+            while j < tokens.count, j - nameStart < 3, tokens[j].isCapitalized, !rules.stops.contains(tokens[j].text) { j += 1 }
+            if j > nameStart {
+                emit(nameStart, j, type: .person, subtype: nil, rule: "\(language.rawValue)/name-words.tsv#title",
+                     name: personName(nameStart, j), mentionStart: i)
                 return j
             }
         }
@@ -112,6 +114,11 @@ struct SentenceScan {
             }
         }
         guard canStartName(i) else { return i + 1 }
+        if let end = chinesePersonName(at: i) {
+            emit(i, end, type: .person, subtype: nil, rule: "\(language.rawValue)/shapes#upper-surname", name: personName(i, end))
+            return end
+        }
+        if let end = eventName(from: i) { return end }
 
         let cueName = cueNameSpan(from: i)
         let looked = lookup(i, maximum: finder.names.maximumTokens)
@@ -119,6 +126,8 @@ struct SentenceScan {
             emitCueName(cueName, from: i)
             return cueName.end
         }
+        // Adjectives ("German", "Sino-German", "German-invested") state an origin; they are not names.
+        if isOriginAdjective(i), (looked?.end ?? i + 1) <= i + 1 { return i + 1 }
         if let looked, acceptLookup(looked, at: i) {
             emitLookup(looked, from: i, mentionStart: i)
             return looked.end
@@ -130,7 +139,7 @@ struct SentenceScan {
 
     func canStartName(_ i: Int) -> Bool {
         let t = tokens[i]
-        if rules.stops.contains(t.text) { return false }
+        if rules.stops.contains(t.text) || rules.months.contains(t.key) { return false }
         if t.isCapitalized { return true }
         // "21st Century Maritime Silk Road".
         return t.shape == .number && ["st", "nd", "rd", "th"].contains(where: { t.key.hasSuffix($0) })
@@ -150,6 +159,60 @@ struct SentenceScan {
         finder.reference.isCommonWord(tokens[i].text, language)
     }
 
+    /// True at a sentence start or right after an opening quote, where any word is capitalised.
+    func startsClause(_ i: Int) -> Bool {
+        i == firstWord || (i > 0 && ["\"", "“", "'", "‘", "„", "«", "("].contains(tokens[i - 1].text))
+    }
+
+    /// "German", "europäischen", "Sino-German", "German-invested": words that state an origin.
+    func isOriginAdjective(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if finder.reference.countryOfAdjective(t.text) != nil || finder.region(ofAdjective: t, language) != nil { return true }
+        guard t.text.contains("-") else { return false }
+        return t.text.split(separator: "-").contains { part in
+            part == "Sino" || finder.reference.countryOfAdjective(part) != nil
+        }
+    }
+
+    /// "Xuefeng CONG", "LI Zhe", "SONG Yue": a given name and a surname in capitals.
+    func chinesePersonName(at i: Int) -> Int? {
+        guard i + 1 < tokens.count else { return nil }
+        let a = tokens[i], b = tokens[i + 1]
+        guard (a.shape == .capitalized && b.shape == .upper) || (a.shape == .upper && b.shape == .capitalized) else { return nil }
+        let upper = a.shape == .upper ? a : b
+        guard (2...6).contains(upper.text.count), (2...10).contains(a.text.count), (2...10).contains(b.text.count),
+              !a.text.contains("-"), !b.text.contains("-"), i + 2 >= tokens.count || !tokens[i + 2].isCapitalized
+        else { return nil }
+        // Not a place or organization followed by an acronym ("Panjin DRC").
+        if let found = lookup(i, maximum: 1), found.candidate.population >= 100_000 || found.candidate.type == .organization
+            || found.candidate.subtype == "country" || found.candidate.subtype == "province" { return nil }
+        return i + 2
+    }
+
+    /// The end of an event's name at `i` ("3rd Cooperation and Matchmaking Conference"), consumed so
+    /// that its words do not become entities.
+    func eventName(from i: Int) -> Int? {
+        var j = i
+        var end: Int?
+        while j < tokens.count, j - i < 8 {
+            if continuesName(j) || j == i {
+                j += 1
+            } else if (tokens[j].key == "and" || tokens[j].key == "und" || tokens[j].key == "&"), j + 1 < tokens.count,
+                      tokens[j + 1].isCapitalized {
+                j += 1
+                continue
+            } else {
+                break
+            }
+            if let heads = rules.eventHeads[tokens[j - 1].key], heads.contains(where: { head in
+                j - head.count >= i && zip(head, tokens[(j - head.count)..<j]).allSatisfy { $0 == $1.key }
+            }), tokens[j - 1].isCapitalized {
+                end = j
+            }
+        }
+        return end
+    }
+
     func isConnective(_ i: Int) -> Bool {
         rules.connectives.contains(tokens[i].key)
     }
@@ -159,6 +222,7 @@ struct SentenceScan {
     func continuesName(_ i: Int) -> Bool {
         let t = tokens[i]
         if rules.stops.contains(t.text) && t.shape != .upper { return false }
+        if rules.months.contains(t.key) { return false }
         return t.isCapitalized || (t.shape == .number && i > 0 && tokens[i - 1].isWord)
     }
 
@@ -178,10 +242,10 @@ struct SentenceScan {
         var best: Lookup?
         var j = i
         while j < tokens.count, j - i < maximum {
-            let part = nameKeys[j]
+            let part = tokens[j].key == "'s" ? "s" : nameKeys[j]
             if part.isEmpty { break }
             // Inside a name only capitals and connectives ("Bosnia and Herzegovina").
-            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number { break }
+            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && tokens[j].key != "'s" { break }
             key = key.isEmpty ? part : key + " " + part
             var found = finder.names.candidates(key)
             if found.isEmpty, language == .de, key.hasSuffix("s"), key.count > 4 {
@@ -213,9 +277,11 @@ struct SentenceScan {
     func acceptLookup(_ found: Lookup, at i: Int) -> Bool {
         let c = found.candidate
         let single = found.end == i + 1
-        if single && tokens[i].shape == .capitalized && isCommon(i) {
-            // "Mobile", "Essen": a city that is also a word must be large and not open a sentence.
-            if c.subtype == "city" && (c.population < 1_000_000 || i == firstWord) { return false }
+        // German dictionaries list place names too, so only English words tell a place from a word.
+        if single && tokens[i].shape == .capitalized && language == .en && isCommon(i) {
+            // "Mobile", "Bay", "Oriental": a place that is also a word must be a large city not opening a sentence.
+            if c.subtype == "city" && (c.population < 1_000_000 || startsClause(i)) { return false }
+            if c.subtype == "province" || c.subtype == "district" { return false }
             if c.type == .organization && tokens[i].text != c.name { return false }
         }
         // Alias-only city matches ("Dairen", "Vladik") need a large city.
@@ -246,13 +312,14 @@ struct SentenceScan {
         var headCue: MentionRules.Cue?      // the cue before the first "of": it types "X of Y"
         var lastCueEnd = -1
         var nameTokens = 0
+        var crossedAnd = false
         while j < tokens.count {
             let t = tokens[j]
             if continuesName(j) || (j == i && canStartName(j)) {
                 if t.isWord { nameTokens += 1 }
                 j += 1
             } else if t.key == "'s", j > i, j + 1 < tokens.count, tokens[j + 1].isCapitalized, tokens[j - 1].isCapitalized,
-                      headCue != nil || lastCueEnd < 0 {
+                      headCue != nil || lastCueEnd < 0, lookup(j - 1, maximum: 1) == nil {
                 // "People's Government" inside a name.
                 j += 1
                 continue
@@ -266,6 +333,10 @@ struct SentenceScan {
                 var next = j + 1
                 if tokens[next].key == "the", next + 1 < tokens.count { next += 1 }
                 guard tokens[next].isCapitalized || (tokens[next].shape == .number && next + 1 < tokens.count && tokens[next + 1].isCapitalized) else { break }
+                // German "… der Provinz": the complement must name something, not be an ordinary noun.
+                if language == .de, joinsOf, isCommon(next), headCueEnding(at: next + 1, from: next) == nil,
+                   !(next + 1 < tokens.count && tokens[next + 1].isCapitalized && !isCommon(next + 1)) { break }
+                if !joinsOf { crossedAnd = true }
                 if joinsOf {
                     // "Institute of Metal Research": only after an organization, zone or facility cue.
                     guard lastCueEnd == j, let cue = best?.cue, cue.type != .place, cue.type != .program else {
@@ -287,7 +358,7 @@ struct SentenceScan {
             } else {
                 break
             }
-            if let cue = headCueEnding(at: j, from: i) {
+            if let cue = headCueEnding(at: j, from: i), !(crossedAnd && cue.type == .place && headCue == nil) {
                 best = CueName(end: j, cue: headCue ?? cue, start: i)
                 lastCueEnd = j
             } else if headCue != nil {
@@ -297,11 +368,15 @@ struct SentenceScan {
         }
         guard var found = best else { return nil }
         // A name needs a word that is not the cue: "Group" alone is not a name.
-        let cueLength = found.cue.position == .headSuffix ? 0 : found.cue.tokens.count
+        let cueLength = found.cue.position == .head ? found.cue.tokens.count : 0
         if nameTokens <= cueLength && headCue == nil { return nil }
         // A sentence-initial ordinary word does not start a name: "Government data show".
-        if i == firstWord, found.end - i <= cueLength + 1, tokens[i].shape == .capitalized, isCommon(i),
+        if startsClause(i), found.end - i <= cueLength + 1, tokens[i].shape == .capitalized, isCommon(i),
            lookup(i, maximum: 1) == nil, found.cue.position != .headSuffix {
+            return nil
+        }
+        // A German compound cue ("Kooperationsprojekt") names something only with a name in it.
+        if language == .de, !tokens[i..<found.end].contains(where: { $0.isCapitalized && !finder.reference.isCommonWord($0.text, .de) }) {
             return nil
         }
         // "German Starhai International": the adjective states the country; it is not part of the
@@ -381,33 +456,27 @@ struct SentenceScan {
         }
         let length = j - i
         let lang = language.rawValue
-        // Adjectives ("German", "Chinese", "European") state a country or region, they are not names.
-        if length == 1, finder.reference.countryOfAdjective(tokens[i].text) != nil
-            || finder.region(ofAdjective: tokens[i], language) != nil { return j }
-        // "Xuefeng CONG", "LI Zhe", "SONG Yue": Chinese names with the surname in capitals.
-        if length == 2, (tokens[i].shape == .capitalized && tokens[i + 1].shape == .upper)
-            || (tokens[i].shape == .upper && tokens[i + 1].shape == .capitalized),
-           tokens[i].text.count <= 10, tokens[i + 1].text.count <= 10, tokens[i + 1].text.count >= 2 {
-            emit(i, j, type: .person, subtype: nil, rule: "\(lang)/shapes#upper-surname", name: personName(i, j))
-            return j
-        }
+        // Role words ("Vorsitzenden", "President") are not names.
+        if length == 1, rules.roleLength(tokens, at: i) == 1 { return j }
         // "Sören Link, mayor of Duisburg": a name followed by a role.
         if (2...3).contains(length), j + 1 < tokens.count, tokens[j].text == ",",
            rules.roleLength(tokens, at: j + 1) > 0 || (tokens[j + 1].key == "former" && rules.roleLength(tokens, at: j + 2) > 0) {
             emit(i, j, type: .person, subtype: nil, rule: "\(lang)/shapes#name-role-apposition", name: personName(i, j))
             return j
         }
-        // Products: "NeuViz 128", "Haidou-1".
+        // Products: "NeuViz 128", "Haidou-1": a coined word with a model number.
         if tokens[j - 1].shape == .number && length >= 2 || (length == 1 && tokens[i].text.contains(where: \.isNumber)
             && tokens[i].text.contains("-") && tokens[i].shape == .capitalized) {
-            if length == 1 || Int(tokens[j - 1].text) == nil || !(1900...2100).contains(Int(tokens[j - 1].text) ?? 0) {
+            let year = Int(tokens[j - 1].text).map { (1900...2100).contains($0) } ?? false
+            if !year && !finder.reference.isCommonWord(tokens[i].text.split(separator: "-").first ?? "", .en) {
                 emit(i, j, type: .product, subtype: nil, rule: "\(lang)/shapes#model-number")
                 return j
             }
+            return j
         }
         // Ordinary words are not names: a sentence-initial English word, a German noun.
         var first = i
-        while first < j, tokens[first].shape == .capitalized, isCommon(first) && (first == firstWord || language == .de) {
+        while first < j, tokens[first].shape == .capitalized, isCommon(first) && (startsClause(first) || language == .de) {
             first += 1
         }
         if language == .de {
@@ -416,15 +485,37 @@ struct SentenceScan {
             j = max(first, last)
         }
         guard first < j else { return max(j, i + 1) }
+        if language == .de, j - first == 1, tokens[first].shape == .capitalized,
+           !tokens[first].text.dropFirst().contains(where: \.isUppercase), !rules.orgContextBefore(tokens, first) {
+            // Every German noun is capitalised and no word list has them all: a lone unknown
+            // capitalised word is a name only after a word such as "Unternehmen" or "Firma".
+            return max(j, i + 1)
+        }
         if j - first == 1, tokens[first].shape == .capitalized {
             // A single capitalised word mid-sentence: a name unless it is an ordinary word.
-            if first == firstWord || isCommon(first) || tokens[first].text.count < 3 { return max(j, i + 1) }
+            if startsClause(first) || isCommon(first) || tokens[first].text.count < 3 { return max(j, i + 1) }
             if finder.reference.isCommonWord(tokens[first].text, .en) { return max(j, i + 1) }
         }
+        // Words that are all ordinary ("Fourth Industrial Revolution") make a title or concept, not a name.
+        if j - first >= 2, tokens[first..<j].allSatisfy({ $0.shape == .capitalized && finder.reference.isCommonWord($0.text, .en) }) {
+            return max(j, i + 1)
+        }
         let acronym = j - first == 1 && tokens[first].shape == .upper
+        // An acronym used as a modifier ("CT system", "AI technology") is not a name.
+        if acronym, j < tokens.count, tokens[j].shape == .lower, finder.reference.isCommonWord(tokens[j].text, .en),
+           !isFunctionWord(j) {
+            return j
+        }
         emit(first, j, type: .organization, subtype: acronym ? nil : "company",
              rule: acronym ? "\(lang)/shapes#acronym" : "\(lang)/shapes#capitalized-name")
         return j
+    }
+
+    /// Short words that follow a name as the subject of a clause ("PJVTC has …", "AHK and GIZ").
+    func isFunctionWord(_ j: Int) -> Bool {
+        ["has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could", "said", "says", "and", "or",
+         "of", "in", "on", "at", "to", "for", "with", "from", "by", "as", "also", "that", "which", "who", "hat", "ist",
+         "und", "wird", "wurde", "sind", "mit", "in", "im", "von", "bei"].contains(tokens[j].key)
     }
 
     /// "Xuefeng CONG" → "Xuefeng Cong"; titles are already outside the span.

@@ -17,6 +17,9 @@ public struct MentionRules: Sendable {
         public var rule: String
     }
 
+    /// A lexicon name: its type, translations and, for institutions, country.
+    public typealias LexiconEntry = (name: String, type: EntityType, subtype: String?, aliases: [String], rule: String, country: String?)
+
     public var language: Language
     /// Head cues by their last token's key, longest first.
     public var headCues: [String: [Cue]] = [:]
@@ -33,8 +36,12 @@ public struct MentionRules: Sendable {
     public var orgContext: [String: [[String]]] = [:]
     /// Compass word key → canonical form.
     public var directions: [String: String] = [:]
+    /// Month names and abbreviations: never names.
+    public var months: Set<String> = []
+    /// Heads of event names ("Conference", "Messe"): the name is an event, not an entity.
+    public var eventHeads: [String: [[String]]] = [:]
     /// Lexicon entries: name, type, subtype, aliases.
-    public var lexicon: [(name: String, type: EntityType, subtype: String?, aliases: [String], rule: String)] = []
+    public var lexicon: [LexiconEntry] = []
 
     public init(directory: URL, language: Language) throws(GazetteError) {
         self.language = language
@@ -44,10 +51,15 @@ public struct MentionRules: Sendable {
             guard let position = Cue.Position(rawValue: row[2]) else {
                 throw .badRuleFile(path: cueFile.path, line: row.line, reason: "unknown position '\(row[2])'; use head, head-lower, head-suffix or prefix")
             }
+            let tokens = MentionRules.keys(row[1])
+            if row[3] == "event" {
+                // "3rd Cooperation and Matchmaking Conference": an event's name, consumed and not emitted.
+                if let last = tokens.last { eventHeads[last, default: []].append(tokens) }
+                continue
+            }
             guard let type = EntityType(rawValue: row[3]) else {
                 throw .badRuleFile(path: cueFile.path, line: row.line, reason: "unknown entity type '\(row[3])'")
             }
-            let tokens = MentionRules.keys(row[1])
             let cue = Cue(id: row[0], tokens: tokens, position: position, type: type,
                           subtype: row[4].isEmpty ? nil : row[4], rule: "\(lang)/entity-cues.tsv#\(row[0])")
             switch position {
@@ -77,6 +89,9 @@ public struct MentionRules: Sendable {
         for row in try TSVFile.optional(directory, language, "directions.tsv", minimumColumns: 3).rows {
             directions[Folding.key(row[1])] = row[2]
         }
+        for row in try TSVFile.optional(directory, language, "months.tsv", minimumColumns: 2).rows {
+            months.insert(Folding.key(row[0]))
+        }
         // The lexicon is language-neutral: names of programmes and institutions, with their translations as aliases.
         let lexiconFile = try TSVFile.optional(directory, .en, "lexicon.tsv", minimumColumns: 3)
         for row in lexiconFile.rows {
@@ -84,7 +99,8 @@ public struct MentionRules: Sendable {
                 throw .badRuleFile(path: lexiconFile.path, line: row.line, reason: "unknown entity type '\(row[2])'")
             }
             lexicon.append((row[1], type, row[3].isEmpty ? nil : row[3],
-                            row[4].split(separator: "|").map(String.init), "en/lexicon.tsv#\(row[0])"))
+                            row[4].split(separator: "|").map(String.init), "en/lexicon.tsv#\(row[0])",
+                            row[5].isEmpty ? nil : row[5]))
         }
     }
 

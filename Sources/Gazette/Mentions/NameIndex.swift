@@ -12,24 +12,29 @@ public struct NameIndex: Sendable {
         /// Matched through an alias rather than the name itself.
         public var viaAlias: Bool
         public var rule: String
+        /// ISO code of the country, for lexicon institutions.
+        public var country: String? = nil
     }
 
     let reference: ReferenceData
     var lexicon: [String: [Candidate]] = [:]
+    /// Lexicon rule → country, for resolution.
+    public private(set) var lexiconCountries: [String: String] = [:]
     /// The most tokens a name has.
     public private(set) var maximumTokens = 1
 
-    public init(reference: ReferenceData, lexicon: [(name: String, type: EntityType, subtype: String?, aliases: [String], rule: String)]) {
+    public init(reference: ReferenceData, lexicon: [MentionRules.LexiconEntry]) {
         self.reference = reference
         for key in reference.nameIndex.keys {
             maximumTokens = max(maximumTokens, key.split(separator: " ").count)
         }
         for entry in lexicon {
             let main = Folding.nameKey(entry.name)
+            if let country = entry.country { lexiconCountries["lexicon:\(entry.rule)"] = country }
             for (alias, isAlias) in [(main, false)] + entry.aliases.map({ (Folding.nameKey($0), true) }) where !alias.isEmpty {
                 self.lexicon[alias, default: []].append(Candidate(
                     name: entry.name, type: entry.type, subtype: entry.subtype, reference: "lexicon:\(entry.rule)",
-                    population: 0, viaAlias: isAlias && alias != main, rule: entry.rule))
+                    population: 0, viaAlias: isAlias && alias != main, rule: entry.rule, country: entry.country))
                 maximumTokens = max(maximumTokens, alias.split(separator: " ").count)
             }
         }

@@ -17,19 +17,28 @@ public struct EntityResolver: EntityResolving {
     let reference: ReferenceData
     let rules: [Language: MentionRules]
     let finder: MentionFinder
+    /// Lexicon rule id → ISO code, for institutions of the lexicon.
+    let lexiconCountries: [String: String]
 
     public init(reference: ReferenceData, rules: [Language: MentionRules], finder: MentionFinder) {
         self.reference = reference
         self.rules = rules
         self.finder = finder
+        lexiconCountries = finder.names.lexiconCountries
     }
 
     public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> ResolvedMentions {
         var mentions = mentions
         let lang = text.language
         statedOrigins(&mentions, text)
-        // 1. Keys from content.
-        for k in mentions.indices { mentions[k].entityKey = key(of: mentions[k]) }
+        // 1. Keys from content; an organization known by its core name ("BMW Group" → BMW) takes the reference.
+        for k in mentions.indices {
+            if mentions[k].type == .organization, mentions[k].reference == nil,
+               let entry = reference.entries(named: coreName(mentions[k].name)).first(where: { $0.type == .organization }) {
+                mentions[k].reference = entry.id
+            }
+            mentions[k].entityKey = key(of: mentions[k])
+        }
         // 2. Acronyms defined in brackets right after a name.
         var aliasKeys: [String: String] = [:]   // folded surface → key
         for k in mentions.indices {
@@ -41,6 +50,17 @@ public struct EntityResolver: EntityResolving {
                 aliasKeys[tokens[after + 1].key] = key
             }
         }
+        // An undefined acronym made of a name's initials ("FTZ" after "… Pilot Free Trade Zone").
+        let acronyms = Set(mentions.filter { $0.text.count >= 2 && $0.text.allSatisfy { $0.isUppercase } }.map { Folding.key($0.text) })
+        for acronym in acronyms where aliasKeys[acronym] == nil {
+            for m in mentions where m.type != .person && m.name.split(separator: " ").count >= acronym.count {
+                let initials = m.name.split(separator: " ").compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined()
+                if initials.count >= acronym.count, initials.contains(acronym), let key = m.entityKey {
+                    aliasKeys[acronym] = key
+                    break
+                }
+            }
+        }
         // 3. Short forms and surnames take the key of the fuller name seen in the document.
         var firstWordKeys: [String: String] = [:]
         var surnameKeys: [String: String] = [:]
@@ -50,19 +70,27 @@ public struct EntityResolver: EntityResolving {
             if m.type == .person, words.count >= 2, let last = words.last {
                 surnameKeys[Folding.key(last)] = surnameKeys[Folding.key(last)] ?? key
             }
-            if m.type == .organization, words.count >= 2, m.reference == nil, let first = words.first, first.count >= 3 {
+            if m.type == .organization || m.type == .facility || m.type == .zone, words.count >= 2, m.reference == nil,
+               let first = words.first, first.count >= 3 {
                 firstWordKeys[Folding.key(first)] = firstWordKeys[Folding.key(first)] ?? key
             }
         }
         for k in mentions.indices {
             let m = mentions[k]
             let folded = Folding.key(m.name)
-            if let key = aliasKeys[folded], m.type == .organization || m.type == .facility || m.type == .zone {
+            if let key = aliasKeys[folded], m.text.allSatisfy({ !$0.isLowercase }) {
+                // A defined acronym means what the text defined, whatever a lookup said ("DRC").
                 mentions[k].entityKey = key
+                if let defining = mentions.first(where: { $0.entityKey == key && $0.name != m.name }) {
+                    mentions[k].type = defining.type
+                    mentions[k].subtype = defining.subtype
+                    mentions[k].reference = defining.reference
+                }
             } else if m.type == .person, !m.name.contains(" "), let key = surnameKeys[folded] {
                 mentions[k].entityKey = key
-            } else if m.type == .organization, !m.name.contains(" "), m.reference == nil, let key = firstWordKeys[folded],
-                      key != m.entityKey {
+            } else if m.type == .organization || m.type == .facility || m.type == .zone, m.reference == nil,
+                      let key = firstWordKeys[Folding.key(shortForm(m.name))], key != m.entityKey,
+                      !shortForm(m.name).contains(" ") {
                 mentions[k].entityKey = key
             }
         }
@@ -85,6 +113,16 @@ public struct EntityResolver: EntityResolving {
         return m.type.rawValue + ":" + Folding.nameKey(m.name)
     }
 
+    /// The distinctive part of a short name: "Huajin-Aramco-Projekt" → "Huajin-Aramco", "Leoni" → "Leoni".
+    func shortForm(_ name: String) -> String {
+        let parts = name.split(separator: "-")
+        if parts.count >= 3, let last = parts.last, last.first?.isUppercase == true,
+           rules.values.contains(where: { $0.suffixCues.contains { Folding.key(last).hasSuffix($0.tokens.joined()) } }) {
+            return parts.dropLast().joined(separator: "-")
+        }
+        return coreName(name)
+    }
+
     /// An organization's name without legal form or "Group": "Leoni Group" → "Leoni".
     func coreName(_ name: String) -> String {
         var words = name.split(separator: " ").map(String.init)
@@ -103,6 +141,11 @@ public struct EntityResolver: EntityResolving {
         var entity = ResolvedEntity(key: key, name: best.name, type: best.type, subtype: best.subtype)
         entity.aliases = Array(Set(mentions.map(\.text) + mentions.map(\.name))).filter { $0 != entity.name }.sorted()
         if entity.subtype == nil { entity.subtype = mentions.compactMap(\.subtype).first }
+        if let ref = best.reference, let iso = lexiconCountries[ref], let country = reference.country(iso) {
+            entity.country = country.name
+            entity.countrySource = .reference
+            entity.region = country.region
+        }
         if let ref = best.reference, let entry = referenceEntry(ref) {
             entity.reference = ref
             entity.latitude = entry.latitude
@@ -158,7 +201,7 @@ public struct EntityResolver: EntityResolving {
         for m in mentions {
             let words = m.name.split(separator: " ")
             guard words.count >= 2 else { continue }
-            for word in words where word.first?.isUppercase == true {
+            for word in words where word.first?.isUppercase == true && !reference.isCommonWord(word, .en) {
                 let bare = word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : String(word)
                 let places = reference.entries(named: bare.trimmingCharacters(in: .punctuationCharacters))
                     .filter { $0.type == .place && ($0.subtype == "country" || $0.population >= 500_000 || $0.subtype == "province") }

@@ -1,0 +1,559 @@
+import Foundation
+
+/// Finds date expressions in English or German text and resolves them to ``PartialDate``s, never more
+/// precise than the text says.
+///
+/// The words and patterns come from `seeds/rules/<lang>/dates.tsv` and `months.tsv` (see ``DateRules``);
+/// this type holds only the scanner and the resolution rules:
+///
+/// - The text is split once into word, number and punctuation tokens (over UTF-8, with Unicode-scalar
+///   offsets); every pattern is tried where its first element can match; overlapping matches are
+///   settled longest first, then leftmost. Vague phrases ("in recent years") match too and yield nothing.
+/// - A month without a year takes the publication year, except when it would lie more than two months
+///   after the publication month: then the previous year ("On October 31" in a text of 2019-11-04 is
+///   2019-10-31; "in December" in a text of 2023-01-10 is 2022-12). An explicit relative year
+///   ("im März dieses Jahres", "March last year") is taken as written.
+/// - A bare day range ("vom 11. bis 13.", "from the 11th to the 13th") takes its month and year from the
+///   ``DateContext``: it continues the previous bare range's month when it starts on a later day,
+///   otherwise it takes the last mentioned month; without either, the publication month (or the month
+///   before it when the day lies after the publication day).
+/// - Relative expressions without a reference date yield nothing.
+public struct TemporalNormalizer: Sendable {
+    public let rules: DateRules
+
+    public init(rules: DateRules) {
+        self.rules = rules
+    }
+
+    /// Finds every date expression in `text`, in text order.
+    public func dates(in text: String, reference: PartialDate?, context: inout DateContext) -> [DateExpression] {
+        var text = text
+        if let r = text.utf8.withContiguousStorageIfAvailable({ scan($0, reference: reference, context: &context) }) {
+            return r
+        }
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { scan($0, reference: reference, context: &context) } ?? []
+    }
+
+    /// Finds every date expression in `text` with a fresh context.
+    public func dates(in text: String, reference: PartialDate?) -> [DateExpression] {
+        var context = DateContext()
+        return dates(in: text, reference: reference, context: &context)
+    }
+
+    // MARK: - Scanning
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, reference: PartialDate?, context: inout DateContext) -> [DateExpression] {
+        let tables = rules.tables
+        let tokens = tokenize(bytes, tables)
+        if tokens.isEmpty { return [] }
+        let matcher = DateMatcher(tables: tables, tokens: tokens)
+        let atomClassMask = tables.atomClassMask, atomMonth = tables.atomMonth
+        let maxLead = tables.maxLead
+        let maxLeadAll = maxLead.max() ?? 0
+        let vagueBit = DatePhraseClass.vague.bit
+        let coreMask = DatePhraseClass.relativeYear.bit | DatePhraseClass.relativeMonth.bit
+
+        // Distance to the next core token (number, month name, relative year/month) for each token.
+        var nextCore = [Int32](repeating: 0, count: tokens.count)
+        var next = Int32.max / 2
+        for i in stride(from: tokens.count - 1, through: 0, by: -1) {
+            let t = tokens[i]
+            if t.kind == .number || (t.atom >= 0 && (atomMonth[Int(t.atom)] != 0 || atomClassMask[Int(t.atom)] & coreMask != 0)) {
+                next = Int32(i)
+            }
+            nextCore[i] = next
+        }
+
+        var candidates: [DateCandidate] = []
+        func tryPattern(_ pi: Int, _ i: Int) {
+            if Int(nextCore[i]) - i > maxLead[pi] { return }
+            if let caps = matcher.match(pi, at: i), caps.spanFirst >= 0,
+               matcher.guardsHold(first: caps.spanFirst, end: caps.trimEnd) {
+                candidates.append(DateCandidate(first: caps.spanFirst, end: caps.trimEnd, pattern: pi, captures: caps))
+            }
+        }
+        for i in 0..<tokens.count {
+            let t = tokens[i]
+            if t.atom >= 0 && atomClassMask[Int(t.atom)] & vagueBit != 0 {
+                for p in tables.atoms[Int(t.atom)].phrases where p.cls == .vague {
+                    if let end = matcher.matchRest(p.rest, from: i + 1) {
+                        candidates.append(DateCandidate(first: i, end: end, pattern: -1, captures: DateCaptures()))
+                        break
+                    }
+                }
+            }
+            if Int(nextCore[i]) - i > maxLeadAll { continue }
+            if t.kind == .number {
+                for pi in tables.numberStartPatterns { tryPattern(pi, i) }
+            } else if t.atom >= 0 {
+                for pi in tables.startPatternsByAtom[Int(t.atom)] { tryPattern(pi, i) }
+            }
+            if t.kind == .word && !tables.wordStartPatterns.isEmpty {
+                for pi in tables.wordStartPatterns where t.atom < 0 || !tables.startPatternsByAtom[Int(t.atom)].contains(pi) {
+                    tryPattern(pi, i)
+                }
+            }
+        }
+        if candidates.isEmpty { return [] }
+
+        // Longest first, then leftmost, then file order; keep those that overlap nothing kept before.
+        candidates.sort { a, b in
+            let la = a.end - a.first, lb = b.end - b.first
+            if la != lb { return la > lb }
+            if a.first != b.first { return a.first < b.first }
+            return a.pattern < b.pattern
+        }
+        var chosen: [DateCandidate] = []
+        var taken = [Bool](repeating: false, count: tokens.count)
+        for c in candidates where !taken[c.first..<c.end].contains(true) {
+            for k in c.first..<c.end { taken[k] = true }
+            chosen.append(c)
+        }
+        chosen.sort { $0.first < $1.first }
+
+        var result: [DateExpression] = []
+        for c in chosen where c.pattern >= 0 {
+            guard let (start, end) = resolve(c.captures, reference: reference, context: &context) else { continue }
+            let a = tokens[c.first], z = tokens[c.end - 1]
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(a.byteStart)..<Int(z.byteEnd)]), as: UTF8.self)
+            result.append(DateExpression(text: text, start: Int(a.start), end: Int(z.end), dateStart: start, dateEnd: end,
+                                         precision: end == nil ? start.precision : .range,
+                                         rule: tables.patterns[c.pattern].rule))
+        }
+        return result
+    }
+
+    // MARK: - Tokens
+
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: DateTables) -> [DateToken] {
+        var tokens: [DateToken] = []
+        tokens.reserveCapacity(bytes.count / 4 + 4)
+        let maxWordLength = tables.maxWordLength
+        let punctuationTable = tables.punctuationTable
+        let n = bytes.count
+        var i = 0
+        var scalar: Int32 = 0
+        var space = true
+
+        // Current word or number.
+        var state = 0   // 0 none, 1 word, 2 number
+        var startByte = 0
+        var startScalar: Int32 = 0
+        var hash = DateRules.fnvOffset
+        var length = 0
+        var matchable = true
+        var capitalized = false
+        var value: Int64 = 0
+
+        func finish(_ endByte: Int, _ endScalar: Int32) {
+            if state == 1 {
+                var atom: Int32 = -1
+                if matchable && length <= maxWordLength {
+                    let a = tables.lookup(hash)
+                    if a >= 0 && verify(bytes, startByte, endByte, tables.atomScalars[Int(a)]) { atom = a }
+                }
+                tokens.append(DateToken(start: startScalar, end: endScalar, byteStart: Int32(startByte), byteEnd: Int32(endByte),
+                                    atom: atom, value: 0, kind: .word, digits: UInt8(min(length, 255)),
+                                    spaceBefore: space, capitalized: capitalized))
+                space = false
+            } else if state == 2 {
+                tokens.append(DateToken(start: startScalar, end: endScalar, byteStart: Int32(startByte), byteEnd: Int32(endByte),
+                                    atom: -1, value: length > 9 ? -1 : Int32(value), kind: .number,
+                                    digits: UInt8(min(length, 255)), spaceBefore: space, capitalized: false))
+                space = false
+            }
+            state = 0
+        }
+
+        while i < n {
+            let b0 = bytes[i]
+            var v: UInt32
+            var len: Int
+            if b0 < 0x80 {
+                v = UInt32(b0); len = 1
+            } else if b0 < 0xE0 && i + 1 < n {
+                v = (UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); len = 2
+            } else if b0 < 0xF0 && i + 2 < n {
+                v = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); len = 3
+            } else if i + 3 < n {
+                v = (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
+                    | UInt32(bytes[i + 3] & 0x3F); len = 4
+            } else {
+                v = 0xFFFD; len = 1
+            }
+
+            if v >= 0x30 && v <= 0x39 {
+                if state != 2 {
+                    finish(i, scalar)
+                    state = 2; startByte = i; startScalar = scalar; length = 0; value = 0
+                }
+                if length < 18 { value = value * 10 + Int64(v - 0x30) }
+                length += 1
+            } else if DateRules.isLetter(v) {
+                if state != 1 {
+                    finish(i, scalar)
+                    state = 1; startByte = i; startScalar = scalar; length = 0
+                    hash = DateRules.fnvOffset; matchable = true; capitalized = DateRules.isUpper(v)
+                }
+                if v > 0x24F { matchable = false }
+                hash = DateRules.mix(hash, DateRules.lower(v))
+                length += 1
+            } else {
+                finish(i, scalar)
+                if DateRules.isSpace(v) {
+                    space = true
+                } else {
+                    let atom = v < UInt32(punctuationTable.count) ? punctuationTable[Int(v)] : (tables.punctuationAtoms[v] ?? -1)
+                    tokens.append(DateToken(start: scalar, end: scalar + 1, byteStart: Int32(i), byteEnd: Int32(i + len),
+                                        atom: atom, value: Int32(bitPattern: v), kind: .punctuation, digits: 0,
+                                        spaceBefore: space, capitalized: false))
+                    space = false
+                }
+            }
+            i += len
+            scalar += 1
+        }
+        finish(n, scalar)
+        return tokens
+    }
+
+    /// Compares the lower-cased scalars of `bytes[from..<to]` with an atom's scalars.
+    private func verify(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ expected: [UInt32]) -> Bool {
+        var i = from
+        var k = 0
+        while i < to {
+            let b0 = bytes[i]
+            var v: UInt32
+            var len: Int
+            if b0 < 0x80 { v = UInt32(b0); len = 1 }
+            else if b0 < 0xE0 { v = (UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); len = 2 }
+            else if b0 < 0xF0 {
+                v = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); len = 3
+            } else { return false }
+            if k >= expected.count || DateRules.lower(v) != expected[k] { return false }
+            k += 1
+            i += len
+        }
+        return k == expected.count
+    }
+
+    // MARK: - Resolution
+
+    private func resolve(_ c: DateCaptures, reference: PartialDate?, context: inout DateContext) -> (PartialDate, PartialDate?)? {
+        var d1 = c.day1, m1 = c.month1, y1 = c.year1
+        var d2 = c.day2, m2 = c.month2, y2 = c.year2
+        let isRange = d2 != nil || m2 != nil || y2 != nil
+        let bare = d1 != nil && m1 == nil && m2 == nil && y1 == nil && y2 == nil && c.yearOffset == nil && c.monthOffset == nil
+
+        if bare {
+            let day = d1!
+            var ym: (Int, Int)?
+            if let cy = context.chainYear, let cm = context.chainMonth, let cd = context.chainDay, day > cd {
+                ym = (cy, cm)
+            } else if let cy = context.year, let cm = context.month {
+                ym = (cy, cm)
+            } else if let ref = reference, let rm = ref.month {
+                if let rd = ref.day, day > rd {
+                    ym = rm == 1 ? (ref.year - 1, 12) : (ref.year, rm - 1)
+                } else {
+                    ym = (ref.year, rm)
+                }
+            }
+            guard let (y, m) = ym else { return nil }
+            y1 = y; m1 = m
+            if isRange { y2 = y; m2 = m }
+        } else {
+            if isRange {
+                if d1 != nil && m1 == nil { m1 = m2 }
+                if d2 != nil && m2 == nil { m2 = m1 }
+            }
+            if y1 == nil, let y = y2 {
+                y1 = (m1 != nil && m2 != nil && m1! > m2!) ? y - 1 : y
+            }
+            if y1 == nil {
+                if let off = c.yearOffset {
+                    guard let ref = reference else { return nil }
+                    y1 = ref.year + off
+                } else if let off = c.monthOffset {
+                    guard let ref = reference, let rm = ref.month, m1 == nil else { return nil }
+                    let index = ref.year * 12 + (rm - 1) + off
+                    y1 = index / 12
+                    m1 = index % 12 + 1
+                } else if let m = m1 {
+                    guard let ref = reference else { return nil }
+                    y1 = TemporalNormalizer.inferYear(month: m, reference: ref)
+                } else {
+                    return nil
+                }
+            }
+            if isRange && y2 == nil {
+                y2 = (m1 != nil && m2 != nil && m2! < m1!) ? y1! + 1 : y1!
+            }
+        }
+
+        guard let start = TemporalNormalizer.date(y1!, m1, d1) else { return nil }
+        var end: PartialDate?
+        if isRange {
+            guard let y2, let e = TemporalNormalizer.date(y2, m2, d2), start < e else { return nil }
+            end = e
+        }
+
+        // Remember what this expression said for later bare day ranges.
+        if bare {
+            context.chainYear = start.year
+            context.chainMonth = start.month
+            context.chainDay = (end ?? start).day
+            context.year = start.year
+            context.month = start.month
+        } else {
+            let last = end ?? start
+            if let m = last.month {
+                context.year = last.year
+                context.month = m
+            }
+            if start.day != nil {
+                context.chainYear = nil
+                context.chainMonth = nil
+                context.chainDay = nil
+            }
+        }
+        return (start, end)
+    }
+
+    private static func date(_ y: Int, _ m: Int?, _ d: Int?) -> PartialDate? {
+        if let m, !(1...12).contains(m) { return nil }
+        if let d {
+            guard let m, d >= 1, d <= PartialDate.daysIn(month: m, year: y) else { return nil }
+        }
+        return PartialDate(year: y, month: m, day: d)
+    }
+
+    /// The year of a month named without one: the reference year, or the year before when the month
+    /// would lie more than two months after the reference month.
+    static func inferYear(month: Int, reference: PartialDate) -> Int {
+        guard let rm = reference.month else { return reference.year }
+        return month - rm > 2 ? reference.year - 1 : reference.year
+    }
+}
+
+// MARK: - Matching
+
+enum DateTokenKind: UInt8 {
+    case word, number, punctuation
+}
+
+struct DateToken {
+    var start: Int32       // Unicode-scalar offsets
+    var end: Int32
+    var byteStart: Int32   // UTF-8 offsets
+    var byteEnd: Int32
+    var atom: Int32        // rule atom of a word or punctuation mark, or -1
+    var value: Int32       // number value (-1 when too long) or punctuation scalar
+    var kind: DateTokenKind
+    var digits: UInt8      // number of digits / letters
+    var spaceBefore: Bool
+    var capitalized: Bool
+}
+
+/// What a pattern match captured; compact, because the matcher copies it at every step.
+struct DateCaptures {
+    private var slots: (Int16, Int16, Int16, Int16, Int16, Int16) = (0, 0, 0, 0, 0, 0)   // 0: not captured
+    private var offsets: (Int16, Int16) = (Int16.min, Int16.min)                         // min: not captured
+    private var matchedCount: Int16 = 0
+    var guardPending = false
+    private var first: Int32 = -1
+    private var trim: Int32 = -1
+
+    var day1: Int? { get { DateCaptures.get(slots.0) } set { slots.0 = Int16(newValue ?? 0) } }
+    var month1: Int? { get { DateCaptures.get(slots.1) } set { slots.1 = Int16(newValue ?? 0) } }
+    var year1: Int? { get { DateCaptures.get(slots.2) } set { slots.2 = Int16(newValue ?? 0) } }
+    var day2: Int? { get { DateCaptures.get(slots.3) } set { slots.3 = Int16(newValue ?? 0) } }
+    var month2: Int? { get { DateCaptures.get(slots.4) } set { slots.4 = Int16(newValue ?? 0) } }
+    var year2: Int? { get { DateCaptures.get(slots.5) } set { slots.5 = Int16(newValue ?? 0) } }
+    var yearOffset: Int? {
+        get { offsets.0 == Int16.min ? nil : Int(offsets.0) }
+        set { offsets.0 = newValue.map { Int16(clamping: $0) } ?? Int16.min }
+    }
+    var monthOffset: Int? {
+        get { offsets.1 == Int16.min ? nil : Int(offsets.1) }
+        set { offsets.1 = newValue.map { Int16(clamping: $0) } ?? Int16.min }
+    }
+    var matched: Int { get { Int(matchedCount) } set { matchedCount = Int16(clamping: newValue) } }
+    var spanFirst: Int { get { Int(first) } set { first = Int32(newValue) } }
+    var trimEnd: Int { get { Int(trim) } set { trim = Int32(newValue) } }
+
+    @inline(__always)
+    private static func get(_ v: Int16) -> Int? { v == 0 ? nil : Int(v) }
+}
+
+struct DateCandidate {
+    var first: Int
+    var end: Int
+    var pattern: Int   // -1: vague phrase
+    var captures: DateCaptures
+}
+
+struct DateMatcher {
+    let tables: DateTables
+    let tokens: [DateToken]
+    let atomMonth: [Int8]
+    let atomClassMask: [UInt32]
+    let atomFlags: [UInt8]
+
+    init(tables: DateTables, tokens: [DateToken]) {
+        self.tables = tables
+        self.tokens = tokens
+        atomMonth = tables.atomMonth
+        atomClassMask = tables.atomClassMask
+        atomFlags = tables.atomFlags
+    }
+
+    func match(_ pattern: Int, at i: Int) -> DateCaptures? {
+        tables.patterns[pattern].elements.withUnsafeBufferPointer { step($0, 0, i, DateCaptures()) }
+    }
+
+    /// Matches the remaining atoms of a multi-word phrase.
+    func matchRest(_ rest: [Int32], from i: Int) -> Int? {
+        if rest.isEmpty { return i }
+        if i + rest.count > tokens.count { return nil }
+        for (k, a) in rest.enumerated() where tokens[i + k].atom != a { return nil }
+        return i + rest.count
+    }
+
+    private func record(_ e: DatePatternElement, _ t: Int, _ end: Int, _ c: inout DateCaptures) {
+        c.matched += 1
+        if !e.context {
+            if c.spanFirst < 0 { c.spanFirst = t }
+            if !(e.optional && e.punctuationLiteral) { c.trimEnd = end }
+        }
+    }
+
+    private func step(_ els: UnsafeBufferPointer<DatePatternElement>, _ ei: Int, _ t: Int, _ caps: DateCaptures) -> DateCaptures? {
+        if ei == els.count { return caps.guardPending ? nil : caps }
+        let e = els[ei]
+        if t < tokens.count && (!e.attached || !tokens[t].spaceBefore) {
+            let tok = tokens[t]
+            switch e.kind {
+            case .phrase(let cls):
+                if tok.atom >= 0 && atomClassMask[Int(tok.atom)] & cls.bit != 0 {
+                    do {
+                        for p in tables.atoms[Int(tok.atom)].phrases where p.cls == cls {
+                            guard let end = matchRest(p.rest, from: t + 1) else { continue }
+                            var c = caps
+                            record(e, t, end, &c)
+                            if cls == .relativeYear { c.yearOffset = p.value }
+                            if cls == .relativeMonth { c.monthOffset = p.value }
+                            if let r = step(els, ei + 1, end, c) { return r }
+                        }
+                    }
+                }
+            case .literal(let a0, let a1, let a2, let a3):
+                if tok.atom >= 0 && (tok.atom == a0 || tok.atom == a1 || tok.atom == a2 || tok.atom == a3) {
+                    var c = caps
+                    record(e, t, t + 1, &c)
+                    if let r = step(els, ei + 1, t + 1, c) { return r }
+                }
+            case .capitalizedWord, .lowercaseWord:
+                if tok.kind == .word && tok.capitalized == (e.kind == .capitalizedWord) {
+                    var c = caps
+                    record(e, t, t + 1, &c)
+                    if let r = step(els, ei + 1, t + 1, c) { return r }
+                }
+            case .month(let slot):
+                if tok.kind == .word && tok.atom >= 0 && tok.capitalized {
+                    let month = atomMonth[Int(tok.atom)], flags = atomFlags[Int(tok.atom)]
+                    if month != 0 {
+                        var end = t + 1
+                        var ok = true
+                        if flags & 1 != 0 {
+                            if t + 1 < tokens.count && tokens[t + 1].kind == .punctuation && tokens[t + 1].value == 0x2E
+                                && !tokens[t + 1].spaceBefore {
+                                end = t + 2
+                            } else if !(t + 1 < tokens.count && tokens[t + 1].kind == .number) {
+                                ok = false
+                            }
+                        }
+                        if ok {
+                            var c = caps
+                            if flags & 2 != 0 && c.matched == 0 { c.guardPending = true }
+                            record(e, t, end, &c)
+                            if slot == 0 { c.month1 = Int(month) } else { c.month2 = Int(month) }
+                            if let r = step(els, ei + 1, end, c) { return r }
+                        }
+                    }
+                }
+            case .day(let slot, let ordinal):
+                if tok.kind == .number && tok.digits <= 2 && tok.value >= 1 && tok.value <= 31 {
+                    var end = t + 1
+                    var ok = true
+                    if t + 1 < tokens.count && tokens[t + 1].kind == .word && !tokens[t + 1].spaceBefore {
+                        let a = tokens[t + 1].atom
+                        if a >= 0 && atomFlags[Int(a)] & 4 != 0 { end = t + 2 } else { ok = false }
+                    }
+                    if ordinal && end == t + 1 { ok = false }
+                    if ok {
+                        var c = caps
+                        record(e, t, end, &c)
+                        c.guardPending = false
+                        if slot == 0 { c.day1 = Int(tok.value) } else { c.day2 = Int(tok.value) }
+                        if let r = step(els, ei + 1, end, c) { return r }
+                    }
+                }
+            case .monthNumber:
+                if tok.kind == .number && tok.digits <= 2 && tok.value >= 1 && tok.value <= 12 && !followedByWord(t) {
+                    var c = caps
+                    record(e, t, t + 1, &c)
+                    c.guardPending = false
+                    c.month1 = Int(tok.value)
+                    if let r = step(els, ei + 1, t + 1, c) { return r }
+                }
+            case .year(let slot):
+                if tok.kind == .number && tok.digits == 4 && Int(tok.value) >= tables.yearMin && Int(tok.value) <= tables.yearMax
+                    && !followedByWord(t) {
+                    var c = caps
+                    record(e, t, t + 1, &c)
+                    c.guardPending = false
+                    if slot == 0 { c.year1 = Int(tok.value) } else { c.year2 = Int(tok.value) }
+                    if let r = step(els, ei + 1, t + 1, c) { return r }
+                }
+            }
+        }
+        if e.optional { return step(els, ei + 1, t, caps) }
+        return nil
+    }
+
+    private func followedByWord(_ t: Int) -> Bool {
+        t + 1 < tokens.count && tokens[t + 1].kind == .word && !tokens[t + 1].spaceBefore
+    }
+
+    /// A span that starts or ends with a number must not be part of a larger number or code:
+    /// "COVID19", "4.0", "3.92", "15.000", "2019er", "50%".
+    func guardsHold(first: Int, end: Int) -> Bool {
+        guard first >= 0, end > first else { return false }
+        let a = tokens[first]
+        if a.kind == .number && !a.spaceBefore && first > 0 {
+            let p = tokens[first - 1]
+            switch p.kind {
+            case .word, .number: return false
+            case .punctuation:
+                let s = UInt32(bitPattern: p.value)
+                if s == 0x24 || s == 0x20AC || s == 0xA3 || s == 0xA5 { return false }   // $ € £ ¥
+                if (s == 0x2E || s == 0x2C) && !p.spaceBefore && first > 1 && tokens[first - 2].kind == .number { return false }
+            }
+        }
+        let z = tokens[end - 1]
+        if z.kind == .number && end < tokens.count && !tokens[end].spaceBefore {
+            let n = tokens[end]
+            switch n.kind {
+            case .word, .number: return false
+            case .punctuation:
+                let s = UInt32(bitPattern: n.value)
+                if s == 0x25 { return false }   // %
+                if (s == 0x2E || s == 0x2C) && end + 1 < tokens.count && tokens[end + 1].kind == .number
+                    && !tokens[end + 1].spaceBefore { return false }
+            }
+        }
+        return true
+    }
+}
