@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteTests",
-            dependencies: ["Gazette"],
+            dependencies: ["Gazette", "GazetteSchema", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -20,6 +20,8 @@ public struct MentionFinder: MentionFinding {
     let reference: ReferenceData
     /// Adjective key → region, per language.
     let regionAdjectives: [Language: [String: String]]
+    /// Legal forms, folded with spaces removed ("co.,ltd.", "spzo.o.", "gmbh&co.kg").
+    let legalForms: Set<String>
 
     public init(rules: [Language: MentionRules], names: NameIndex, reference: ReferenceData,
                 regionAdjectives: [Language: [String: String]]) {
@@ -27,6 +29,14 @@ public struct MentionFinder: MentionFinding {
         self.names = names
         self.reference = reference
         self.regionAdjectives = regionAdjectives
+        // Only forms that look like legal forms: "GmbH", "plc", "Co., Ltd.", "Sp. z o.o.", never an
+        // ordinary word the ELF list also holds ("company", "cooperation").
+        legalForms = Set(reference.legalForms.keys.filter { form in
+            let letters = form.filter(\.isLetter)
+            guard letters.count >= 2 else { return false }
+            if form.contains(".") || form.contains("&") { return true }
+            return letters.count <= 5 && !form.contains(" ") && !reference.isCommonWord(form, .en) && !reference.isCommonWord(form, .de)
+        }.map { $0.replacingOccurrences(of: " ", with: "") })
     }
 
     public func mentions(in text: AnalyzedText) -> [Mention] {
@@ -84,9 +94,9 @@ struct SentenceScan {
     mutating func step(at i: Int) -> Int {
         let token = tokens[i]
         // "Mr. Liu Zhicheng", "Herr Link", "Director Shao", "Mayor Link".
-        if isPersonIntroducer(i) {
+        if let introducer = personIntroducer(i) {
             // "Mr." is tokenized "Mr" ".": the name starts after the period.
-            let nameStart = i + 1 < tokens.count && tokens[i + 1].text == "." ? i + 2 : i + 1
+            let nameStart = i + introducer < tokens.count && tokens[i + introducer].text == "." ? i + introducer + 1 : i + introducer
             var j = nameStart
             while j < tokens.count, j - nameStart < 3, tokens[j].isCapitalized, !rules.stops.contains(tokens[j].text) { j += 1 }
             if j > nameStart {
@@ -118,6 +128,14 @@ struct SentenceScan {
             emit(i, end, type: .person, subtype: nil, rule: "\(language.rawValue)/shapes#upper-surname", name: personName(i, end))
             return end
         }
+        if let end = appositionPerson(at: i) {
+            emit(i, end, type: .person, subtype: nil, rule: "\(language.rawValue)/shapes#name-role-apposition", name: personName(i, end))
+            return end
+        }
+        if let end = legalFormName(from: i) {
+            emit(i, end, type: .organization, subtype: "company", rule: "\(language.rawValue)/shapes#legal-form")
+            return end
+        }
         if let end = eventName(from: i) { return end }
 
         let cueName = cueNameSpan(from: i)
@@ -129,6 +147,11 @@ struct SentenceScan {
         // Adjectives ("German", "Sino-German", "German-invested") state an origin; they are not names.
         if isOriginAdjective(i), (looked?.end ?? i + 1) <= i + 1 { return i + 1 }
         if let looked, acceptLookup(looked, at: i) {
+            // "Qingdao Huaxin Valve", "Tianjin Haitai Rubber": a place, then a name, is a company.
+            if looked.candidate.type == .place, looked.candidate.subtype != "country", let end = placePrefixedCompany(after: looked.end) {
+                emit(i, end, type: .organization, subtype: "company", rule: "\(language.rawValue)/shapes#place-prefixed-company")
+                return end
+            }
             emitLookup(looked, from: i, mentionStart: i)
             return looked.end
         }
@@ -146,12 +169,21 @@ struct SentenceScan {
             && i + 1 < tokens.count && tokens[i + 1].isCapitalized
     }
 
-    func isPersonIntroducer(_ i: Int) -> Bool {
+    /// The length of a title or capitalised role before a person's name ("Mr", "Director",
+    /// "Vice Mayor", "Provincial Councillor"), or nil.
+    func personIntroducer(_ i: Int) -> Int? {
         let t = tokens[i]
-        if rules.titles.contains(t.key) || rules.titles.contains(t.key + ".") { return true }
-        // A capitalised role word used as a title: "Director Shao", "Mayor Link", "Bürgermeister Link".
-        return t.shape == .capitalized && rules.roleLength(tokens, at: i) == 1
-            && (language == .en || rules.roles[t.key] != nil)
+        if rules.titles.contains(t.key) || rules.titles.contains(t.key + ".") { return 1 }
+        guard t.shape == .capitalized else { return nil }
+        let length = rules.roleLength(tokens, at: i)
+        guard length > 0, i + length < tokens.count,
+              tokens[i..<(i + length)].allSatisfy({ $0.shape == .capitalized }) else { return nil }
+        // The name after a role is one or two capitalised words that are not a place or organization.
+        let next = i + length
+        guard tokens[next].isCapitalized, !rules.stops.contains(tokens[next].text),
+              lookup(next, maximum: 3).map({ $0.candidate.type == .person || $0.candidate.subtype == "city" && $0.end == next + 1 && $0.candidate.population < 1_000_000 }) ?? true
+        else { return nil }
+        return length
     }
 
     /// A word the language uses as an ordinary word: at a sentence start in English, or a German noun.
@@ -169,9 +201,65 @@ struct SentenceScan {
         let t = tokens[i]
         if finder.reference.countryOfAdjective(t.text) != nil || finder.region(ofAdjective: t, language) != nil { return true }
         guard t.text.contains("-") else { return false }
-        return t.text.split(separator: "-").contains { part in
-            part == "Sino" || finder.reference.countryOfAdjective(part) != nil
+        let parts = t.text.split(separator: "-")
+        if parts.contains(where: { $0 == "Sino" || finder.reference.countryOfAdjective($0) != nil }) { return true }
+        // "China-Europe freight trains": two places joined are a route, not a name.
+        return parts.count >= 2 && parts.allSatisfy { part in
+            finder.reference.entries(named: part).contains { $0.subtype == "country" || $0.subtype == "region" }
         }
+    }
+
+    /// "Anna Berg, CEO of Volvo Cars": two or three capitalised words followed by a role.
+    func appositionPerson(at i: Int) -> Int? {
+        var j = i
+        while j < tokens.count, j - i < 3, tokens[j].shape == .capitalized, !rules.stops.contains(tokens[j].text) { j += 1 }
+        guard j - i >= 2, j + 1 < tokens.count, tokens[j].text == ",",
+              rules.roleLength(tokens, at: j + 1) > 0 || (["former", "ehemaliger", "ehemalige"].contains(tokens[j + 1].key)
+                  && rules.roleLength(tokens, at: j + 2) > 0) else { return nil }
+        // Not a known place or organization ("Saudi Arabia, president …" is rare but "Shenyang, capital" is not a person).
+        if let found = lookup(i, maximum: j - i), found.end == j, found.candidate.type != .person { return nil }
+        if startsClause(i) && isCommon(i) { return nil }
+        return j
+    }
+
+    /// A name ending in a legal form: "Wisła Cargo Sp. z o.o.", "Suzhou Jinhe Metal Products Co., Ltd.".
+    func legalFormName(from i: Int) -> Int? {
+        var j = i
+        while j < tokens.count, continuesName(j) || (j > i && tokens[j].text == "&" && j + 1 < tokens.count && tokens[j + 1].isCapitalized) {
+            j += 1
+            // The legal form may start right after any word of the name.
+            var joined = ""
+            var k = j
+            var best: Int?
+            while k < tokens.count, k - j < 8 {
+                joined += tokens[k].key
+                if finder.legalForms.contains(joined), isLegalFormShape(j, k + 1) { best = k + 1 }
+                k += 1
+            }
+            if let best, j > i, !(startsClause(i) && j == i + 1 && isCommon(i)) { return best }
+        }
+        return nil
+    }
+
+    /// Short legal forms ("AG", "SE", "AB") must be written in capitals; longer ones may be any case.
+    func isLegalFormShape(_ from: Int, _ to: Int) -> Bool {
+        let text = tokens[from..<to].map(\.text).joined()
+        if text.count <= 3 && !text.contains(".") { return text == text.uppercased() && text.count >= 2 }
+        return tokens[from].text.first?.isLetter == true
+    }
+
+    /// The end of a company name that starts with a place: capitalised words after it that are
+    /// not themselves a known name, a cue or an ordinary word alone.
+    func placePrefixedCompany(after end: Int) -> Int? {
+        var j = end
+        while j < tokens.count, tokens[j].isCapitalized, continuesName(j), lookup(j, maximum: 1) == nil {
+            j += 1
+        }
+        guard j > end else { return nil }
+        // "Shenyang Airport" is a cue name, handled before; one ordinary word after a place is not a company.
+        if j == end + 1 && finder.reference.isCommonWord(tokens[end].text, .en) { return nil }
+        if tokens[end..<j].allSatisfy({ finder.reference.isCommonWord($0.text, language) }) && language == .de { return nil }
+        return j
     }
 
     /// "Xuefeng CONG", "LI Zhe", "SONG Yue": a given name and a surname in capitals.
@@ -183,6 +271,8 @@ struct SentenceScan {
         guard (2...6).contains(upper.text.count), (2...10).contains(a.text.count), (2...10).contains(b.text.count),
               !a.text.contains("-"), !b.text.contains("-"), i + 2 >= tokens.count || !tokens[i + 2].isCapitalized
         else { return nil }
+        let given = a.shape == .capitalized ? a : b
+        if finder.reference.isCommonWord(given.text, .en) || finder.reference.isCommonWord(given.text, .de) { return nil }
         // Not a place or organization followed by an acronym ("Panjin DRC").
         if let found = lookup(i, maximum: 1), found.candidate.population >= 100_000 || found.candidate.type == .organization
             || found.candidate.subtype == "country" || found.candidate.subtype == "province" { return nil }
@@ -284,6 +374,9 @@ struct SentenceScan {
             if c.subtype == "province" || c.subtype == "district" { return false }
             if c.type == .organization && tokens[i].text != c.name { return false }
         }
+        // German word lists hold city names too, so a German word that is a city must be a real town ("Ende" is not).
+        if single && language == .de && c.subtype == "city" && c.population < 100_000
+            && (isCommon(i) || finder.reference.isCommonWord(tokens[i].text, .en) && startsClause(i)) { return false }
         // Alias-only city matches ("Dairen", "Vladik") need a large city.
         if c.subtype == "city" && c.viaAlias && c.population < 100_000 { return false }
         if c.subtype == "city" && tokens[i].text.count < 3 { return false }
@@ -335,7 +428,7 @@ struct SentenceScan {
                 guard tokens[next].isCapitalized || (tokens[next].shape == .number && next + 1 < tokens.count && tokens[next + 1].isCapitalized) else { break }
                 // German "… der Provinz": the complement must name something, not be an ordinary noun.
                 if language == .de, joinsOf, isCommon(next), headCueEnding(at: next + 1, from: next) == nil,
-                   !(next + 1 < tokens.count && tokens[next + 1].isCapitalized && !isCommon(next + 1)) { break }
+                   !(rules.prefixCues[tokens[next].key] != nil && next + 1 < tokens.count && lookup(next + 1, maximum: 3) != nil) { break }
                 if !joinsOf { crossedAnd = true }
                 if joinsOf {
                     // "Institute of Metal Research": only after an organization, zone or facility cue.

@@ -45,9 +45,16 @@ public struct MentionRules: Sendable {
 
     public init(directory: URL, language: Language) throws(GazetteError) {
         self.language = language
-        let lang = language.rawValue
+        // Names of institutions are often English in German text ("Sino-German Industrial City
+        // Alliance"), so every language also reads the English cues, after its own.
+        var cueRows = try TSVFile.optional(directory, language, "entity-cues.tsv", minimumColumns: 4).rows.map { (language, $0) }
+        if language != .en {
+            cueRows += try TSVFile.optional(directory, .en, "entity-cues.tsv", minimumColumns: 4).rows
+                .filter { $0[2] == "head" }.map { (Language.en, $0) }
+        }
         let cueFile = try TSVFile.optional(directory, language, "entity-cues.tsv", minimumColumns: 4)
-        for row in cueFile.rows {
+        for (cueLanguage, row) in cueRows {
+            let lang = cueLanguage.rawValue
             guard let position = Cue.Position(rawValue: row[2]) else {
                 throw .badRuleFile(path: cueFile.path, line: row.line, reason: "unknown position '\(row[2])'; use head, head-lower, head-suffix or prefix")
             }

@@ -67,7 +67,7 @@ public struct TextNormalizer: Sendable {
     }
 
     func isBoilerplate(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= 80 else { return false }
+        guard line.unicodeScalars.count <= 300 else { return false }
         let key = NormalizationRules.lineKey(line)
         guard !key.isEmpty else { return false }
         for item in rules.boilerplate where item.prefix ? key.hasPrefix(item.key) : key == item.key {

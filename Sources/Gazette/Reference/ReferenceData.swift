@@ -28,6 +28,8 @@ public struct ReferenceData: Sendable {
     public private(set) var aliasOnly: Set<String> = []
     /// Folded common words per language, to tell names from ordinary words.
     public private(set) var commonWords: [Language: Set<String>] = [:]
+    /// Function words (the language-detection stop words), also ordinary words.
+    public var functionWords: [Language: Set<String>] = [:]
     public private(set) var countries: [String: Country] = [:]
     /// Province key → entry index.
     public private(set) var provinces: [String: Int] = [:]
@@ -121,7 +123,7 @@ public struct ReferenceData: Sendable {
     public func isCommonWord(_ word: some StringProtocol, _ language: Language) -> Bool {
         guard let words = commonWords[language] else { return false }
         let key = String(word).lowercased()
-        if words.contains(key) { return true }
+        if words.contains(key) || functionWords[language]?.contains(key) == true { return true }
         guard language == .de else {
             // English plurals and possessives of common words.
             return key.hasSuffix("s") && words.contains(String(key.dropLast()))

@@ -138,8 +138,10 @@ public struct EntityResolver: EntityResolving {
         let best = mentions.max { a, b in
             (a.reference != nil ? 1 : 0, a.name.count) < (b.reference != nil ? 1 : 0, b.name.count)
         } ?? mentions[0]
-        var entity = ResolvedEntity(key: key, name: best.name, type: best.type, subtype: best.subtype)
-        entity.aliases = Array(Set(mentions.map(\.text) + mentions.map(\.name))).filter { $0 != entity.name }.sorted()
+        let referenceName = best.reference.flatMap { referenceEntry($0)?.name }
+        var entity = ResolvedEntity(key: key, name: referenceName ?? best.name, type: best.type, subtype: best.subtype)
+        // Every surface form is kept, the name too: another document may pick another canonical name.
+        entity.aliases = Array(Set(mentions.map(\.text) + mentions.map(\.name))).sorted()
         if entity.subtype == nil { entity.subtype = mentions.compactMap(\.subtype).first }
         if let ref = best.reference, let iso = lexiconCountries[ref], let country = reference.country(iso) {
             entity.country = country.name

@@ -15,6 +15,8 @@ public struct NormalizationRules: Sendable {
     public var sources: [(marker: String, source: String)]
     /// Folded abbreviation (without its final period) → whether it can end a sentence.
     public var abbreviations: [Language: [String: Bool]]
+    /// Words after which a `final` abbreviation does not end a sentence ("Co. KG"), per language.
+    public var nameContinuations: [Language: Set<String>]
     /// Digits of a number that make "N." an ordinal, per language (0: never).
     public var ordinalPeriodDigits: [Language: Int]
     /// Folded month form → month number, per language.
@@ -26,6 +28,7 @@ public struct NormalizationRules: Sendable {
         var stopwords: [Language: Set<String>] = [:]
         var sources: [(String, String)] = []
         var abbreviations: [Language: [String: Bool]] = [:]
+        var continuations: [Language: Set<String>] = [:]
         var ordinal: [Language: Int] = [:]
         var months: [Language: [String: Int]] = [:]
         for language in Language.allCases {
@@ -38,7 +41,11 @@ public struct NormalizationRules: Sendable {
             }
             var abbr: [String: Bool] = [:]
             for row in try TSVFile.optional(directory, language, "abbreviations.tsv", minimumColumns: 2).rows {
-                abbr[Folding.key(row[0]).replacingOccurrences(of: " ", with: "")] = row[1] == "final"
+                if row[1] == "continuation" {
+                    continuations[language, default: []].insert(Folding.key(row[0]))
+                } else {
+                    abbr[Folding.key(row[0]).replacingOccurrences(of: " ", with: "")] = row[1] == "final"
+                }
             }
             abbreviations[language] = abbr
             for row in try TSVFile.optional(directory, language, "sentences.tsv", minimumColumns: 2).rows
@@ -59,6 +66,7 @@ public struct NormalizationRules: Sendable {
         self.stopwords = stopwords
         self.sources = sources
         self.abbreviations = abbreviations
+        self.nameContinuations = continuations
         self.ordinalPeriodDigits = ordinal
         self.months = months
     }

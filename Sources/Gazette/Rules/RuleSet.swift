@@ -20,6 +20,7 @@ public struct RuleSet: Sendable {
         self.referenceDirectory = referenceDirectory
         normalization = try NormalizationRules(directory: rulesDirectory)
         reference = try referenceDirectory.map { url throws(GazetteError) in try ReferenceData(directory: url) } ?? ReferenceData()
+        reference.functionWords = normalization.stopwords
         var mentions: [Language: MentionRules] = [:]
         var regionAdjectives: [Language: [String: String]] = [:]
         for language in Language.allCases {

@@ -14,10 +14,13 @@
 public struct SentenceSplitter: Sendable {
     let abbreviations: [Language: [String: Bool]]
     let ordinalDigits: [Language: Int]
+    /// Words that continue a company name after a `final` abbreviation ("GmbH & Co. KG").
+    let continuations: [Language: Set<String>]
 
     public init(rules: NormalizationRules) {
         abbreviations = rules.abbreviations
         ordinalDigits = rules.ordinalPeriodDigits
+        continuations = rules.nameContinuations
     }
 
     static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "◦", "‣", "*", "-", "–", "—", "●", "■", "○"]
@@ -86,11 +89,28 @@ public struct SentenceSplitter: Sendable {
         }
         let key = Folding.key(String(String.UnicodeScalarView(word)))
         if abbreviations[language]?[key] == false { return true }
+        // The first half of a two-part abbreviation: "z." of "z. B.", "u." of "u. a.".
+        if dot + 2 < s.count, s[dot + 1] == " " {
+            var e = dot + 2
+            while e < s.count, s[e].properties.isAlphabetic { e += 1 }
+            if e > dot + 2, e < s.count, s[e] == "." {
+                let pair = key + "." + Folding.key(String(String.UnicodeScalarView(s[(dot + 2)..<e])))
+                if abbreviations[language]?[pair] == false { return true }
+            }
+        }
+        // A `final` abbreviation followed by a legal form continues a company name: "GmbH & Co. KG".
+        if abbreviations[language]?[key] == true, dot + 2 < s.count, s[dot + 1] == " " {
+            var e = dot + 2
+            while e < s.count, s[e].properties.isAlphabetic { e += 1 }
+            if continuations[language]?.contains(Folding.key(String(String.UnicodeScalarView(s[(dot + 2)..<e])))) == true {
+                return true
+            }
+        }
         // Two-part abbreviations written with a space: "z. B.", "u. a.".
         if b >= 2, s[b - 1] == " " {
             var a = b - 1
             while a > from, !s[a - 1].properties.isWhitespace { a -= 1 }
-            let pair = Folding.key(String(String.UnicodeScalarView(s[a..<dot])))
+            let pair = Folding.key(String(String.UnicodeScalarView(s[a..<dot]))).replacingOccurrences(of: " ", with: "")
             if abbreviations[language]?[pair] == false { return true }
         }
         return false

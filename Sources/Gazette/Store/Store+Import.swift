@@ -35,7 +35,7 @@ extension Store {
             }
         } catch let error as GazetteError {
             throw error
-        } catch {
+        } catch let error as DatabaseError {
             throw Store.explain(error, path: path)
         }
     }

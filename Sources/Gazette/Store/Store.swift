@@ -49,7 +49,7 @@ public final class Store: Sendable {
         if !readOnly {
             config.prepareDatabase { db in
                 // WAL lets readers see the old state while an import writes; NORMAL sync is safe under WAL.
-                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
         }
         do {
@@ -60,6 +60,8 @@ public final class Store: Sendable {
             } else {
                 try queue.writeWithoutTransaction { db in
                     try Store.checkSchema(db, migrator: migrator, path: path, requireCurrent: false)
+                    // WAL is persistent: switch only a file known to be ours (or new).
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
                 try migrator.migrate(queue)
                 try queue.write { db in
