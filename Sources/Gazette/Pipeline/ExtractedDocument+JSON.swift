@@ -15,20 +15,20 @@ extension ExtractedDocument {
         for mention in mentions { if let key = mention.entityKey { mentionCounts[key, default: 0] += 1 } }
         return [
             "document": [
-                "name": m.name, "title": m.title as Any, "published": m.published as Any, "dateline": m.dateline as Any,
-                "source": m.source as Any, "language": m.language.rawValue, "sha256": m.sha256, "url": m.url as Any,
+                "name": m.name, "title": orNull(m.title), "published": orNull(m.published), "dateline": orNull(m.dateline),
+                "source": orNull(m.source), "language": m.language.rawValue, "sha256": m.sha256, "url": orNull(m.url),
             ],
             "sentences": sentences.map { ["position": $0.position, "start": $0.start, "end": $0.end, "text": $0.text] },
             "entities": entities.map { e -> [String: Any] in
                 [
-                    "name": e.name, "type": e.type.rawValue, "subtype": e.subtype as Any, "country": e.country as Any,
-                    "country_source": e.countrySource?.rawValue as Any, "region": e.region as Any,
+                    "name": e.name, "type": e.type.rawValue, "subtype": orNull(e.subtype), "country": orNull(e.country),
+                    "country_source": orNull(e.countrySource?.rawValue), "region": orNull(e.region),
                     "aliases": e.aliases.filter { $0 != e.name }, "mentions": mentionCounts[e.key] ?? 0, "key": e.key,
                 ]
             },
             "mentions": mentions.map { m -> [String: Any] in
-                ["text": m.text, "start": m.start, "end": m.end, "type": m.type.rawValue, "subtype": m.subtype as Any,
-                 "entity": m.entityKey.flatMap { names[$0] } as Any, "rule": m.rule]
+                ["text": m.text, "start": m.start, "end": m.end, "type": m.type.rawValue, "subtype": orNull(m.subtype),
+                 "entity": orNull(m.entityKey.flatMap { names[$0] }), "rule": m.rule]
             },
             "facts": facts.map { f -> [String: Any] in
                 ["subject": names[f.subject] ?? f.subject, "predicate": f.predicate.rawValue,
@@ -37,14 +37,22 @@ extension ExtractedDocument {
                     .merging(sentenceFields(f.sentence)) { a, _ in a }
             },
             "events": events.map { e -> [String: Any] in
-                ["event_type": e.type.rawValue, "date_start": e.dateStart?.iso as Any, "date_end": e.dateEnd?.iso as Any,
-                 "date_precision": e.precision?.rawValue as Any, "place": e.place.flatMap { names[$0] } as Any,
+                ["event_type": e.type.rawValue, "date_start": orNull(e.dateStart?.iso), "date_end": orNull(e.dateEnd?.iso),
+                 "date_precision": orNull(e.precision?.rawValue), "place": orNull(e.place.flatMap { names[$0] }),
                  "participants": e.participants.map { ["name": names[$0.entity] ?? $0.entity, "role": $0.role.rawValue] },
                  "rule": e.rule]
                     .merging(sentenceFields(e.sentence)) { a, _ in a }
             },
-            "dates": [[String: Any]](),
+            "dates": dates.map { d -> [String: Any] in
+                ["text": d.text, "start": d.start, "end": d.end, "date_start": d.dateStart.iso,
+                 "date_end": orNull(d.dateEnd?.iso), "date_precision": d.precision.rawValue, "rule": d.rule]
+            },
         ]
+    }
+
+    /// `NSNull` for a missing value, so that JSON shows `null`.
+    func orNull(_ value: Any?) -> Any {
+        value ?? NSNull()
     }
 
     /// ``jsonObject()`` as pretty-printed JSON text with sorted keys.

@@ -13,4 +13,6 @@ public struct ExtractedDocument: Sendable {
     public var entities: [ResolvedEntity]
     public var facts: [Fact]
     public var events: [Event]
+    /// Every date expression, with document offsets.
+    public var dates: [DateExpression]
 }

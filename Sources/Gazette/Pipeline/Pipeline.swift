@@ -18,6 +18,7 @@ public struct Pipeline: Sendable {
     let detector: LanguageDetector
     let metadata: MetadataExtractor
     let splitter: SentenceSplitter
+    let dateNormalizers: [Language: TemporalNormalizer]
     public var mentionFinder: any MentionFinding
     public var resolver: any EntityResolving
     public var relationExtractor: any RelationExtracting
@@ -29,6 +30,7 @@ public struct Pipeline: Sendable {
         detector = LanguageDetector(rules: rules.normalization)
         metadata = MetadataExtractor(rules: rules.normalization)
         splitter = SentenceSplitter(rules: rules.normalization)
+        dateNormalizers = rules.dates.mapValues { TemporalNormalizer(rules: $0) }
         mentionFinder = EmptyStage()
         resolver = EmptyStage()
         relationExtractor = EmptyStage()
@@ -47,12 +49,18 @@ public struct Pipeline: Sendable {
         guard text.contains(where: { $0.isLetter }) else { throw .emptyDocument(source.path) }
         let language = language ?? detector.language(of: text)
         let dateline = metadata.dateline(of: text)
-        let publishedDate = published
+        var publishedDate = published
             ?? source.published.flatMap(PartialDate.init(iso:))
             ?? dateline?.stamp
             ?? dateline?.date
         let sentences = splitter.sentences(in: text, language: language)
-        let analyzed = AnalyzedText(text: text, language: language, published: publishedDate, sentences: sentences)
+        let dates = dateExpressions(sentences, language: language, published: publishedDate)
+        if publishedDate == nil {
+            // An undated page was written no earlier than the latest year it names.
+            publishedDate = dates.joined().filter { $0.precision != .range }.map(\.dateStart.year).max().map { PartialDate(year: $0) }
+        }
+        let analyzed = AnalyzedText(text: text, language: language, published: publishedDate, sentences: sentences,
+                                    dates: dates)
         let mentions = mentionFinder.mentions(in: analyzed)
         let resolved = resolver.resolve(mentions, in: analyzed)
         let facts = relationExtractor.facts(in: analyzed, entities: resolved)
@@ -69,7 +77,22 @@ public struct Pipeline: Sendable {
         return ExtractedDocument(
             sourceKey: source.sourceKey, path: source.path, metadata: meta, text: text,
             wordCount: Pipeline.wordCount(text), sentences: sentences, mentions: resolved.mentions,
-            entities: resolved.entities, facts: facts, events: events)
+            entities: resolved.entities, facts: facts, events: events, dates: Array(dates.joined()))
+    }
+
+    /// The dates of each sentence, in document order so that "vom 11. bis 13." takes its month from
+    /// an earlier sentence; offsets are made document offsets.
+    func dateExpressions(_ sentences: [Sentence], language: Language, published: PartialDate?) -> [[DateExpression]] {
+        guard let normalizer = dateNormalizers[language] else { return sentences.map { _ in [] } }
+        var context = DateContext()
+        return sentences.map { sentence in
+            normalizer.dates(in: sentence.text, reference: published, context: &context).map { found in
+                var date = found
+                date.start += sentence.start
+                date.end += sentence.start
+                return date
+            }
+        }
     }
 
     /// Words as the benchmark counts them: runs of letters or digits.

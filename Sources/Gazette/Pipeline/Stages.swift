@@ -7,13 +7,17 @@ public struct AnalyzedText: Sendable {
     public var sentences: [Sentence]
     /// The tokens of each sentence, made once and shared by every stage.
     public var tokens: [[Token]]
+    /// The date expressions of each sentence, with document offsets.
+    public var dates: [[DateExpression]]
 
-    public init(text: String, language: Language, published: PartialDate?, sentences: [Sentence]) {
+    public init(text: String, language: Language, published: PartialDate?, sentences: [Sentence],
+                dates: [[DateExpression]] = []) {
         self.text = text
         self.language = language
         self.published = published
         self.sentences = sentences
         self.tokens = sentences.map(Tokenizer.tokens(of:))
+        self.dates = dates.count == sentences.count ? dates : Array(repeating: [], count: sentences.count)
     }
 }
 

@@ -13,6 +13,8 @@ public struct RuleSet: Sendable {
     public var mentions: [Language: MentionRules]
     /// Adjectives that state a region ("European"), per language.
     public var regionAdjectives: [Language: [String: String]]
+    /// Month names and date patterns, per language.
+    public var dates: [Language: DateRules]
 
     /// - Throws: ``GazetteError/badRuleFile(path:line:reason:)`` naming the first bad file and line.
     public init(rulesDirectory: URL, referenceDirectory: URL? = nil) throws(GazetteError) {
@@ -23,7 +25,15 @@ public struct RuleSet: Sendable {
         reference.functionWords = normalization.stopwords
         var mentions: [Language: MentionRules] = [:]
         var regionAdjectives: [Language: [String: String]] = [:]
+        var dates: [Language: DateRules] = [:]
         for language in Language.allCases {
+            do {
+                dates[language] = try DateRules(directory: rulesDirectory, language: language)
+            } catch let error as DateRulesError {
+                throw .badRuleFile(path: error.file, line: error.line, reason: error.message)
+            } catch {
+                throw .badRuleFile(path: rulesDirectory.path, line: 0, reason: "\(error)")
+            }
             mentions[language] = try MentionRules(directory: rulesDirectory, language: language)
             var table: [String: String] = [:]
             for row in try TSVFile.optional(rulesDirectory, language, "region-adjectives.tsv", minimumColumns: 3).rows {
@@ -33,5 +43,6 @@ public struct RuleSet: Sendable {
         }
         self.mentions = mentions
         self.regionAdjectives = regionAdjectives
+        self.dates = dates
     }
 }

@@ -20,8 +20,9 @@ struct RowWriter {
         }
     }
 
+    /// Prints through `print`, the same buffered stream as every other line a command prints.
     func write(_ table: ResultTable) {
-        FileHandle.standardOutput.write(Data(render(table).utf8))
+        print(render(table), terminator: "")
     }
 
     func renderTable(_ table: ResultTable) -> String {
