@@ -7,6 +7,7 @@ extension Pipeline {
                                    regionAdjectives: rules.regionAdjectives)
         pipeline.mentionFinder = finder
         pipeline.resolver = EntityResolver(reference: rules.reference, rules: rules.mentions, finder: finder)
+        pipeline.relationExtractor = RelationExtractor(rules: rules.relations)
         return pipeline
     }
 }

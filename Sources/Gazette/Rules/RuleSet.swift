@@ -15,6 +15,8 @@ public struct RuleSet: Sendable {
     public var regionAdjectives: [Language: [String: String]]
     /// Month names and date patterns, per language.
     public var dates: [Language: DateRules]
+    /// Relation patterns and cues, per language.
+    public var relations: [Language: RelationRules]
 
     /// - Throws: ``GazetteError/badRuleFile(path:line:reason:)`` naming the first bad file and line.
     public init(rulesDirectory: URL, referenceDirectory: URL? = nil) throws(GazetteError) {
@@ -26,6 +28,7 @@ public struct RuleSet: Sendable {
         var mentions: [Language: MentionRules] = [:]
         var regionAdjectives: [Language: [String: String]] = [:]
         var dates: [Language: DateRules] = [:]
+        var relations: [Language: RelationRules] = [:]
         for language in Language.allCases {
             do {
                 dates[language] = try DateRules(directory: rulesDirectory, language: language)
@@ -34,7 +37,9 @@ public struct RuleSet: Sendable {
             } catch {
                 throw .badRuleFile(path: rulesDirectory.path, line: 0, reason: "\(error)")
             }
-            mentions[language] = try MentionRules(directory: rulesDirectory, language: language)
+            let mentionRules = try MentionRules(directory: rulesDirectory, language: language)
+            mentions[language] = mentionRules
+            relations[language] = try RelationRules(directory: rulesDirectory, language: language, roles: mentionRules.roles)
             var table: [String: String] = [:]
             for row in try TSVFile.optional(rulesDirectory, language, "region-adjectives.tsv", minimumColumns: 3).rows {
                 table[Folding.key(row[1])] = row[2]
@@ -44,5 +49,6 @@ public struct RuleSet: Sendable {
         self.mentions = mentions
         self.regionAdjectives = regionAdjectives
         self.dates = dates
+        self.relations = relations
     }
 }

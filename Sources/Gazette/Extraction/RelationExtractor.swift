@@ -1,0 +1,181 @@
+import Foundation
+
+/// The relation rules of one language: patterns (`relations.tsv`), blocker word sets
+/// (`blockers.tsv`), place anaphora (`anaphora.tsv`) and sentence cues (`relation-cues.tsv`).
+public struct RelationRules: Sendable {
+    public var patterns: [RelationPattern]
+    /// Folded phrases that refer back to a place ("there", "the city", "die Stadt").
+    public var anaphora: [[String]]
+    /// Sentence-level cues: a word that makes every listed city a friendship city, and so on.
+    public var cues: [(id: String, predicate: RelationPredicate, words: Set<String>, precision: Double)]
+    /// Role phrases from `name-words.tsv`, keyed by their first word, longest first.
+    public var roles: [String: [[String]]]
+
+    public init(directory: URL, language: Language, roles: [String: [[String]]]) throws(GazetteError) {
+        self.roles = roles
+        var blockerSets: [String: Set<String>] = [:]
+        for row in try TSVFile.optional(directory, language, "blockers.tsv", minimumColumns: 2).rows {
+            blockerSets[row[0], default: []].insert(Folding.key(row[1]))
+        }
+        let file = try TSVFile.optional(directory, language, "relations.tsv", minimumColumns: 4)
+        patterns = try file.rows.map { row throws(GazetteError) in
+            try RelationPattern(row: row, path: file.path, language: language, blockerSets: blockerSets)
+        }
+        anaphora = try TSVFile.optional(directory, language, "anaphora.tsv", minimumColumns: 2).rows.map {
+            $0[1].split(separator: " ").map { Folding.key(String($0)) }
+        }.sorted { $0.count > $1.count }
+        let cueFile = try TSVFile.optional(directory, language, "relation-cues.tsv", minimumColumns: 4)
+        cues = try cueFile.rows.map { row throws(GazetteError) in
+            guard let predicate = RelationPredicate(rawValue: row[1]), let precision = Double(row[3]) else {
+                throw .badRuleFile(path: cueFile.path, line: row.line, reason: "expected id, predicate, words, precision")
+            }
+            return (row[0], predicate, Set(row[2].split(separator: "|").map { Folding.key(String($0)) }), precision)
+        }
+    }
+}
+
+/// Extracts relationships by matching each language's patterns against the mention sequence of
+/// every sentence, plus two structural rules: a facility, zone or institute named after a city is
+/// located in it, and "X of Y" names are part of Y.
+///
+/// Precision comes first: a pattern that crosses a blocker word ("plans", "memorandum",
+/// "nicht") does not fire, so a planned joint venture never becomes one.
+///
+/// For example:
+///
+/// ```swift
+/// // "A number of European enterprises including Leoni Group, Clariant and Dynasol have
+/// //  established joint ventures there." (after a sentence about Panjin)
+/// // → Leoni Group, Clariant, Dynasol has_joint_venture_in Panjin
+/// ```
+public struct RelationExtractor: RelationExtracting {
+    let rules: [Language: RelationRules]
+
+    public init(rules: [Language: RelationRules]) {
+        self.rules = rules
+    }
+
+    public func facts(in text: AnalyzedText, entities: ResolvedMentions) -> [Fact] {
+        guard let rules = rules[text.language] else { return [] }
+        let entityByKey = Dictionary(entities.entities.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var bySentence: [[Mention]] = Array(repeating: [], count: text.sentences.count)
+        for m in entities.mentions where bySentence.indices.contains(m.sentence) { bySentence[m.sentence].append(m) }
+        var facts: [Fact] = []
+        var topic = TopicTracker()
+        for (position, sentence) in text.sentences.enumerated() {
+            let mentions = bySentence[position].sorted { $0.firstToken < $1.firstToken }
+            let tokens = text.tokens[position]
+            let matcher = SentenceMatcher(tokens: tokens, mentions: mentions, anaphora: rules.anaphora,
+                                          topic: topic.current, entities: entityByKey, roles: rules.roles)
+            for pattern in rules.patterns {
+                for match in matcher.matches(pattern) {
+                    for s in match.subjects {
+                        for o in match.objects where s.key != o.key {
+                            guard let predicate = pattern.predicate ?? containment(s, o, entityByKey) else { continue }
+                            facts.append(Fact(subject: s.key, predicate: predicate, object: o.key,
+                                              attributes: match.role.map { ["role": $0] } ?? [:],
+                                              sentence: sentence.position, matchStart: tokens[match.start].start,
+                                              matchEnd: tokens[match.end - 1].end, rule: pattern.rule,
+                                              rulePrecision: pattern.precision))
+                        }
+                    }
+                }
+            }
+            facts += cueFacts(rules, mentions, tokens, sentence, topic.current, entityByKey)
+            facts += structuralFacts(mentions, tokens, sentence, text.language, entityByKey)
+            topic.update(with: mentions, entities: entityByKey)
+        }
+        return deduplicated(facts)
+    }
+
+    /// `part_of` from a place to a larger place, `located_in` towards a region or from anything else.
+    func containment(_ s: SentenceMatcher.Slot, _ o: SentenceMatcher.Slot, _ entities: [String: ResolvedEntity]) -> RelationPredicate? {
+        guard let object = entities[o.key], object.type == .place || object.type == .zone,
+              let subject = entities[s.key] else { return nil }
+        if subject.type == .place {
+            guard object.type == .place, SentenceMatcher.rank(subject) < SentenceMatcher.rank(object) else { return nil }
+            return object.subtype == "region" ? .locatedIn : .partOf
+        }
+        return subject.type == .person || subject.type == .product || subject.type == .program ? nil : .locatedIn
+    }
+
+    /// Sentence cues: "Of the 23 international friendship cities, Sapporo and Kawasaki are in Japan"
+    /// makes each listed city a friendship city of the place the text is about; "zwischen den
+    /// befreundeten Städten Dalian … und Wladiwostok" pairs the two.
+    func cueFacts(_ rules: RelationRules, _ mentions: [Mention], _ tokens: [Token], _ sentence: Sentence,
+                  _ topic: String?, _ entities: [String: ResolvedEntity]) -> [Fact] {
+        var facts: [Fact] = []
+        for cue in rules.cues {
+            guard let at = tokens.firstIndex(where: { cue.words.contains($0.key) }) else { continue }
+            let cities = mentions.filter { entities[$0.entityKey ?? ""]?.subtype == "city" }.compactMap(\.entityKey)
+            var unique: [String] = []
+            for c in cities where !unique.contains(c) { unique.append(c) }
+            let after = mentions.filter { $0.firstToken > at && entities[$0.entityKey ?? ""]?.subtype == "city" }
+            if tokens.contains(where: { ["zwischen", "between"].contains($0.key) }), after.count == 2,
+               let a = after[0].entityKey, let b = after[1].entityKey, a != b {
+                facts.append(Fact(subject: a, predicate: cue.predicate, object: b, sentence: sentence.position,
+                                  matchStart: tokens[at].start, matchEnd: tokens[after[1].lastToken - 1].end,
+                                  rule: "relation-cues.tsv#\(cue.id)", rulePrecision: cue.precision))
+                continue
+            }
+            guard let topic else { continue }
+            for city in unique where city != topic {
+                facts.append(Fact(subject: topic, predicate: cue.predicate, object: city, sentence: sentence.position,
+                                  matchStart: tokens[at].start, matchEnd: tokens[at].end,
+                                  rule: "relation-cues.tsv#\(cue.id)", rulePrecision: cue.precision))
+            }
+        }
+        return facts
+    }
+
+    /// Facts a name states by its shape: "Panjin Port" is located in Panjin, "China Railway Express
+    /// (Shenyang) Hub" in Shenyang; "Publicity Office of Panjin Municipal Government" is part of
+    /// the government it names.
+    func structuralFacts(_ mentions: [Mention], _ tokens: [Token], _ sentence: Sentence, _ language: Language,
+                         _ entities: [String: ResolvedEntity]) -> [Fact] {
+        var facts: [Fact] = []
+        let lang = language.rawValue
+        for m in mentions {
+            guard let key = m.entityKey, let entity = entities[key] else { continue }
+            // Nested names: a mention inside another.
+            for inner in mentions where inner.firstToken >= m.firstToken && inner.lastToken <= m.lastToken
+                && (inner.firstToken, inner.lastToken) != (m.firstToken, m.lastToken) {
+                guard let innerKey = inner.entityKey, let innerEntity = entities[innerKey], innerKey != key else { continue }
+                if innerEntity.type == .place, innerEntity.subtype == "city" || innerEntity.subtype == "district",
+                   entity.type == .facility || entity.type == .zone
+                    || (entity.type == .organization && entity.subtype != "company") {
+                    facts.append(Fact(subject: key, predicate: .locatedIn, object: innerKey, sentence: sentence.position,
+                                      matchStart: m.start, matchEnd: m.end, rule: "\(lang)/structure#named-after-city",
+                                      rulePrecision: 0.9))
+                } else if innerEntity.type == .organization, entity.type == .organization, inner.firstToken > m.firstToken {
+                    facts.append(Fact(subject: key, predicate: .partOf, object: innerKey, sentence: sentence.position,
+                                      matchStart: m.start, matchEnd: m.end, rule: "\(lang)/structure#of-organization",
+                                      rulePrecision: 0.85))
+                }
+            }
+        }
+        return facts
+    }
+
+    /// One fact per (subject, predicate, object, attributes, sentence): the first rule wins.
+    func deduplicated(_ facts: [Fact]) -> [Fact] {
+        var seen = Set<String>()
+        return facts.filter { f in
+            let (a, b) = f.predicate.isSymmetric && f.object < f.subject ? (f.object, f.subject) : (f.subject, f.object)
+            return seen.insert("\(a)|\(f.predicate.rawValue)|\(b)|\(f.attributes.sorted { $0.key < $1.key })|\(f.sentence)").inserted
+        }
+    }
+}
+
+/// The place a text is talking about, for "there", "the city", "die Stadt": the last city (or
+/// else province) named, and nothing before the first one.
+struct TopicTracker {
+    var current: String?
+
+    mutating func update(with mentions: [Mention], entities: [String: ResolvedEntity]) {
+        for m in mentions.sorted(by: { $0.firstToken < $1.firstToken }) {
+            guard let key = m.entityKey, let e = entities[key], e.type == .place else { continue }
+            if e.subtype == "city" { current = key }
+        }
+    }
+}

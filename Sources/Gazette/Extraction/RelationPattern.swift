@@ -1,0 +1,119 @@
+import Foundation
+
+/// One relation rule of `seeds/rules/<lang>/relations.tsv`: a pattern over a sentence's tokens
+/// and mentions, the predicate it states, and the rule's measured precision.
+///
+/// The pattern is a space-separated list of elements:
+///
+/// | element | matches |
+/// |---|---|
+/// | `S:organization` | one mention of a type (`place.city` names a subtype) as subject |
+/// | `S*:organization` | an enumeration: "Leoni Group, Clariant and Dynasol" |
+/// | `O:place|topic` | the object; `topic` also takes "there", "the city" … (see `anaphora.tsv`) |
+/// | `R:role` | a role phrase ("former vice minister of commerce"), kept as attribute `role` |
+/// | `in_talks|negotiating` | one of the words or phrases (`_` joins the words of a phrase) |
+/// | `?the` | an optional word |
+/// | `*4` | up to four tokens of anything (but a sentence end) |
+/// | `^` | the start of the sentence |
+///
+/// For example `S*:organization *4 established|set_up *3 joint_venture|joint_ventures ?in O:place|topic`.
+public struct RelationPattern: Sendable {
+    public enum Element: Sendable {
+        case slot(role: SlotRole, types: SlotTypes, list: Bool)
+        case words([[String]], optional: Bool)
+        case gap(Int)
+        case start
+        case roleSlot
+    }
+
+    public enum SlotRole: Sendable { case subject, object }
+
+    /// Which mentions a slot accepts.
+    public struct SlotTypes: Sendable {
+        public var types: Set<EntityType> = []
+        public var subtypes: Set<String> = []
+        public var topic = false
+
+        func accepts(_ m: Mention) -> Bool {
+            if types.contains(m.type) { return true }
+            if let subtype = m.subtype, subtypes.contains("\(m.type.rawValue).\(subtype)") { return true }
+            return false
+        }
+    }
+
+    public var id: String
+    public var predicate: RelationPredicate?
+    /// `containment`: `part_of` between places, `located_in` otherwise or towards a region.
+    public var containment: Bool
+    public var elements: [Element]
+    public var precision: Double
+    /// Words that, anywhere in the matched span, stop the rule: plans, negation, memoranda.
+    public var blockers: Set<String>
+    public var rule: String
+
+    /// Parses one row: `id`, `predicate`, `pattern`, `precision`, `blockers` (a `blockers.tsv` set name).
+    init(row: TSVFile.Row, path: String, language: Language, blockerSets: [String: Set<String>]) throws(GazetteError) {
+        id = row[0]
+        rule = "\(language.rawValue)/relations.tsv#\(row[0])"
+        if row[1] == "containment" {
+            predicate = nil
+            containment = true
+        } else {
+            guard let p = RelationPredicate(rawValue: row[1]) else {
+                throw .badRuleFile(path: path, line: row.line, reason: "unknown predicate '\(row[1])'")
+            }
+            predicate = p
+            containment = false
+        }
+        guard let p = Double(row[3]), (0...1).contains(p) else {
+            throw .badRuleFile(path: path, line: row.line, reason: "precision must be a number from 0 to 1, not '\(row[3])'")
+        }
+        precision = p
+        var blockers: Set<String> = []
+        for name in row[4].split(separator: "|") where !name.isEmpty {
+            guard let set = blockerSets[String(name)] else {
+                throw .badRuleFile(path: path, line: row.line, reason: "unknown blocker set '\(name)'; define it in blockers.tsv")
+            }
+            blockers.formUnion(set)
+        }
+        self.blockers = blockers
+        elements = []
+        var subjects = 0, objects = 0
+        for item in row[2].split(separator: " ") {
+            let text = String(item)
+            if text == "^" {
+                elements.append(.start)
+            } else if text.hasPrefix("*"), let n = Int(text.dropFirst()) {
+                elements.append(.gap(n))
+            } else if text == "R:role" {
+                elements.append(.roleSlot)
+            } else if let colon = text.firstIndex(of: ":"), ["S", "S*", "O", "O*"].contains(String(text[..<colon])) {
+                let head = String(text[..<colon])
+                var types = SlotTypes()
+                for name in text[text.index(after: colon)...].split(separator: "|") {
+                    if name == "topic" { types.topic = true; continue }
+                    if name.contains(".") {
+                        types.subtypes.insert(String(name))
+                    } else if let type = EntityType(rawValue: String(name)) {
+                        types.types.insert(type)
+                    } else {
+                        throw .badRuleFile(path: path, line: row.line, reason: "unknown entity type '\(name)' in slot \(text)")
+                    }
+                }
+                let role: SlotRole = head.hasPrefix("S") ? .subject : .object
+                if role == .subject { subjects += 1 } else { objects += 1 }
+                elements.append(.slot(role: role, types: types, list: head.hasSuffix("*")))
+            } else {
+                let optional = text.hasPrefix("?")
+                let body = optional ? String(text.dropFirst()) : text
+                let alternatives = body.split(separator: "|").map { alt in
+                    alt.split(separator: "_").map { Folding.key(String($0)) }
+                }
+                elements.append(.words(alternatives, optional: optional))
+            }
+        }
+        guard subjects == 1, objects == 1 else {
+            throw .badRuleFile(path: path, line: row.line, reason: "a pattern needs exactly one subject (S) and one object (O) slot")
+        }
+    }
+}

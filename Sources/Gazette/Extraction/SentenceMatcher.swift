@@ -1,0 +1,199 @@
+/// Matches ``RelationPattern``s against one sentence: its tokens and the mentions found in it.
+///
+/// A backtracking matcher over token positions; gaps are non-greedy, so the nearest reading wins.
+/// Matches of one pattern do not overlap.
+struct SentenceMatcher {
+    /// A filled slot: the entity key of a mention, or of the topic an anaphor points to.
+    struct Slot: Hashable {
+        var key: String
+    }
+
+    struct Match {
+        var subjects: [Slot] = []
+        var objects: [Slot] = []
+        var role: String?
+        var start = 0
+        var end = 0
+    }
+
+    let tokens: [Token]
+    let anaphora: [[String]]
+    let topic: String?
+    let entities: [String: ResolvedEntity]
+    let roles: [String: [[String]]]
+    /// Mentions by the index of their first token.
+    let mentionAt: [Int: Mention]
+    let firstWord: Int
+
+    init(tokens: [Token], mentions: [Mention], anaphora: [[String]], topic: String?,
+         entities: [String: ResolvedEntity], roles: [String: [[String]]] = [:]) {
+        self.tokens = tokens
+        self.anaphora = anaphora
+        self.topic = topic
+        self.entities = entities
+        self.roles = roles
+        var at: [Int: Mention] = [:]
+        for m in mentions where at[m.firstToken] == nil { at[m.firstToken] = m }
+        mentionAt = at
+        firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
+    }
+
+    /// Every non-overlapping match of a pattern, left to right.
+    func matches(_ pattern: RelationPattern) -> [Match] {
+        var out: [Match] = []
+        var start = 0
+        while start < tokens.count {
+            if case .start = pattern.elements.first, start > firstWord { break }
+            if var found = match(pattern.elements, 0, start, Match()) {
+                found.start = start
+                if !blocked(pattern, found) { out.append(found) }
+                start = max(found.end, start + 1)
+            } else {
+                start += 1
+            }
+        }
+        return out
+    }
+
+    /// A blocker word anywhere from the sentence start to the match end ("plans to set up …").
+    func blocked(_ pattern: RelationPattern, _ match: Match) -> Bool {
+        guard !pattern.blockers.isEmpty else { return false }
+        return tokens[0..<min(tokens.count, match.end + 2)].contains { pattern.blockers.contains($0.key) }
+    }
+
+    func match(_ elements: [RelationPattern.Element], _ i: Int, _ pos: Int, _ state: Match) -> Match? {
+        guard i < elements.count else {
+            var done = state
+            done.end = pos
+            return done
+        }
+        switch elements[i] {
+        case .start:
+            return pos <= firstWord ? match(elements, i + 1, firstWord, state) : nil
+        case .gap(let n):
+            var k = 0
+            while k <= n, pos + k <= tokens.count {
+                // A gap does not run over a sentence-internal stop such as ";".
+                if k > 0, [";", ":"].contains(tokens[pos + k - 1].text) { return nil }
+                if let found = match(elements, i + 1, pos + k, state) { return found }
+                k += 1
+            }
+            return nil
+        case .words(let alternatives, let optional):
+            for alternative in alternatives where words(alternative, at: pos) {
+                if let found = match(elements, i + 1, pos + alternative.count, state) { return found }
+            }
+            return optional ? match(elements, i + 1, pos, state) : nil
+        case .slot(let role, let types, let list):
+            for (keys, end) in slot(at: pos, types, list: list) {
+                var next = state
+                if role == .subject { next.subjects = keys } else { next.objects = keys }
+                if let found = match(elements, i + 1, end, next) { return found }
+            }
+            return nil
+        case .roleSlot:
+            for end in roleEnds(from: pos) {
+                var next = state
+                next.role = text(pos, end)
+                if let found = match(elements, i + 1, end, next) { return found }
+            }
+            return nil
+        }
+    }
+
+    func words(_ phrase: [String], at pos: Int) -> Bool {
+        guard pos + phrase.count <= tokens.count else { return false }
+        for (k, word) in phrase.enumerated() where tokens[pos + k].key != word { return false }
+        return true
+    }
+
+    /// The readings of a slot at `pos`, longest first: one mention, an enumeration, or an anaphor.
+    func slot(at pos: Int, _ types: RelationPattern.SlotTypes, list: Bool) -> [([Slot], Int)] {
+        var readings: [([Slot], Int)] = []
+        if let m = mentionAt[pos], types.accepts(m), let key = m.entityKey {
+            var keys = [Slot(key: key)]
+            var end = possessiveEnd(m)
+            if let inner = possessed(m, types) { keys = [Slot(key: inner.key)]; end = inner.end }
+            readings.append((keys, end))
+            if list {
+                // "A, B and C", "A, B, und C": each item must be a mention of the slot's types.
+                var cursor = end
+                while cursor < tokens.count {
+                    var next = cursor
+                    while next < tokens.count, [",", "and", "und", "sowie", "&", "or", "oder"].contains(tokens[next].key) { next += 1 }
+                    guard next > cursor, let item = mentionAt[next], types.accepts(item), let itemKey = item.entityKey else { break }
+                    if tokens[next - 1].key == "and", next < tokens.count, tokens[next].key == "other" { break }
+                    keys.append(Slot(key: itemKey))
+                    cursor = item.lastToken
+                    readings.insert((keys, cursor), at: 0)
+                }
+            }
+        }
+        if types.topic, let topic {
+            for phrase in anaphora where words(phrase, at: pos) {
+                var end = pos + phrase.count
+                var key = topic
+                // "the city's Shenhe district": the anaphor owns the next place.
+                if end + 1 < tokens.count, tokens[end].key == "'s", let owned = mentionAt[end + 1], let k = owned.entityKey,
+                   entities[k]?.type == .place {
+                    key = k
+                    end = owned.lastToken
+                }
+                readings.append(([Slot(key: key)], end))
+                break
+            }
+        }
+        return readings
+    }
+
+    /// After "Shenyang's", the place owned: "Shenyang's Hunnan district" → Hunnan district.
+    func possessed(_ m: Mention, _ types: RelationPattern.SlotTypes) -> (key: String, end: Int)? {
+        guard let key = m.entityKey, entities[key]?.type == .place, m.lastToken + 1 < tokens.count,
+              tokens[m.lastToken].key == "'s", let owned = mentionAt[m.lastToken + 1], types.accepts(owned),
+              let ownedKey = owned.entityKey, entities[ownedKey]?.type == .place else { return nil }
+        return (ownedKey, owned.lastToken)
+    }
+
+    func possessiveEnd(_ m: Mention) -> Int { m.lastToken }
+
+    /// Ends of a role phrase from `pos`, longest first: "former vice minister of commerce".
+    func roleEnds(from pos: Int) -> [Int] {
+        var start = pos
+        if start < tokens.count, ["former", "ehemaliger", "ehemalige", "then"].contains(tokens[start].key) { start += 1 }
+        guard start < tokens.count, let phrases = roles[tokens[start].key] else { return [] }
+        var ends: [Int] = []
+        for phrase in phrases where words(phrase, at: start) {
+            let base = start + phrase.count
+            ends.append(base)
+            // "… of commerce", "… for energy": lower-case words that narrow the role.
+            var k = base
+            while k + 1 < tokens.count, ["of", "for", "für"].contains(tokens[k].key), tokens[k + 1].shape == .lower,
+                  mentionAt[k + 1] == nil, tokens[k + 1].key != "the" {
+                k += 2
+                ends.append(k)
+            }
+        }
+        return ends.sorted(by: >)
+    }
+
+    func text(_ from: Int, _ to: Int) -> String {
+        var s = ""
+        for k in from..<to {
+            if k > from, tokens[k].start > tokens[k - 1].end { s += " " }
+            s += tokens[k].text
+        }
+        return s
+    }
+
+    /// Size rank of a place, for containment: district < city < province < country < region.
+    static func rank(_ e: ResolvedEntity) -> Int {
+        switch e.subtype {
+        case "district": return 1
+        case "city": return 2
+        case "province": return 3
+        case "country": return 4
+        case "region": return 5
+        default: return 0
+        }
+    }
+}
