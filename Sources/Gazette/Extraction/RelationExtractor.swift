@@ -62,6 +62,12 @@ public struct RelationExtractor: RelationExtracting {
         for m in entities.mentions where bySentence.indices.contains(m.sentence) { bySentence[m.sentence].append(m) }
         var facts: [Fact] = []
         var topic = TopicTracker()
+        let main = TopicTracker.mainPlace(entities.mentions, entityByKey)
+        // Entities by folded name, for places named inside other names ("Panjin Port").
+        var byName: [String: String] = [:]
+        for e in entities.entities where e.type == .place {
+            for alias in [e.name] + e.aliases { byName[Folding.nameKey(alias)] = byName[Folding.nameKey(alias)] ?? e.key }
+        }
         for (position, sentence) in text.sentences.enumerated() {
             let mentions = bySentence[position].sorted { $0.firstToken < $1.firstToken }
             let tokens = text.tokens[position]
@@ -81,8 +87,8 @@ public struct RelationExtractor: RelationExtracting {
                     }
                 }
             }
-            facts += cueFacts(rules, mentions, tokens, sentence, topic.current, entityByKey)
-            facts += structuralFacts(mentions, tokens, sentence, text.language, entityByKey)
+            facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey)
+            facts += structuralFacts(mentions, sentence, text.language, entityByKey, byName)
             topic.update(with: mentions, entities: entityByKey)
         }
         return deduplicated(facts)
@@ -131,24 +137,31 @@ public struct RelationExtractor: RelationExtracting {
     /// Facts a name states by its shape: "Panjin Port" is located in Panjin, "China Railway Express
     /// (Shenyang) Hub" in Shenyang; "Publicity Office of Panjin Municipal Government" is part of
     /// the government it names.
-    func structuralFacts(_ mentions: [Mention], _ tokens: [Token], _ sentence: Sentence, _ language: Language,
-                         _ entities: [String: ResolvedEntity]) -> [Fact] {
+    func structuralFacts(_ mentions: [Mention], _ sentence: Sentence, _ language: Language,
+                         _ entities: [String: ResolvedEntity], _ byName: [String: String]) -> [Fact] {
         var facts: [Fact] = []
         let lang = language.rawValue
+        var organizations: [String: String] = [:]
+        for e in entities.values where e.type == .organization { organizations[Folding.nameKey(e.name)] = e.key }
         for m in mentions {
-            guard let key = m.entityKey, let entity = entities[key] else { continue }
-            // Nested names: a mention inside another.
-            for inner in mentions where inner.firstToken >= m.firstToken && inner.lastToken <= m.lastToken
-                && (inner.firstToken, inner.lastToken) != (m.firstToken, m.lastToken) {
-                guard let innerKey = inner.entityKey, let innerEntity = entities[innerKey], innerKey != key else { continue }
-                if innerEntity.type == .place, innerEntity.subtype == "city" || innerEntity.subtype == "district",
-                   entity.type == .facility || entity.type == .zone
-                    || (entity.type == .organization && entity.subtype != "company") {
-                    facts.append(Fact(subject: key, predicate: .locatedIn, object: innerKey, sentence: sentence.position,
+            guard let key = m.entityKey, let entity = entities[key], entity.type != .place, entity.type != .person else { continue }
+            let words = m.name.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" }).map(String.init)
+            // A facility, zone or public body named after a city is in it; companies are not ("Beijing Automotive").
+            if entity.type == .facility || entity.type == .zone || (entity.type == .organization && entity.subtype != "company") {
+                for word in words where word.first?.isUppercase == true {
+                    guard let placeKey = byName[Folding.nameKey(word)], placeKey != key,
+                          let place = entities[placeKey], place.subtype == "city" || place.subtype == "district" else { continue }
+                    facts.append(Fact(subject: key, predicate: .locatedIn, object: placeKey, sentence: sentence.position,
                                       matchStart: m.start, matchEnd: m.end, rule: "\(lang)/structure#named-after-city",
                                       rulePrecision: 0.9))
-                } else if innerEntity.type == .organization, entity.type == .organization, inner.firstToken > m.firstToken {
-                    facts.append(Fact(subject: key, predicate: .partOf, object: innerKey, sentence: sentence.position,
+                    break
+                }
+            }
+            // "Publicity Office of Panjin Municipal Government" is part of the government it names.
+            if entity.type == .organization, let of = words.firstIndex(where: { ["of", "der", "des"].contains($0) }), of > 0 {
+                let tail = words[(of + 1)...].drop { ["the", "der", "des"].contains($0) }.joined(separator: " ")
+                if let parent = organizations[Folding.nameKey(tail)], parent != key {
+                    facts.append(Fact(subject: key, predicate: .partOf, object: parent, sentence: sentence.position,
                                       matchStart: m.start, matchEnd: m.end, rule: "\(lang)/structure#of-organization",
                                       rulePrecision: 0.85))
                 }
@@ -171,6 +184,18 @@ public struct RelationExtractor: RelationExtracting {
 /// else province) named, and nothing before the first one.
 struct TopicTracker {
     var current: String?
+
+    /// The city a document names most (the first of equals): whom its friendship cities befriend.
+    static func mainPlace(_ mentions: [Mention], _ entities: [String: ResolvedEntity]) -> String? {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for m in mentions {
+            guard let key = m.entityKey, entities[key]?.subtype == "city" else { continue }
+            if counts[key] == nil { order.append(key) }
+            counts[key, default: 0] += 1
+        }
+        return order.max { counts[$0, default: 0] < counts[$1, default: 0] || (counts[$0] == counts[$1] && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }
+    }
 
     mutating func update(with mentions: [Mention], entities: [String: ResolvedEntity]) {
         for m in mentions.sorted(by: { $0.firstToken < $1.firstToken }) {

@@ -110,9 +110,12 @@ struct SentenceMatcher {
     /// The readings of a slot at `pos`, longest first: one mention, an enumeration, or an anaphor.
     func slot(at pos: Int, _ types: RelationPattern.SlotTypes, list: Bool) -> [([Slot], Int)] {
         var readings: [([Slot], Int)] = []
-        if let m = mentionAt[pos], types.accepts(m), let key = m.entityKey {
+        if var m = mentionAt[pos], let _ = m.entityKey {
+            // "Panjin DRC": a place naming the organization right after it is part of that name.
+            if m.type == .place, let next = mentionAt[m.lastToken], next.type == .organization, types.accepts(next) { m = next }
+            guard types.accepts(m), let key = m.entityKey, !isModifier(m) else { return readings }
             var keys = [Slot(key: key)]
-            var end = possessiveEnd(m)
+            var end = m.lastToken
             if let inner = possessed(m, types) { keys = [Slot(key: inner.key)]; end = inner.end }
             readings.append((keys, end))
             if list {
@@ -121,7 +124,8 @@ struct SentenceMatcher {
                 while cursor < tokens.count {
                     var next = cursor
                     while next < tokens.count, [",", "and", "und", "sowie", "&", "or", "oder"].contains(tokens[next].key) { next += 1 }
-                    guard next > cursor, let item = mentionAt[next], types.accepts(item), let itemKey = item.entityKey else { break }
+                    guard next > cursor, let item = mentionAt[next], types.accepts(item), let itemKey = item.entityKey,
+                          !isModifier(item) else { break }
                     if tokens[next - 1].key == "and", next < tokens.count, tokens[next].key == "other" { break }
                     keys.append(Slot(key: itemKey))
                     cursor = item.lastToken
@@ -131,20 +135,34 @@ struct SentenceMatcher {
         }
         if types.topic, let topic {
             for phrase in anaphora where words(phrase, at: pos) {
-                var end = pos + phrase.count
-                var key = topic
-                // "the city's Shenhe district": the anaphor owns the next place.
+                let end = pos + phrase.count
+                // "the city's Shenhe district": the anaphor owns the next place (tried first).
                 if end + 1 < tokens.count, tokens[end].key == "'s", let owned = mentionAt[end + 1], let k = owned.entityKey,
                    entities[k]?.type == .place {
-                    key = k
-                    end = owned.lastToken
+                    readings.append(([Slot(key: k)], owned.lastToken))
                 }
-                readings.append(([Slot(key: key)], end))
+                readings.append(([Slot(key: topic)], end))
                 break
             }
         }
         return readings
     }
+
+    /// A name used as a modifier ("EU pilot cities", "BMW engines") names no party to a relation.
+    func isModifier(_ m: Mention) -> Bool {
+        guard m.lastToken < tokens.count else { return false }
+        let next = tokens[m.lastToken]
+        guard next.shape == .lower, next.key.count > 3 else { return false }
+        return !SentenceMatcher.clauseWords.contains(next.key) && !(entities[m.entityKey ?? ""]?.type == .place && next.key == "district")
+    }
+
+    /// Lower-case words that may follow a party to a relation: verbs, prepositions, conjunctions.
+    static let clauseWords: Set<String> = [
+        "have", "has", "had", "were", "will", "would", "with", "from", "into", "also", "that", "which", "while", "where",
+        "said", "says", "announced", "signed", "agreed", "held", "respectively", "together", "jointly", "each", "both",
+        "haben", "hatte", "hatten", "wird", "wurde", "wurden", "sowie", "auch", "dort", "gemeinsam", "ihren", "seinen",
+        "sind", "ist", "being", "became", "become", "became", "opened", "established", "launched", "plans", "signed",
+    ]
 
     /// After "Shenyang's", the place owned: "Shenyang's Hunnan district" → Hunnan district.
     func possessed(_ m: Mention, _ types: RelationPattern.SlotTypes) -> (key: String, end: Int)? {

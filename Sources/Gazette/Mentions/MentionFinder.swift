@@ -350,13 +350,14 @@ struct SentenceScan {
     /// Picks one meaning: lexicon, then countries, regions and provinces, then organizations known
     /// by their exact name, then the most populous city.
     func choose(_ candidates: [NameIndex.Candidate]) -> NameIndex.Candidate? {
-        func rank(_ c: NameIndex.Candidate) -> Int {
+        func rank(_ c: NameIndex.Candidate) -> Double {
             if c.reference?.hasPrefix("lexicon:") == true { return 6 }
             switch c.subtype {
             case "country": return 5
             case "region": return 4
             case "province": return c.viaAlias ? 2 : 3
-            case "city": return c.viaAlias ? 1 : 3
+            // A large city named like its province is the city the news means ("Incheon", "Tianjin").
+            case "city": return c.viaAlias ? 1 : (c.population >= 500_000 ? 3.5 : 3)
             default: return c.type == .organization ? (c.viaAlias ? 2 : 3) : 0
             }
         }
