@@ -72,7 +72,7 @@ public struct RelationExtractor: RelationExtracting {
             let mentions = bySentence[position].sorted { $0.firstToken < $1.firstToken }
             let tokens = text.tokens[position]
             let matcher = SentenceMatcher(tokens: tokens, mentions: mentions, anaphora: rules.anaphora,
-                                          topic: topic.current, entities: entityByKey, roles: rules.roles)
+                                          topic: topic.main, entities: entityByKey, roles: rules.roles)
             for pattern in rules.patterns {
                 for match in matcher.matches(pattern) {
                     for s in match.subjects {
@@ -91,7 +91,25 @@ public struct RelationExtractor: RelationExtracting {
             facts += structuralFacts(mentions, sentence, text.language, entityByKey, byName)
             topic.update(with: mentions, entities: entityByKey)
         }
-        return deduplicated(facts)
+        return deduplicated(jointVenturePartners(facts))
+    }
+
+    /// Partners of a joint venture share its place: "X and Y established a joint venture in Z"
+    /// gives Y has_joint_venture_in Z as well as X, when one sentence states both facts.
+    func jointVenturePartners(_ facts: [Fact]) -> [Fact] {
+        var out = facts
+        for pair in facts where pair.predicate == .jointVentureWith {
+            for place in facts where place.predicate == .hasJointVentureIn && place.sentence == pair.sentence
+                && (place.subject == pair.subject || place.subject == pair.object) {
+                let partner = place.subject == pair.subject ? pair.object : pair.subject
+                var derived = place
+                derived.subject = partner
+                derived.rule = pair.rule
+                derived.rulePrecision = min(pair.rulePrecision, place.rulePrecision)
+                out.append(derived)
+            }
+        }
+        return out
     }
 
     /// `part_of` from a place to a larger place, `located_in` towards a region or from anything else.
@@ -184,6 +202,9 @@ public struct RelationExtractor: RelationExtracting {
 /// else province) named, and nothing before the first one.
 struct TopicTracker {
     var current: String?
+    /// The city named most so far (the first of equals): what "there" and "the city" refer to.
+    var main: String?
+    var counts: [String: Int] = [:]
 
     /// The city a document names most (the first of equals): whom its friendship cities befriend.
     static func mainPlace(_ mentions: [Mention], _ entities: [String: ResolvedEntity]) -> String? {
@@ -200,7 +221,11 @@ struct TopicTracker {
     mutating func update(with mentions: [Mention], entities: [String: ResolvedEntity]) {
         for m in mentions.sorted(by: { $0.firstToken < $1.firstToken }) {
             guard let key = m.entityKey, let e = entities[key], e.type == .place else { continue }
-            if e.subtype == "city" { current = key }
+            if e.subtype == "city" {
+                current = key
+                counts[key, default: 0] += 1
+                if main == nil || counts[key, default: 0] > counts[main ?? "", default: 0] { main = key }
+            }
         }
     }
 }

@@ -119,17 +119,22 @@ struct SentenceMatcher {
             if let inner = possessed(m, types) { keys = [Slot(key: inner.key)]; end = inner.end }
             readings.append((keys, end))
             if list {
-                // "A, B and C", "A, B, und C": each item must be a mention of the slot's types.
-                var cursor = end
+                // "A, B and C", "A, B, und C": each item must be a mention of the slot's types; an
+                // item may carry an article, a descriptor or an owner ("Austria's Plansee", "der
+                // US-Konzern Honeywell") and an origin ("Wrobex from Poland", "… aus Graz").
+                var cursor = skipOrigin(end)
                 while cursor < tokens.count {
                     var next = cursor
                     while next < tokens.count, [",", "and", "und", "sowie", "&", "or", "oder"].contains(tokens[next].key) { next += 1 }
-                    guard next > cursor, let item = mentionAt[next], types.accepts(item), let itemKey = item.entityKey,
-                          !isModifier(item) else { break }
+                    guard next > cursor else { break }
                     if tokens[next - 1].key == "and", next < tokens.count, tokens[next].key == "other" { break }
+                    next = skipItemPrefix(next)
+                    guard let item = mentionAt[next], types.accepts(item), let itemKey = item.entityKey,
+                          !isModifier(item) else { break }
                     keys.append(Slot(key: itemKey))
-                    cursor = item.lastToken
-                    readings.insert((keys, cursor), at: 0)
+                    cursor = skipOrigin(item.lastToken)
+                    readings.insert((keys, item.lastToken), at: 0)
+                    if cursor != item.lastToken { readings.insert((keys, cursor), at: 0) }
                 }
             }
         }
@@ -148,20 +153,45 @@ struct SentenceMatcher {
         return readings
     }
 
-    /// A name used as a modifier ("EU pilot cities", "BMW engines") names no party to a relation.
-    func isModifier(_ m: Mention) -> Bool {
-        guard m.lastToken < tokens.count else { return false }
-        let next = tokens[m.lastToken]
-        guard next.shape == .lower, next.key.count > 3 else { return false }
-        return !SentenceMatcher.clauseWords.contains(next.key) && !(entities[m.entityKey ?? ""]?.type == .place && next.key == "district")
+    /// Past an article, a descriptor or an owner before an enumerated name: "the", "der US-Konzern",
+    /// "Austria's", "Swedish toolmaker".
+    func skipItemPrefix(_ pos: Int) -> Int {
+        var k = pos
+        if k < tokens.count, ["the", "der", "die", "das", "den", "dem"].contains(tokens[k].key) { k += 1 }
+        if let owner = mentionAt[k], entities[owner.entityKey ?? ""]?.type == .place, owner.lastToken < tokens.count,
+           tokens[owner.lastToken].key == "'s" {
+            return owner.lastToken + 1
+        }
+        // One descriptor word that is not itself a name: "toolmaker", "US-Konzern".
+        if k + 1 < tokens.count, mentionAt[k] == nil, tokens[k].isWord, mentionAt[k + 1] != nil,
+           tokens[k].shape == .lower || tokens[k].text.contains("-") {
+            return k + 1
+        }
+        return k
     }
 
-    /// Lower-case words that may follow a party to a relation: verbs, prepositions, conjunctions.
+    /// Past an origin after a name: "from Poland", "aus Graz".
+    func skipOrigin(_ pos: Int) -> Int {
+        guard pos + 1 < tokens.count, ["from", "aus"].contains(tokens[pos].key), let place = mentionAt[pos + 1],
+              entities[place.entityKey ?? ""]?.type == .place else { return pos }
+        return place.lastToken
+    }
+
+    /// An acronym used as a modifier of a noun phrase ("EU pilot cities", "EU member states") names
+    /// no party to a relation. Only acronyms, and only before two content words: after a full name
+    /// the next word is as often a verb ("Valeo supplies", "Voestalpine operates a …").
+    func isModifier(_ m: Mention) -> Bool {
+        guard m.lastToken + 1 < tokens.count, m.text.count <= 6, m.text.allSatisfy({ !$0.isLowercase }) else { return false }
+        let (a, b) = (tokens[m.lastToken], tokens[m.lastToken + 1])
+        return a.shape == .lower && b.shape == .lower && a.key.count > 3 && b.key.count > 3
+            && !SentenceMatcher.clauseWords.contains(a.key)
+    }
+
+    /// Lower-case words that may follow a party to a relation: auxiliaries, prepositions, conjunctions.
     static let clauseWords: Set<String> = [
-        "have", "has", "had", "were", "will", "would", "with", "from", "into", "also", "that", "which", "while", "where",
+        "have", "were", "will", "would", "with", "from", "into", "also", "that", "which", "while", "where", "been",
         "said", "says", "announced", "signed", "agreed", "held", "respectively", "together", "jointly", "each", "both",
-        "haben", "hatte", "hatten", "wird", "wurde", "wurden", "sowie", "auch", "dort", "gemeinsam", "ihren", "seinen",
-        "sind", "ist", "being", "became", "become", "became", "opened", "established", "launched", "plans", "signed",
+        "haben", "hatte", "hatten", "wird", "wurde", "wurden", "sowie", "auch", "dort", "gemeinsam", "sind",
     ]
 
     /// After "Shenyang's", the place owned: "Shenyang's Hunnan district" → Hunnan district.

@@ -213,6 +213,12 @@ public struct EntityResolver: EntityResolving {
         return nil
     }
 
+    /// The country a place mention is or lies in, from reference data.
+    func countryCode(of m: Mention) -> String? {
+        guard m.type == .place, let ref = m.reference, let entry = reference.entry(id: ref) else { return nil }
+        return entry.country
+    }
+
     /// Marks organizations that a sentence places in a country or region: "European enterprises
     /// including Leoni Group, Clariant and Dynasol", "deutsche Firmen wie Bosch und Siemens".
     func statedOrigins(_ mentions: inout [Mention], _ text: AnalyzedText) {
@@ -221,6 +227,44 @@ public struct EntityResolver: EntityResolving {
         for (k, m) in mentions.enumerated() { bySentence[m.sentence, default: []].append(k) }
         for (position, indices) in bySentence {
             let tokens = text.tokens[position]
+            let at = Dictionary(indices.map { (mentions[$0].firstToken, $0) }, uniquingKeysWith: { a, _ in a })
+            let ending = Dictionary(indices.map { (mentions[$0].lastToken, $0) }, uniquingKeysWith: { a, _ in a })
+            for k in indices where mentions[k].type == .organization && mentions[k].statedCountry == nil {
+                let m = mentions[k]
+                // "Austria's Plansee", "Spain's Gestamp".
+                if m.firstToken >= 2, tokens[m.firstToken - 1].key == "'s", let owner = ending[m.firstToken - 1],
+                   let iso = countryCode(of: mentions[owner]) {
+                    mentions[k].statedCountry = iso
+                    continue
+                }
+                // "Swedish toolmaker Sandvik", "das japanische Unternehmen Nidec", "der US-Konzern Honeywell".
+                var b = m.firstToken - 1
+                var words = 0
+                while b >= 0, words < 3, at[b] == nil, tokens[b].isWord {
+                    let word = tokens[b].text
+                    if let iso = reference.countryOfAdjective(word)
+                        ?? word.split(separator: "-").first.flatMap({ part in reference.entries(named: part).first { $0.subtype == "country" }?.country }) {
+                        mentions[k].statedCountry = iso
+                        break
+                    }
+                    b -= 1
+                    words += 1
+                }
+                if mentions[k].statedCountry != nil { continue }
+                // "Wrobex Sp. z o.o. from Poland", "Brunnhuber Messtechnik GmbH aus Graz", "a provider from Shenyang".
+                var f = m.lastToken
+                if f < tokens.count, tokens[f].text == "," {
+                    // Across an apposition: "Neusoft Medical Systems, a … provider from Shenyang".
+                    var g = f + 1
+                    while g < tokens.count, g - f < 14, at[g] == nil, ![",", ";", "."].contains(tokens[g].text),
+                          !["from", "aus"].contains(tokens[g].key) { g += 1 }
+                    f = g
+                }
+                if f + 1 < tokens.count, ["from", "aus"].contains(tokens[f].key), let place = at[f + 1],
+                   let iso = countryCode(of: mentions[place]) {
+                    mentions[k].statedCountry = iso
+                }
+            }
             for a in 0..<max(0, tokens.count - 1) {
                 let country = reference.countryOfAdjective(tokens[a].text)
                 let region = finder.region(ofAdjective: tokens[a], text.language)
