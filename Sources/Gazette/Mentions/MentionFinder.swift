@@ -201,6 +201,8 @@ struct SentenceScan {
         let t = tokens[i]
         if finder.reference.countryOfAdjective(t.text) != nil || finder.region(ofAdjective: t, language) != nil { return true }
         guard t.text.contains("-") else { return false }
+        // "Saudi-Arabien" is a country, though "Saudi" is also an adjective.
+        if finder.names.candidates(nameKeys[i]).contains(where: { $0.type == .place }) { return false }
         let parts = t.text.split(separator: "-")
         if parts.contains(where: { $0 == "Sino" || finder.reference.countryOfAdjective($0) != nil }) { return true }
         // "China-Europe freight trains": two places joined are a route, not a name.

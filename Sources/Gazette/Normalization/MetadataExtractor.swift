@@ -23,6 +23,8 @@ public struct MetadataExtractor: Sendable {
         public var date: PartialDate?
         /// The date of a leading `date YYYY-MM-DD` line, if any.
         public var stamp: PartialDate?
+        /// Offset (in Unicode scalars) where the body starts after the dateline's dash.
+        public var bodyStart: Int = 0
     }
 
     /// A headline: the first line, when it is short, does not end a sentence and is not a dateline.
@@ -49,8 +51,17 @@ public struct MetadataExtractor: Sendable {
 
     /// The dateline of the first lines that have one.
     public func dateline(of text: String) -> Dateline? {
-        for line in text.split(separator: "\n").prefix(6) {
-            if let found = dateline(in: String(line)) { return found }
+        var offset = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(8) {
+            if var found = dateline(in: String(line)) {
+                // The body starts after the first dash that closes the head.
+                let scalars = Array(line.unicodeScalars)
+                if let dash = scalars.indices.first(where: { k in ["—", "–"].contains(scalars[k]) || (scalars[k] == "-" && k + 1 < scalars.count && scalars[k + 1] == "-") }) {
+                    found.bodyStart = offset + dash + 1
+                }
+                return found
+            }
+            offset += line.unicodeScalars.count + 1
         }
         return nil
     }

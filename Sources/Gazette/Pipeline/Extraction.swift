@@ -117,6 +117,14 @@ public struct Event: Sendable, Hashable, Codable {
         }
     }
 
+    /// A sentence that reports the event.
+    public struct Evidence: Sendable, Hashable, Codable {
+        public var sentence: Int
+        public var matchStart: Int
+        public var matchEnd: Int
+        public var rule: String
+    }
+
     public var type: EventType
     public var dateStart: PartialDate?
     public var dateEnd: PartialDate?
@@ -126,6 +134,8 @@ public struct Event: Sendable, Hashable, Codable {
     public var matchStart: Int
     public var matchEnd: Int
     public var rule: String
+    /// Every sentence of the document that reports it: the first is the one above.
+    public var evidence: [Evidence]
 
     public init(type: EventType, dateStart: PartialDate?, dateEnd: PartialDate? = nil, place: String?,
                 participants: [Participant], sentence: Int, matchStart: Int, matchEnd: Int, rule: String) {
@@ -138,6 +148,7 @@ public struct Event: Sendable, Hashable, Codable {
         self.matchStart = matchStart
         self.matchEnd = matchEnd
         self.rule = rule
+        self.evidence = [Evidence(sentence: sentence, matchStart: matchStart, matchEnd: matchEnd, rule: rule)]
     }
 
     /// `.range` when the event spans days, else the start date's own precision.

@@ -8,6 +8,7 @@ extension Pipeline {
         pipeline.mentionFinder = finder
         pipeline.resolver = EntityResolver(reference: rules.reference, rules: rules.mentions, finder: finder)
         pipeline.relationExtractor = RelationExtractor(rules: rules.relations)
+        pipeline.eventExtractor = EventExtractor(rules: rules.events)
         return pipeline
     }
 }

@@ -54,10 +54,13 @@ public struct Pipeline: Sendable {
             ?? dateline?.stamp
             ?? dateline?.date
         let sentences = splitter.sentences(in: text, language: language)
-        let dates = dateExpressions(sentences, language: language, published: publishedDate)
+        let allDates = dateExpressions(sentences, language: language, published: publishedDate)
+        // The dateline's date is when the text was written, not when anything in it happened.
+        let bodyStart = dateline?.bodyStart ?? 0
+        let dates = allDates.map { $0.filter { $0.start >= bodyStart } }
         if publishedDate == nil {
             // An undated page was written no earlier than the latest year it names.
-            publishedDate = dates.joined().filter { $0.precision != .range }.map(\.dateStart.year).max().map { PartialDate(year: $0) }
+            publishedDate = allDates.joined().filter { $0.precision != .range }.map(\.dateStart.year).max().map { PartialDate(year: $0) }
         }
         let analyzed = AnalyzedText(text: text, language: language, published: publishedDate, sentences: sentences,
                                     dates: dates)
@@ -77,7 +80,7 @@ public struct Pipeline: Sendable {
         return ExtractedDocument(
             sourceKey: source.sourceKey, path: source.path, metadata: meta, text: text,
             wordCount: Pipeline.wordCount(text), sentences: sentences, mentions: resolved.mentions,
-            entities: resolved.entities, facts: facts, events: events, dates: Array(dates.joined()))
+            entities: resolved.entities, facts: facts, events: events, dates: Array(allDates.joined()))
     }
 
     /// The dates of each sentence, in document order so that "vom 11. bis 13." takes its month from

@@ -78,7 +78,7 @@ public struct EntityResolver: EntityResolving {
         for k in mentions.indices {
             let m = mentions[k]
             let folded = Folding.key(m.name)
-            if let key = aliasKeys[folded], m.text.allSatisfy({ !$0.isLowercase }) {
+            if let key = aliasKeys[Folding.key(m.text)], m.text.allSatisfy({ !$0.isLowercase }) {
                 // A defined acronym means what the text defined, whatever a lookup said ("DRC").
                 mentions[k].entityKey = key
                 if let defining = mentions.first(where: { $0.entityKey == key && $0.name != m.name }) {

@@ -17,6 +17,8 @@ public struct RuleSet: Sendable {
     public var dates: [Language: DateRules]
     /// Relation patterns and cues, per language.
     public var relations: [Language: RelationRules]
+    /// Event triggers, per language.
+    public var events: [Language: EventRules]
 
     /// - Throws: ``GazetteError/badRuleFile(path:line:reason:)`` naming the first bad file and line.
     public init(rulesDirectory: URL, referenceDirectory: URL? = nil) throws(GazetteError) {
@@ -29,6 +31,7 @@ public struct RuleSet: Sendable {
         var regionAdjectives: [Language: [String: String]] = [:]
         var dates: [Language: DateRules] = [:]
         var relations: [Language: RelationRules] = [:]
+        var events: [Language: EventRules] = [:]
         for language in Language.allCases {
             do {
                 dates[language] = try DateRules(directory: rulesDirectory, language: language)
@@ -40,6 +43,7 @@ public struct RuleSet: Sendable {
             let mentionRules = try MentionRules(directory: rulesDirectory, language: language)
             mentions[language] = mentionRules
             relations[language] = try RelationRules(directory: rulesDirectory, language: language, roles: mentionRules.roles)
+            events[language] = try EventRules(directory: rulesDirectory, language: language)
             var table: [String: String] = [:]
             for row in try TSVFile.optional(rulesDirectory, language, "region-adjectives.tsv", minimumColumns: 3).rows {
                 table[Folding.key(row[1])] = row[2]
@@ -50,5 +54,6 @@ public struct RuleSet: Sendable {
         self.regionAdjectives = regionAdjectives
         self.dates = dates
         self.relations = relations
+        self.events = events
     }
 }

@@ -173,18 +173,45 @@ public struct DocumentWriter {
         for event in events {
             guard sentenceIDs.indices.contains(event.sentence) else { continue }
             let placeID = event.place.flatMap { entityIDs[$0] }
-            let key = [event.type.rawValue, event.dateStart?.iso ?? "", event.dateEnd?.iso ?? "", event.place ?? ""]
-                .joined(separator: "|")
-            guard let id = try Int64.fetchOne(eventUpsert, arguments: [
-                key, event.type.rawValue, event.dateStart?.iso, event.dateEnd?.iso, event.precision?.rawValue, placeID,
-            ]) else { continue }
+            let id: Int64
+            if let same = try sameEvent(event, placeID: placeID) {
+                // Another report of an event already known: one event, one more evidence row.
+                id = same
+            } else {
+                let key = [event.type.rawValue, event.dateStart?.iso ?? "", event.dateEnd?.iso ?? "", event.place ?? ""]
+                    .joined(separator: "|")
+                guard let new = try Int64.fetchOne(eventUpsert, arguments: [
+                    key, event.type.rawValue, event.dateStart?.iso, event.dateEnd?.iso, event.precision?.rawValue, placeID,
+                ]) else { continue }
+                id = new
+            }
             for participant in event.participants {
                 guard let entityID = entityIDs[participant.entity] else { continue }
                 try participantInsert.execute(arguments: [id, entityID, participant.role.rawValue])
             }
-            try evidenceInsert.execute(arguments: [id, documentID, sentenceIDs[event.sentence], event.matchStart,
-                                                   event.matchEnd, event.rule])
+            for evidence in event.evidence where sentenceIDs.indices.contains(evidence.sentence) {
+                try evidenceInsert.execute(arguments: [id, documentID, sentenceIDs[evidence.sentence], evidence.matchStart,
+                                                       evidence.matchEnd, evidence.rule])
+            }
         }
+    }
+
+    /// An event of another document that this one reports again: same type and place, and dates
+    /// that agree (one a prefix of the other, or the same range). The more precise date is kept.
+    func sameEvent(_ event: Event, placeID: Int64?) throws -> Int64? {
+        guard let start = event.dateStart?.iso else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, date_start, date_end FROM event
+            WHERE type = ? AND place_id IS ? AND (date_start = ? OR date_start LIKE ? || '-%' OR ? LIKE date_start || '-%')
+            ORDER BY id LIMIT 1
+            """), arguments: [event.type.rawValue, placeID, start, start, start]) else { return nil }
+        let id: Int64 = row["id"]
+        let known: String = row["date_start"] ?? ""
+        if start.count > known.count || (event.dateEnd != nil && row["date_end"] as String? == nil) {
+            try db.execute(sql: "UPDATE event SET date_start = ?, date_end = ?, date_precision = ? WHERE id = ?",
+                           arguments: [start, event.dateEnd?.iso, event.precision?.rawValue, id])
+        }
+        return id
     }
 
     /// Removes a document and everything only it supported.

@@ -1,0 +1,234 @@
+import Foundation
+
+/// The event rules of one language, from `events.tsv`: triggers per event type and the phrases
+/// that refer back to the event just reported.
+public struct EventRules: Sendable {
+    public struct Trigger: Sendable {
+        public var id: String
+        public var type: EventType
+        public var phrases: [[String]]
+        /// May report an event with no date in reach (a past-tense verb): dated to the year of publication.
+        public var dateless: Bool
+        /// Entity types of which the sentence must name one; empty for none.
+        public var needs: Set<EntityType>
+        public var rule: String
+    }
+
+    public var triggers: [Trigger] = []
+    public var refersBack: [[String]] = []
+    /// Words that make a sentence a plan, not a report (the relation rules' `modal` set).
+    public var modal: Set<String> = []
+
+    public init(directory: URL, language: Language) throws(GazetteError) {
+        let file = try TSVFile.optional(directory, language, "events.tsv", minimumColumns: 3)
+        for row in file.rows {
+            let phrases = row[2].split(separator: "|").map { $0.split(separator: "_").map { Folding.key(String($0)) } }
+            if row[1] == "refers-back" {
+                refersBack += phrases
+                continue
+            }
+            guard let type = EventType(rawValue: row[1]) else {
+                throw .badRuleFile(path: file.path, line: row.line, reason: "unknown event type '\(row[1])'")
+            }
+            var needs: Set<EntityType> = []
+            for name in row[4].split(separator: "|") {
+                guard let type = EntityType(rawValue: String(name)) else {
+                    throw .badRuleFile(path: file.path, line: row.line, reason: "unknown entity type '\(name)' in needs")
+                }
+                needs.insert(type)
+            }
+            triggers.append(Trigger(id: row[0], type: type, phrases: phrases.sorted { $0.count > $1.count },
+                                    dateless: row[3] == "yes", needs: needs, rule: "\(language.rawValue)/events.tsv#\(row[0])"))
+        }
+        for row in try TSVFile.optional(directory, language, "blockers.tsv", minimumColumns: 2).rows where row[0] == "modal" {
+            modal.insert(Folding.key(row[1]))
+        }
+    }
+}
+
+/// Finds dated events: a trigger word of a type, a date, a place and participants from the
+/// sentence's mentions.
+///
+/// - The date is the sentence's most precise date; a sentence without one that refers back
+///   ("At this event", "Die Delegation nahm auch …") takes the date and place of the event before
+///   it; otherwise the year of publication.
+/// - A visit takes place where it goes: each place named after the trigger is one stop ("reiste
+///   nach Deutschland, Saudi-Arabien und Russland" gives three visits). Other events take the
+///   place named in the sentence, else the place the text is about.
+/// - A sentence that plans ("will", "plans", "soll") reports nothing; neither does a date after
+///   publication.
+/// - Reports of one event in a document (same type and place, dates that agree) are merged.
+public struct EventExtractor: EventExtracting {
+    let rules: [Language: EventRules]
+
+    public init(rules: [Language: EventRules]) {
+        self.rules = rules
+    }
+
+    public func events(in text: AnalyzedText, entities: ResolvedMentions) -> [Event] {
+        guard let rules = rules[text.language] else { return [] }
+        let entityByKey = Dictionary(entities.entities.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var bySentence: [[Mention]] = Array(repeating: [], count: text.sentences.count)
+        for m in entities.mentions where bySentence.indices.contains(m.sentence) { bySentence[m.sentence].append(m) }
+        var events: [Event] = []
+        var topic = TopicTracker()
+        var last: (event: Event, venue: Event?, sentence: Int)?
+        for (position, sentence) in text.sentences.enumerated() {
+            let tokens = text.tokens[position]
+            let mentions = bySentence[position].sorted { $0.firstToken < $1.firstToken }
+            defer { topic.update(with: mentions, entities: entityByKey) }
+            let places = mentions.filter { entityByKey[$0.entityKey ?? ""]?.type == .place }
+            let refersBack = rules.refersBack.contains { phrase in
+                (0..<tokens.count).contains { i in phrase.indices.allSatisfy { i + $0 < tokens.count && tokens[i + $0].key == phrase[$0] } }
+            }
+            var reported: [Event] = []
+            for (trigger, at, length) in triggers(rules, tokens) {
+            // A plan is no report: "will", "plans" … in the trigger's clause.
+            let clauseStart = tokens[..<at].lastIndex { [",", ";", "which", "that", "who", "die", "der", "das"].contains($0.key) } ?? 0
+            if tokens[clauseStart..<at].contains(where: { rules.modal.contains($0.key) }) { continue }
+            if !trigger.needs.isEmpty, !mentions.contains(where: { trigger.needs.contains($0.type) }) { continue }
+            // The date.
+            var start: PartialDate?
+            var end: PartialDate?
+            var inherited: Event?
+            if let own = bestDate(text.dates[position]) {
+                start = own.dateStart
+                end = own.dateEnd
+            } else if let previous = last, refersBack {
+                // "At this event" means the meeting or fair, not the visit reported with it.
+                inherited = previous.venue ?? previous.event
+                start = previous.event.dateStart
+                end = previous.event.dateEnd
+            } else if trigger.dateless, let published = text.published {
+                start = PartialDate(year: published.year)
+            }
+            guard let dateStart = start else { continue }
+            if let published = text.published, dateStart > published, !published.iso.hasPrefix(dateStart.iso) { continue }
+            // Participants: named before the trigger act, named after it are the target.
+            let participants = mentions.compactMap { m -> Event.Participant? in
+                guard let key = m.entityKey else { return nil }
+                return Event.Participant(entity: key, role: m.firstToken < at ? .actor : .target)
+            }
+            let matchEnd = tokens[min(tokens.count, at + length) - 1].end
+            // The places: each stop of a visit, or one place.
+            var eventPlaces: [String?]
+            if trigger.type == .visit {
+                let stops = self.stops(after: at, places, tokens)
+                let before = places.filter { $0.firstToken < at && isDestination($0, tokens) }.compactMap(\.entityKey)
+                eventPlaces = stops.isEmpty ? (before.isEmpty ? [inherited?.place] : before.map { Optional($0) }) : stops.map { Optional($0) }
+            } else if let inherited, refersBack || places.isEmpty {
+                eventPlaces = [inherited.place]
+            } else if trigger.type == .membership {
+                // The member is the place: "Panjin became the first city … to join".
+                eventPlaces = [places.first?.entityKey ?? topic.main]
+            } else {
+                let located = places.first { p in p.firstToken > 0 && ["in", "at", "im"].contains(tokens[p.firstToken - 1].key) }
+                    ?? places.first { !isOrigin($0, tokens) }
+                eventPlaces = [located?.entityKey ?? topic.main]
+            }
+            for place in eventPlaces {
+                let event = Event(type: trigger.type, dateStart: dateStart, dateEnd: end, place: place,
+                                  participants: participants, sentence: position, matchStart: tokens[at].start,
+                                  matchEnd: matchEnd, rule: trigger.rule)
+                events.append(event)
+                reported.append(event)
+            }
+            }
+            if let first = reported.first {
+                let venue = reported.first { $0.type != .visit } ?? (first.type == .visit ? last?.venue : nil)
+                last = (first, venue, position)
+            }
+        }
+        return merged(events)
+    }
+
+    /// The first trigger of each event type in the sentence, and where it is.
+    func triggers(_ rules: EventRules, _ tokens: [Token]) -> [(EventRules.Trigger, Int, Int)] {
+        var found: [(EventRules.Trigger, Int, Int)] = []
+        var types: Set<EventType> = []
+        for i in tokens.indices {
+            for trigger in rules.triggers where !types.contains(trigger.type) {
+                for phrase in trigger.phrases where i + phrase.count <= tokens.count {
+                    if phrase.indices.allSatisfy({ tokens[i + $0].key == phrase[$0] }) {
+                        found.append((trigger, i, phrase.count))
+                        types.insert(trigger.type)
+                        break
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The places a trip goes to: the first place after the trigger and those enumerated with it
+    /// ("nach Deutschland, Saudi-Arabien und Russland").
+    func stops(after at: Int, _ places: [Mention], _ tokens: [Token]) -> [String] {
+        guard let first = places.first(where: { $0.firstToken >= at && !isOrigin($0, tokens) }), let key = first.entityKey else { return [] }
+        var keys = [key]
+        var end = first.lastToken
+        for next in places where next.firstToken > first.firstToken {
+            guard next.firstToken > end, tokens[end..<next.firstToken].allSatisfy({ [",", "and", "und", "sowie"].contains($0.key) }),
+                  let k = next.entityKey else { break }
+            if !keys.contains(k) { keys.append(k) }
+            end = next.lastToken
+        }
+        return keys
+    }
+
+    /// The most precise date of a sentence: a range or a day before a month before a year.
+    func bestDate(_ dates: [DateExpression]) -> DateExpression? {
+        func rank(_ d: DateExpression) -> Int {
+            switch d.precision {
+            case .range: return 4
+            case .day: return 3
+            case .month: return 2
+            case .year: return 1
+            }
+        }
+        return dates.max { rank($0) < rank($1) }
+    }
+
+    /// "from Germany and China", "aus Graz": where participants come from, not where it happens.
+    func isOrigin(_ m: Mention, _ tokens: [Token]) -> Bool {
+        var k = m.firstToken - 1
+        while k >= 0, [",", "and", "und"].contains(tokens[k].key) || (k > 0 && tokens[k].shape == .capitalized && k >= m.firstToken - 3) {
+            if ["from", "aus", "von"].contains(tokens[k].key) { return true }
+            k -= 1
+        }
+        return k >= 0 && ["from", "aus", "von"].contains(tokens[k].key)
+    }
+
+    /// "Reise nach Saudi-Arabien", "trip to Berlin": a place named as where a trip goes.
+    func isDestination(_ m: Mention, _ tokens: [Token]) -> Bool {
+        m.firstToken > 0 && ["nach", "to"].contains(tokens[m.firstToken - 1].key)
+    }
+
+    func unique(_ keys: [String]) -> [String?] {
+        var out: [String] = []
+        for k in keys where !out.contains(k) { out.append(k) }
+        return out
+    }
+
+    /// One event per (type, place) whose dates agree: the more precise date wins, participants join.
+    func merged(_ events: [Event]) -> [Event] {
+        var out: [Event] = []
+        for event in events {
+            if let k = out.firstIndex(where: { $0.type == event.type && $0.place == event.place && agree($0, event) }) {
+                if (event.dateStart?.iso.count ?? 0) > (out[k].dateStart?.iso.count ?? 0) || (event.dateEnd != nil && out[k].dateEnd == nil) {
+                    out[k].dateStart = event.dateStart
+                    out[k].dateEnd = event.dateEnd
+                }
+                for p in event.participants where !out[k].participants.contains(p) { out[k].participants.append(p) }
+                out[k].evidence.append(contentsOf: event.evidence)
+            } else {
+                out.append(event)
+            }
+        }
+        return out
+    }
+
+    func agree(_ a: Event, _ b: Event) -> Bool {
+        guard let x = a.dateStart?.iso, let y = b.dateStart?.iso else { return false }
+        return x.hasPrefix(y) || y.hasPrefix(x)
+    }
+}
