@@ -110,7 +110,8 @@ import Testing
             ["en_article.html", "Qingdao & Bavaria sign eco-park agreement", "2021-06-15", "Qingdao", "PR Newswire", "en"],
             ["en_dalian_press_release.txt", "Dalian strengthens chemical cooperation with European partners", "2021-03-03",
              "Dalian", "PR Newswire", "en"],
-            ["en_web_page.txt", "Shenyang opens new China-Europe freight hub", "", "", "", "en"],
+            // Undated: the latest year the page names ("March 4, 2023"), at year precision.
+            ["en_web_page.txt", "Shenyang opens new China-Europe freight hub", "2023", "", "", "en"],
             ["wuhan-venture", "Dongfeng and Stellantis extend Wuhan venture", "2022-04-08", "Wuhan", "PR Newswire", "en"],
         ])
         #expect(try TestSupport.strings(store, "SELECT url FROM documents WHERE name = 'wuhan-venture'") == ["https://example.com/news/wuhan-venture"])
