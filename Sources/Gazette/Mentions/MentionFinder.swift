@@ -152,6 +152,12 @@ struct SentenceScan {
                 emit(i, end, type: .organization, subtype: "company", rule: "\(language.rawValue)/shapes#place-prefixed-company")
                 return end
             }
+            // "BMW Brilliance", "Volkswagen Anhui": a known firm's name continued is another firm.
+            if looked.candidate.type == .organization, looked.end == i + 1,
+               let end = placePrefixedCompany(after: looked.end, allowOrdinaryWord: true) {
+                emit(i, end, type: .organization, subtype: "company", rule: "\(language.rawValue)/shapes#firm-prefixed-company")
+                return end
+            }
             emitLookup(looked, from: i, mentionStart: i)
             return looked.end
         }
@@ -252,14 +258,16 @@ struct SentenceScan {
 
     /// The end of a company name that starts with a place: capitalised words after it that are
     /// not themselves a known name, a cue or an ordinary word alone.
-    func placePrefixedCompany(after end: Int) -> Int? {
+    func placePrefixedCompany(after end: Int, allowOrdinaryWord: Bool = false) -> Int? {
         var j = end
-        while j < tokens.count, tokens[j].isCapitalized, continuesName(j), lookup(j, maximum: 1) == nil {
+        while j < tokens.count, tokens[j].isCapitalized, continuesName(j), lookup(j, maximum: 1) == nil,
+              rules.roleLength(tokens, at: j) == 0 {
             j += 1
         }
         guard j > end else { return nil }
-        // "Shenyang Airport" is a cue name, handled before; one ordinary word after a place is not a company.
-        if j == end + 1 && finder.reference.isCommonWord(tokens[end].text, .en) { return nil }
+        // One ordinary word after a place is not a company ("Shenyang Daily" has its cue); after a firm
+        // it is ("BMW Brilliance", "Siemens Mobility").
+        if j == end + 1 && !allowOrdinaryWord && finder.reference.isCommonWord(tokens[end].text, .en) { return nil }
         if tokens[end..<j].allSatisfy({ finder.reference.isCommonWord($0.text, language) }) && language == .de { return nil }
         return j
     }
@@ -273,8 +281,11 @@ struct SentenceScan {
         guard (2...6).contains(upper.text.count), (2...10).contains(a.text.count), (2...10).contains(b.text.count),
               !a.text.contains("-"), !b.text.contains("-"), i + 2 >= tokens.count || !tokens[i + 2].isCapitalized
         else { return nil }
+        // Not a noun with an acronym ("Autobauer JAC"): short given names ("Lei", "Yue") may be English words.
         let given = a.shape == .capitalized ? a : b
-        if finder.reference.isCommonWord(given.text, .en) || finder.reference.isCommonWord(given.text, .de) { return nil }
+        if finder.reference.isCommonWord(given.text, .de) || (given.text.count >= 5 && finder.reference.isCommonWord(given.text, .en)) {
+            return nil
+        }
         // Not a place or organization followed by an acronym ("Panjin DRC").
         if let found = lookup(i, maximum: 1), found.candidate.population >= 100_000 || found.candidate.type == .organization
             || found.candidate.subtype == "country" || found.candidate.subtype == "province" { return nil }
@@ -560,9 +571,11 @@ struct SentenceScan {
             emit(i, j, type: .person, subtype: nil, rule: "\(lang)/shapes#name-role-apposition", name: personName(i, j))
             return j
         }
-        // Products: "NeuViz 128", "Haidou-1": a coined word with a model number.
-        if tokens[j - 1].shape == .number && length >= 2 || (length == 1 && tokens[i].text.contains(where: \.isNumber)
-            && tokens[i].text.contains("-") && tokens[i].shape == .capitalized) {
+        // Products: "NeuViz 128", "Haidou-1", "L600 Astroinno": a coined word with a model number.
+        let modelToken = tokens[i..<j].contains { t in
+            t.shape != .number && t.text.contains(where: \.isNumber) && t.text.contains(where: \.isLetter)
+        }
+        if tokens[j - 1].shape == .number && length >= 2 || modelToken && (length >= 2 || tokens[i].text.contains("-")) {
             let year = Int(tokens[j - 1].text).map { (1900...2100).contains($0) } ?? false
             if !year && !finder.reference.isCommonWord(tokens[i].text.split(separator: "-").first ?? "", .en) {
                 emit(i, j, type: .product, subtype: nil, rule: "\(lang)/shapes#model-number")

@@ -1,0 +1,58 @@
+import Testing
+@testable import Gazette
+
+/// Events on sentences of the genre, English and German, and sentences that must yield none.
+@Suite struct EventExtractorTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var text: String
+        var published: String
+        var expected: [String]
+        var testDescription: String { String(text.prefix(60)) }
+    }
+
+    static let positives: [Case] = [
+        Case(text: "Wuhan hosted guests. The 2022 Wuhan Auto Show took place from 23 to 26 September.", published: "2022-10-01",
+             expected: ["exhibition 2022-09-23..2022-09-26 Wuhan"]),
+        Case(text: "On June 12, Mayor Zhang Hong visited Hamburg.", published: "2023-06-20", expected: ["visit 2023-06-12 Hamburg"]),
+        Case(text: "Die Delegation reiste Anfang Juni nach Osnabrück, Köln und Mailand.", published: "2023-06-20",
+             expected: ["visit 2023-06 Osnabrück", "visit 2023-06 Cologne", "visit 2023-06 Milan"]),
+        Case(text: "Harbin welcomed the fair. In 2018, Harbin joined the China-Russia Local Cooperation Council.", published: "2021-05-01",
+             expected: ["membership 2018 Harbin"]),
+        Case(text: "Tianjin grows. The new Gestamp plant was opened on 28 August in Tianjin.", published: "2022-09-10",
+             expected: ["launch 2022-08-28 Tianjin"]),
+        Case(text: "Vom 4. bis 6. Mai fand in Hefei die Messe für Elektromobilität statt.", published: "2023-05-20",
+             expected: ["exhibition 2023-05-04..2023-05-06 Hefei"]),
+    ]
+
+    @Test(arguments: positives)
+    func finds(_ c: Case) throws {
+        let events = Extracting.events(try Extracting.run(c.text, published: c.published))
+        for event in c.expected {
+            #expect(events.contains(event), "missing “\(event)” in \(events.sorted())")
+        }
+    }
+
+    /// A date with no event, a planned event, a trigger that is a verb of another sense.
+    @Test(arguments: [
+        "In March 2022 the city's exports rose 7.7 percent.",
+        "The mayor will visit Hamburg in June.",
+        "Die Delegation soll im Mai nach Köln reisen.",
+        "The company plans to open a plant in Dalian next year.",
+    ])
+    func noEvent(_ text: String) throws {
+        let events = Extracting.events(try Extracting.run(text, published: "2022-01-15"))
+        #expect(events.isEmpty, "unexpected \(events.sorted())")
+    }
+
+    /// "At this event" takes the date and place of the conference, not of the visit.
+    @Test func refersBackToTheVenue() throws {
+        let doc = try Extracting.run("""
+            On October 31, the Logistics Forum was held in Chengdu. During the event, Mr. Piotr Nowak visited Chongqing. \
+            At this event, the Lodz Service Center was officially launched.
+            """, published: "2023-11-02")
+        let events = Extracting.events(doc)
+        #expect(events.contains("meeting 2023-10-31 Chengdu"))
+        #expect(events.contains("visit 2023-10-31 Chongqing"))
+        #expect(events.contains("launch 2023-10-31 Chengdu"))
+    }
+}
