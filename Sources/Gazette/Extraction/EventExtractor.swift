@@ -18,6 +18,8 @@ public struct EventRules: Sendable {
     public var refersBack: [[String]] = []
     /// Words that make a sentence a plan, not a report (the relation rules' `modal` set).
     public var modal: Set<String> = []
+    /// Words that deny what follows (the relation rules' `negation` set).
+    public var negation: Set<String> = []
 
     public init(directory: URL, language: Language) throws(GazetteError) {
         let file = try TSVFile.optional(directory, language, "events.tsv", minimumColumns: 3)
@@ -40,8 +42,9 @@ public struct EventRules: Sendable {
             triggers.append(Trigger(id: row[0], type: type, phrases: phrases.sorted { $0.count > $1.count },
                                     dateless: row[3] == "yes", needs: needs, rule: "\(language.rawValue)/events.tsv#\(row[0])"))
         }
-        for row in try TSVFile.optional(directory, language, "blockers.tsv", minimumColumns: 2).rows where row[0] == "modal" {
-            modal.insert(Folding.key(row[1]))
+        for row in try TSVFile.optional(directory, language, "blockers.tsv", minimumColumns: 2).rows {
+            if row[0] == "modal" { modal.insert(Folding.key(row[1])) }
+            if row[0] == "negation" { negation.insert(Folding.key(row[1])) }
         }
     }
 }
@@ -85,7 +88,7 @@ public struct EventExtractor: EventExtracting {
             for (trigger, at, length) in triggers(rules, tokens) {
             // A plan is no report: "will", "plans" … in the trigger's clause.
             let clauseStart = tokens[..<at].lastIndex { [",", ";", "which", "that", "who", "die", "der", "das"].contains($0.key) } ?? 0
-            if tokens[clauseStart..<at].contains(where: { rules.modal.contains($0.key) }) { continue }
+            if tokens[clauseStart..<at].contains(where: { rules.modal.contains($0.key) || rules.negation.contains($0.key) }) { continue }
             if !trigger.needs.isEmpty, !mentions.contains(where: { trigger.needs.contains($0.type) }) { continue }
             // The date.
             var start: PartialDate?
@@ -96,9 +99,10 @@ public struct EventExtractor: EventExtracting {
                 end = own.dateEnd
             } else if let previous = last, refersBack {
                 // "At this event" means the meeting or fair, not the visit reported with it.
-                inherited = previous.venue ?? previous.event
-                start = previous.event.dateStart
-                end = previous.event.dateEnd
+                let referred = previous.venue ?? previous.event
+                inherited = referred
+                start = referred.dateStart
+                end = referred.dateEnd
             } else if trigger.dateless, let published = text.published {
                 start = PartialDate(year: published.year)
             }
@@ -115,7 +119,16 @@ public struct EventExtractor: EventExtracting {
             if trigger.type == .visit {
                 let stops = self.stops(after: at, places, tokens)
                 let before = places.filter { $0.firstToken < at && isDestination($0, tokens) }.compactMap(\.entityKey)
-                eventPlaces = stops.isEmpty ? (before.isEmpty ? [inherited?.place] : before.map { Optional($0) }) : stops.map { Optional($0) }
+                if !stops.isEmpty {
+                    eventPlaces = stops.map { Optional($0) }
+                } else if !before.isEmpty {
+                    eventPlaces = before.map { Optional($0) }
+                } else if mentions.contains(where: { $0.firstToken > at && [.organization, .facility, .zone].contains($0.type) }) {
+                    // A visit to a firm or institution is a visit to the city the text is about.
+                    eventPlaces = [inherited?.place ?? topic.main]
+                } else {
+                    eventPlaces = [inherited?.place]
+                }
             } else if let inherited, refersBack || places.isEmpty {
                 eventPlaces = [inherited.place]
             } else if trigger.type == .membership {

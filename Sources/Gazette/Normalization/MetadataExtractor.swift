@@ -37,6 +37,17 @@ public struct MetadataExtractor: Sendable {
         return String(first)
     }
 
+    /// An ISO date (`2023-06-15`, also as `2023-06-15 18:02:41`) in the first lines, as web pages
+    /// print their publication time: the publication date when no dateline gives one.
+    public func headDate(of text: String) -> PartialDate? {
+        for line in text.split(separator: "\n").prefix(5) {
+            for word in line.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "T" }) where word.count == 10 {
+                if let date = PartialDate(iso: String(word)), (1990...2100).contains(date.year) { return date }
+            }
+        }
+        return nil
+    }
+
     /// The source named by a wire marker in the first lines ("/PRNewswire/" → "PR Newswire").
     public func source(of text: String) -> String? {
         let head = Folding.key(text.prefix(1200))

@@ -53,6 +53,7 @@ public struct Pipeline: Sendable {
             ?? source.published.flatMap(PartialDate.init(iso:))
             ?? dateline?.stamp
             ?? dateline?.date
+            ?? metadata.headDate(of: text)
         let sentences = splitter.sentences(in: text, language: language)
         let allDates = dateExpressions(sentences, language: language, published: publishedDate)
         // The dateline's date is when the text was written, not when anything in it happened.
