@@ -20,6 +20,7 @@ struct GazetteCommand: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Build", subcommands: [Import.self, Extract.self]),
             CommandGroup(name: "Look up", subcommands: [Documents.self, Search.self, SQL.self]),
+            CommandGroup(name: "Quality", subcommands: [Eval.self]),
         ]
     )
 }

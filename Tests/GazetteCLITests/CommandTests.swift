@@ -139,23 +139,24 @@ enum CLITestSupport {
         #expect(skipped.hasPrefix("\(db): 5 documents (5 added, 1 skipped), "), "\(skipped)")
     }
 
-    @Test(arguments: [["import"], ["extract"], ["documents"], ["search"], ["sql"], []])
-    func helpHasExamples(_ path: [String]) throws {
-        let subcommand: any ParsableCommand.Type = switch path.first {
-        case "import": GazetteCommand.Import.self
-        case "extract": GazetteCommand.Extract.self
-        case "documents": GazetteCommand.Documents.self
-        case "search": GazetteCommand.Search.self
-        case "sql": GazetteCommand.SQL.self
-        default: GazetteCommand.self
-        }
-        let help = GazetteCommand.helpMessage(for: subcommand)
-        #expect(help.contains("Example:"), "\(path)")
-        #expect(help.contains("USAGE: gazette \(path.joined(separator: " "))"), "\(path)")
-        // Every example line runs the command it documents.
-        let examples = help.components(separatedBy: "Example:").last ?? ""
-        for line in examples.split(separator: "\n") where line.trimmingCharacters(in: .whitespaces).hasPrefix("gazette") {
-            #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix("gazette \(path.first ?? "")"), "\(line)")
+    /// Every command registered on the root, whatever group it is in.
+    static var allCommands: [any ParsableCommand.Type] {
+        let configuration = GazetteCommand.configuration
+        return configuration.subcommands + configuration.groupedSubcommands.flatMap(\.subcommands)
+    }
+
+    @Test func everyCommandHelpHasExamples() throws {
+        #expect(Self.allCommands.count >= 5)
+        for command in Self.allCommands + [GazetteCommand.self] {
+            let name = command == GazetteCommand.self ? "" : command._commandName
+            let help = GazetteCommand.helpMessage(for: command)
+            #expect(help.contains("Example:"), "gazette \(name) --help has no example")
+            #expect(help.contains("USAGE: gazette \(name)"), "\(name)")
+            // Every example line runs the command it documents.
+            let examples = help.components(separatedBy: "Example:").last ?? ""
+            for line in examples.split(separator: "\n") where line.trimmingCharacters(in: .whitespaces).hasPrefix("gazette") {
+                #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix("gazette \(name)"), "\(line)")
+            }
         }
     }
 
