@@ -164,8 +164,10 @@ public struct RelationExtractor: RelationExtracting {
         for m in mentions {
             guard let key = m.entityKey, let entity = entities[key], entity.type != .place, entity.type != .person else { continue }
             let words = m.name.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" }).map(String.init)
-            // A facility, zone or public body named after a city is in it; companies are not ("Beijing Automotive").
-            if entity.type == .facility || entity.type == .zone || (entity.type == .organization && entity.subtype != "company") {
+            // A facility, zone, school or institute named after a city is in it; companies and governments
+            // are not said to be ("Beijing Automotive", "Panjin Municipal Government").
+            if entity.type == .facility || entity.type == .zone
+                || (entity.type == .organization && (entity.subtype == "education" || entity.subtype == "research")) {
                 for word in words where word.first?.isUppercase == true {
                     guard let placeKey = byName[Folding.nameKey(word)], placeKey != key,
                           let place = entities[placeKey], place.subtype == "city" || place.subtype == "district" else { continue }

@@ -440,6 +440,8 @@ struct SentenceScan {
                 var next = j + 1
                 if tokens[next].key == "the", next + 1 < tokens.count { next += 1 }
                 guard tokens[next].isCapitalized || (tokens[next].shape == .number && next + 1 < tokens.count && tokens[next + 1].isCapitalized) else { break }
+                // "Hub for China-Europe freight trains": a route or origin adjective is no part of a name.
+                if isOriginAdjective(next) { break }
                 // German "… der Provinz": the complement must name something, not be an ordinary noun.
                 if language == .de, joinsOf, isCommon(next), headCueEnding(at: next + 1, from: next) == nil,
                    !(rules.prefixCues[tokens[next].key] != nil && next + 1 < tokens.count && lookup(next + 1, maximum: 3) != nil) { break }
