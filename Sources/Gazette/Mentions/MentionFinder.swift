@@ -339,7 +339,7 @@ struct SentenceScan {
 
     /// The longest name from `i` that reference data or the lexicon knows, also in a German
     /// genitive ("Liaonings", "Russlands").
-    func lookup(_ i: Int, maximum: Int) -> Lookup? {
+    func lookup(_ i: Int, maximum: Int, districts: Bool = false) -> Lookup? {
         guard i < tokens.count, tokens[i].isCapitalized else { return nil }
         var key = ""
         var best: Lookup?
@@ -354,7 +354,7 @@ struct SentenceScan {
             if found.isEmpty, language == .de, key.hasSuffix("s"), key.count > 4 {
                 found = finder.names.candidates(String(key.dropLast()))
             }
-            if let first = choose(found) { best = Lookup(end: j + 1, candidate: first, all: found) }
+            if let first = choose(found, districts: districts) { best = Lookup(end: j + 1, candidate: first, all: found) }
             j += 1
         }
         return best
@@ -362,8 +362,11 @@ struct SentenceScan {
 
     /// Picks one meaning: lexicon, then countries, regions and provinces, then organizations known
     /// by their exact name, then the most populous city.
-    func choose(_ candidates: [NameIndex.Candidate]) -> NameIndex.Candidate? {
+    /// Districts are taken only where a cue says "district" ("Hunnan district"): their names are short
+    /// and many, so a bare lookup would find them everywhere.
+    func choose(_ candidates: [NameIndex.Candidate], districts: Bool = false) -> NameIndex.Candidate? {
         func rank(_ c: NameIndex.Candidate) -> Double {
+            if c.subtype == "district" { return districts ? 7 : 0 }
             if c.reference?.hasPrefix("lexicon:") == true { return 6 }
             switch c.subtype {
             case "country": return 5
@@ -543,7 +546,8 @@ struct SentenceScan {
         var subtype = found.cue.subtype
         let cueLength = found.cue.position == .headSuffix ? 0 : found.cue.tokens.count
         if found.cue.type == .place, found.end - cueLength > found.start,
-           let core = lookup(found.start, maximum: found.end - cueLength - found.start), core.end == found.end - cueLength {
+           let core = lookup(found.start, maximum: found.end - cueLength - found.start, districts: found.cue.subtype == "district"),
+           core.end == found.end - cueLength {
             if core.candidate.subtype == found.cue.subtype || found.cue.subtype == "city" {
                 name = core.candidate.name
                 reference = core.candidate.reference

@@ -19,6 +19,7 @@ public struct Pipeline: Sendable {
     let metadata: MetadataExtractor
     let splitter: SentenceSplitter
     let dateNormalizers: [Language: TemporalNormalizer]
+    let countries: CountryFromFacts
     public var mentionFinder: any MentionFinding
     public var resolver: any EntityResolving
     public var relationExtractor: any RelationExtracting
@@ -31,6 +32,7 @@ public struct Pipeline: Sendable {
         metadata = MetadataExtractor(rules: rules.normalization)
         splitter = SentenceSplitter(rules: rules.normalization)
         dateNormalizers = rules.dates.mapValues { TemporalNormalizer(rules: $0) }
+        countries = CountryFromFacts(reference: rules.reference)
         mentionFinder = EmptyStage()
         resolver = EmptyStage()
         relationExtractor = EmptyStage()
@@ -68,6 +70,7 @@ public struct Pipeline: Sendable {
         let mentions = mentionFinder.mentions(in: analyzed)
         let resolved = resolver.resolve(mentions, in: analyzed)
         let facts = relationExtractor.facts(in: analyzed, entities: resolved)
+        let entities = countries.apply(to: resolved.entities, facts: facts)
         let events = eventExtractor.events(in: analyzed, entities: resolved)
         let meta = DocumentMetadata(
             name: source.name,
@@ -81,7 +84,7 @@ public struct Pipeline: Sendable {
         return ExtractedDocument(
             sourceKey: source.sourceKey, path: source.path, metadata: meta, text: text,
             wordCount: Pipeline.wordCount(text), sentences: sentences, mentions: resolved.mentions,
-            entities: resolved.entities, facts: facts, events: events, dates: Array(allDates.joined()))
+            entities: entities, facts: facts, events: events, dates: Array(allDates.joined()))
     }
 
     /// The dates of each sentence, in document order so that "vom 11. bis 13." takes its month from

@@ -203,9 +203,11 @@ public struct EntityResolver: EntityResolving {
         for m in mentions {
             let words = m.name.split(separator: " ")
             guard words.count >= 2 else { continue }
-            for word in words where word.first?.isUppercase == true && !reference.isCommonWord(word, .en) {
+            for word in words where word.first?.isUppercase == true {
                 let bare = word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : String(word)
                 let places = reference.entries(named: bare.trimmingCharacters(in: .punctuationCharacters))
+                    // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
+                    .filter { $0.subtype == "country" || !reference.isCommonWord(word, .en) }
                     .filter { $0.type == .place && ($0.subtype == "country" || $0.population >= 500_000 || $0.subtype == "province") }
                 if let first = places.first, let iso = first.country { return iso }
             }
