@@ -10,9 +10,9 @@ all: build
 
 # Debian's libsqlite3-dev (GRDB links the system SQLite) and the sqlite3 shell used by tests.
 deps:
-	@if ! dpkg -s libsqlite3-dev >/dev/null 2>&1 || ! command -v sqlite3 >/dev/null 2>&1; then \
-		echo "installing libsqlite3-dev and sqlite3 …"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev sqlite3 >/dev/null; \
+	@if ! dpkg -s libsqlite3-dev >/dev/null 2>&1 || ! command -v sqlite3 >/dev/null 2>&1 || ! test -x /usr/bin/time; then \
+		echo "installing libsqlite3-dev, sqlite3 and time …"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev sqlite3 time >/dev/null; \
 	fi
 
 build: deps
@@ -33,6 +33,12 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash scripts/clients/check_clients.sh .build/debug/gazette
+
+# A seeded random-mutation run over the whole extraction pipeline: make fuzz SECONDS=60 [SEED=7]
+fuzz:
+	$(SWIFT) build -c release --product gazette-fuzz
+	.build/release/gazette-fuzz --seconds $(SECONDS) --seed $${SEED:-1}
 
 # Regenerates seeds/reference/ from the pinned sources (PyPI and Debian packages).
 refdata:

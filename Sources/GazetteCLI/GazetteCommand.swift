@@ -19,7 +19,11 @@ struct GazetteCommand: ParsableCommand {
         version: "0.1.0",
         groupedSubcommands: [
             CommandGroup(name: "Build", subcommands: [Import.self, Extract.self]),
-            CommandGroup(name: "Look up", subcommands: [Documents.self, Search.self, SQL.self]),
+            CommandGroup(name: "Look up", subcommands: [
+                Documents.self, Search.self, SQL.self, Entities.self, Show.self, Facts.self, JV.self, Timeline.self,
+            ]),
+            CommandGroup(name: "Ask", subcommands: [Query.self, Ask.self, Why.self, Graph.self]),
+            CommandGroup(name: "Share", subcommands: [Export.self, Datasette.self]),
             CommandGroup(name: "Quality", subcommands: [Eval.self]),
         ]
     )

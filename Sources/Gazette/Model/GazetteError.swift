@@ -20,6 +20,12 @@ public enum GazetteError: Error, CustomStringConvertible, Sendable, Equatable {
     case newerSchema(path: String, unknownMigrations: [String])
     /// An unsupported option value.
     case invalidArgument(String)
+    /// A query pattern that does not parse; `column` (1-based) and `length` mark the offending token.
+    case invalidPattern(pattern: String, column: Int, length: Int, reason: String)
+    /// No entity has this name or alias; `suggestions` are close names.
+    case unknownEntity(name: String, suggestions: [String])
+    /// Several entities have this name or alias; `candidates` describe each with its key.
+    case ambiguousEntity(name: String, candidates: [String])
 
     public var description: String {
         switch self {
@@ -45,6 +51,15 @@ public enum GazetteError: Error, CustomStringConvertible, Sendable, Equatable {
                 + unknown.joined(separator: ", ") + "); upgrade gazette to use it, it is left unchanged"
         case .invalidArgument(let message):
             return message
+        case .invalidPattern(let pattern, let column, let length, let reason):
+            return PatternSyntax.errorMessage(pattern: pattern, column: column, length: length, reason: reason)
+        case .unknownEntity(let name, let suggestions):
+            return "no entity named '\(name)'"
+                + (suggestions.isEmpty ? "; list them with `gazette entities`"
+                                       : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?")
+        case .ambiguousEntity(let name, let candidates):
+            return "'\(name)' names \(candidates.count) entities; pass the key of one instead:\n"
+                + candidates.map { "  " + $0 }.joined(separator: "\n")
         }
     }
 }

@@ -58,6 +58,8 @@ public struct ResolvedEntity: Sendable, Hashable, Codable {
     public var reference: String?
     public var latitude: Double?
     public var longitude: Double?
+    /// The province a place lies in (GeoNames admin1 key such as `CN.19`), from reference data.
+    public var admin1: String?
     /// Every surface form of the entity in the document.
     public var aliases: [String]
 

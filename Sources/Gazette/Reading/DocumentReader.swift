@@ -18,9 +18,14 @@ public struct DocumentReader: Sendable {
     /// Files larger than this are refused, so one stray dump cannot exhaust memory.
     public var maximumFileSize: Int
 
-    public init(encoding: TextEncoding = .utf8, maximumFileSize: Int = 256 << 20) {
+    /// One document (a `.txt`/`.html` file or a JSONL line) larger than this is refused: no article
+    /// is that long, and extracting a stray 50 MB dump as one document would take gigabytes.
+    public var maximumDocumentSize: Int
+
+    public init(encoding: TextEncoding = .utf8, maximumFileSize: Int = 256 << 20, maximumDocumentSize: Int = 4 << 20) {
         self.encoding = encoding
         self.maximumFileSize = maximumFileSize
+        self.maximumDocumentSize = maximumDocumentSize
     }
 
     /// File extensions read from directories; a file named explicitly is read whatever its extension.
@@ -54,18 +59,19 @@ public struct DocumentReader: Sendable {
 
     /// Reads one file: one result for a text or HTML file, one per non-blank line for JSONL.
     public func read(file path: String) -> [Result<SourceDocument, GazetteError>] {
+        let ext = (path as NSString).pathExtension.lowercased()
+        let isJSONL = ext == "jsonl" || ext == "ndjson"
         let bytes: [UInt8]
         do {
-            bytes = try readBytes(path)
+            bytes = try readBytes(path, oneDocument: !isJSONL)
         } catch {
             return [.failure(error)]
         }
-        let ext = (path as NSString).pathExtension.lowercased()
         let name = (path as NSString).lastPathComponent
         let key = DocumentReader.sourceKey(for: path)
         if bytes.isEmpty { return [.failure(.emptyDocument(path))] }
         if TextEncoding.looksBinary(bytes) { return [.failure(.binaryFile(path))] }
-        if ext == "jsonl" || ext == "ndjson" {
+        if isJSONL {
             return readJSONLines(bytes, path: path, key: key, name: name)
         }
         let text: String
@@ -82,7 +88,8 @@ public struct DocumentReader: Sendable {
         return [.success(SourceDocument(sourceKey: key, name: name, path: path, format: .text, text: text))]
     }
 
-    func readBytes(_ path: String) throws(GazetteError) -> [UInt8] {
+    /// The file's bytes; `oneDocument` applies ``maximumDocumentSize`` before anything is read.
+    func readBytes(_ path: String, oneDocument: Bool) throws(GazetteError) -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .unreadable(path: path, reason: FileManager.default.isReadableFile(atPath: path) ? "cannot open" : "permission denied")
         }
@@ -91,6 +98,9 @@ public struct DocumentReader: Sendable {
             let size = try handle.seekToEnd()
             if size > UInt64(maximumFileSize) {
                 throw GazetteError.unreadable(path: path, reason: "file is \(size >> 20) MiB, over the \(maximumFileSize >> 20) MiB limit")
+            }
+            if oneDocument && size > UInt64(maximumDocumentSize) {
+                throw GazetteError.unreadable(path: path, reason: DocumentReader.tooLong(Int(size), limit: maximumDocumentSize))
             }
             try handle.seek(toOffset: 0)
             return [UInt8](try handle.readToEnd() ?? Data())
@@ -107,6 +117,11 @@ public struct DocumentReader: Sendable {
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if line.count > maximumDocumentSize {
+                results.append(.failure(.malformedJSONLine(path: path, line: lineNumber,
+                                                           reason: DocumentReader.tooLong(line.count, limit: maximumDocumentSize))))
+                continue
+            }
             if let bad = TextEncoding.firstInvalidUTF8Offset(Array(line)) {
                 results.append(.failure(.malformedJSONLine(path: path, line: lineNumber, reason: "not valid UTF-8 at byte \(bad)")))
                 continue
@@ -136,11 +151,21 @@ public struct DocumentReader: Sendable {
             let body = isHTML ? HTMLText(html: text).text : text
             results.append(.success(SourceDocument(
                 sourceKey: lineKey, name: lineName, path: "\(path):\(lineNumber)", format: isHTML ? .html : .text,
-                text: body, title: fields["title"] as? String, published: published, url: url,
-                source: fields["source"] as? String)))
+                text: body, title: (fields["title"] as? String).map(Self.withoutNUL), published: published,
+                url: url.map(Self.withoutNUL), source: (fields["source"] as? String).map(Self.withoutNUL))))
         }
         if results.isEmpty { results.append(.failure(.emptyDocument(path))) }
         return results
+    }
+
+    static func tooLong(_ size: Int, limit: Int) -> String {
+        let mib = { (n: Int) in n >= 1 << 20 ? "\(n >> 20) MiB" : "\(n >> 10) KiB" }
+        return "the document is \(mib(size)), over the \(mib(limit)) limit for one article; split it into articles"
+    }
+
+    /// SQLite stores text up to its first NUL: drop them from metadata fields rather than lose the rest.
+    static func withoutNUL(_ s: String) -> String {
+        s.contains("\u{0}") ? s.replacingOccurrences(of: "\u{0}", with: "") : s
     }
 
     /// A stable identity for a file: its standardized absolute path.

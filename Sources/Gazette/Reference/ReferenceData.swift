@@ -74,8 +74,9 @@ public struct ReferenceData: Sendable {
                                latitude: Double(row[5]), longitude: Double(row[6]), source: "geonames"), aliases: row[7])
         }
         for row in try table("districts.tsv", 4) {
-            add(ReferenceEntry(id: "district:\(row[2]):\(row[0])", name: row[0], type: .place, subtype: "district",
-                               country: row[3], admin1: row[2], city: row[1], population: 0, source: row[4]), aliases: "")
+            // News calls them "Hunnan district", so that is the name; "Hunnan" is an alias.
+            add(ReferenceEntry(id: "district:\(row[2]):\(row[0])", name: "\(row[0]) district", type: .place, subtype: "district",
+                               country: row[3], admin1: row[2], city: row[1], population: 0, source: row[4]), aliases: row[0])
         }
         for row in try table("organizations.tsv", 2) {
             add(ReferenceEntry(id: "org:\(row[0])", name: row[0], type: .organization, subtype: "company",

@@ -152,6 +152,7 @@ public struct EntityResolver: EntityResolving {
             entity.reference = ref
             entity.latitude = entry.latitude
             entity.longitude = entry.longitude
+            entity.admin1 = entry.admin1
             if entry.subtype == "region" {
                 entity.region = reference.continent(ofRegion: entry.name)
             } else if let country = reference.country(entry.country) {

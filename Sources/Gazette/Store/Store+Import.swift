@@ -116,9 +116,10 @@ public struct DocumentWriter {
         // Country knowledge only improves: text beats reference beats rule beats nothing, and the
         // canonical name is the smallest seen, so the result does not depend on import order.
         let id = try Int64.fetchOne(db.cachedStatement(sql: """
-            INSERT INTO entity(key, name, type, subtype, country, country_source, region, reference, latitude, longitude)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO entity(key, name, type, subtype, country, country_source, region, reference, latitude, longitude, admin1)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(key) DO UPDATE SET
+              admin1 = coalesce(entity.admin1, excluded.admin1),
               name = CASE WHEN entity.reference IS NULL AND excluded.name < entity.name THEN excluded.name ELSE entity.name END,
               subtype = coalesce(entity.subtype, excluded.subtype),
               country = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country ELSE entity.country END,
@@ -126,7 +127,8 @@ public struct DocumentWriter {
               country_source = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country_source ELSE entity.country_source END
             RETURNING id
             """), arguments: [entity.key, entity.name, entity.type.rawValue, entity.subtype, entity.country,
-                              entity.countrySource?.rawValue, entity.region, entity.reference, entity.latitude, entity.longitude])
+                              entity.countrySource?.rawValue, entity.region, entity.reference, entity.latitude, entity.longitude,
+                              entity.admin1])
         guard let id else { throw GazetteError.database(path: "", reason: "entity upsert returned no row for \(entity.key)") }
         entityIDs[entity.key] = id
         return id

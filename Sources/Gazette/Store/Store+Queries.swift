@@ -34,6 +34,10 @@ extension Store {
             if let db = error as? DatabaseError, db.resultCode == .SQLITE_ERROR {
                 throw .invalidArgument("SQL error: \(db.message ?? "\(db)")")
             }
+            // The connection is read-only by design: say so, not "check its permissions".
+            if let db = error as? DatabaseError, db.resultCode == .SQLITE_READONLY, isReadOnly {
+                throw .invalidArgument("SQL error: this connection is read-only; gazette sql cannot change the database")
+            }
             throw Store.explain(error, path: path)
         }
     }

@@ -26,6 +26,8 @@ import GazetteSchema
 public final class Store: Sendable {
     /// The file's path as given.
     public let path: String
+    /// Opened read-only: nothing can be written through it.
+    public let isReadOnly: Bool
     let queue: DatabaseQueue
 
     /// The schema version this build writes: the identifier of its last migration.
@@ -38,6 +40,7 @@ public final class Store: Sendable {
     /// - Throws: ``GazetteError`` naming the file: not a database, newer schema, read-only, missing.
     public init(path: String, readOnly: Bool = false) throws(GazetteError) {
         self.path = path
+        self.isReadOnly = readOnly
         if readOnly && !FileManager.default.fileExists(atPath: path) {
             throw .database(path: path, reason: "no such database; create it with `gazette import --db \(path) FILES…`")
         }
@@ -119,6 +122,9 @@ public final class Store: Sendable {
         case .SQLITE_FULL: return .database(path: path, reason: "the disk is full; nothing was written")
         case .SQLITE_CANTOPEN: return .database(path: path, reason: "cannot open the database file (missing folder or no permission)")
         case .SQLITE_PERM, .SQLITE_AUTH: return .database(path: path, reason: "permission denied")
+        case .SQLITE_MISUSE where db.message?.hasPrefix("Multiple statements found") == true:
+            // GRDB's advice names its own API; the user gave `gazette sql` a query with a `;` inside.
+            return .invalidArgument("SQL error: one statement at a time; remove what follows the first `;`")
         default: return .database(path: path, reason: db.message ?? "\(db)")
         }
     }

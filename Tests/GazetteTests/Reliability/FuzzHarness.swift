@@ -1,0 +1,1 @@
+../../../Sources/GazetteFuzz/FuzzHarness.swift
