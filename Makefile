@@ -25,15 +25,17 @@ demo: build
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	.build/debug/gazette import --db $(DB) seeds/documents
 	@echo
-	@echo "Which European firms have joint ventures in which city?"
-	.build/debug/gazette sql --db $(DB) "SELECT DISTINCT firm, firm_country, place FROM joint_ventures WHERE firm_region = 'Europe' ORDER BY place, firm"
-	@echo
 	.build/debug/gazette documents --db $(DB)
+	@echo
+	@echo "Which European firms have joint ventures in which city?"
+	.build/debug/gazette jv --db $(DB) --region Europe
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash scripts/clients/check_clients.sh .build/debug/gazette
+	python3 scripts/refdata/check.py
+	python3 scripts/refdata/generate.py --check
 
 # A seeded random-mutation run over the whole extraction pipeline: make fuzz SECONDS=60 [SEED=7]
 fuzz:
