@@ -22,10 +22,15 @@ import Foundation
 public struct Importer: Sendable {
     public var pipeline: Pipeline
     public var reader: DocumentReader
+    /// Documents are read and extracted on this many threads; one writer stores them in input
+    /// order, so the knowledge base is the same for any number of jobs.
+    public var jobs: Int
 
-    public init(pipeline: Pipeline, reader: DocumentReader = DocumentReader()) {
+    public init(pipeline: Pipeline, reader: DocumentReader = DocumentReader(),
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.pipeline = pipeline
         self.reader = reader
+        self.jobs = max(1, jobs)
     }
 
     /// Where an import is, for a progress line.
@@ -49,20 +54,23 @@ public struct Importer: Sendable {
         do {
             try store.importTransaction { writer in
                 var lastProgress = Date.distantPast
-                for (index, file) in files.enumerated() {
-                    for item in reader.read(file: file) {
-                        do {
-                            let source = try item.get()
-                            let doc = try pipeline.extract(source)
-                            report.count(try writer.write(doc), doc)
-                        } catch let error as GazetteError {
-                            report.failures.append(error)
+                // Batches bound memory: at most `batch` files are extracted and waiting at once.
+                let batch = jobs == 1 ? 1 : 16 * jobs
+                var done = 0
+                for chunk in stride(from: 0, to: files.count, by: batch).map({ Array(files[$0..<min($0 + batch, files.count)]) }) {
+                    for results in extract(chunk) {
+                        for result in results {
+                            switch result {
+                            case .success(let doc): report.count(try writer.write(doc), doc)
+                            case .failure(let error): report.failures.append(error)
+                            }
                         }
-                    }
-                    if Date().timeIntervalSince(lastProgress) > 0.5 || index == files.count - 1 {
-                        lastProgress = Date()
-                        progress(Progress(filesDone: index + 1, filesTotal: files.count, documents: report.documents,
-                                          words: report.words, seconds: Date().timeIntervalSince(started)))
+                        done += 1
+                        if Date().timeIntervalSince(lastProgress) > 0.5 || done == files.count {
+                            lastProgress = Date()
+                            progress(Progress(filesDone: done, filesTotal: files.count, documents: report.documents,
+                                              words: report.words, seconds: Date().timeIntervalSince(started)))
+                        }
                     }
                 }
                 if !report.failures.isEmpty && !skipBad {
@@ -74,6 +82,44 @@ public struct Importer: Sendable {
         report.totals = try store.counts()
         return report
     }
+}
+
+extension Importer {
+    /// Reads and extracts files, on `jobs` threads; results in the files' order.
+    func extract(_ files: [String]) -> [[Result<ExtractedDocument, GazetteError>]] {
+        let slots = Slots<[Result<ExtractedDocument, GazetteError>]>(count: files.count, empty: [])
+        let (reader, pipeline) = (self.reader, self.pipeline)
+        let work: @Sendable (Int) -> Void = { index in
+            slots[index] = reader.read(file: files[index]).map { item in
+                item.flatMap { source in
+                    Result { () throws(GazetteError) -> ExtractedDocument in try pipeline.extract(source) }
+                }
+            }
+        }
+        if jobs == 1 || files.count == 1 {
+            for index in files.indices { work(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: files.count, execute: work)
+        }
+        return slots.values
+    }
+}
+
+/// Results written by concurrent workers, each to its own index: disjoint writes, read after all
+/// workers have finished.
+final class Slots<Value>: @unchecked Sendable {
+    private var storage: [Value]
+
+    init(count: Int, empty: Value) {
+        storage = Array(repeating: empty, count: count)
+    }
+
+    subscript(index: Int) -> Value {
+        get { storage[index] }
+        set { storage.withUnsafeMutableBufferPointer { $0[index] = newValue } }
+    }
+
+    var values: [Value] { storage }
 }
 
 /// What an import did.

@@ -15,6 +15,8 @@ public struct EventRules: Sendable {
     }
 
     public var triggers: [Trigger] = []
+    /// Trigger indices by the first word of their phrases, so a sentence is scanned once.
+    public var byFirstWord: [String: [Int]] = [:]
     public var refersBack: [[String]] = []
     /// Words that make a sentence a plan, not a report (the relation rules' `modal` set).
     public var modal: Set<String> = []
@@ -41,6 +43,9 @@ public struct EventRules: Sendable {
             }
             triggers.append(Trigger(id: row[0], type: type, phrases: phrases.sorted { $0.count > $1.count },
                                     dateless: row[3] == "yes", needs: needs, rule: "\(language.rawValue)/events.tsv#\(row[0])"))
+        }
+        for (index, trigger) in triggers.enumerated() {
+            for first in Set(trigger.phrases.compactMap(\.first)) { byFirstWord[first, default: []].append(index) }
         }
         for row in try TSVFile.optional(directory, language, "blockers.tsv", minimumColumns: 2).rows {
             if row[0] == "modal" { modal.insert(Folding.key(row[1])) }
@@ -160,7 +165,8 @@ public struct EventExtractor: EventExtracting {
         var found: [(EventRules.Trigger, Int, Int)] = []
         var types: Set<EventType> = []
         for i in tokens.indices {
-            for trigger in rules.triggers where !types.contains(trigger.type) {
+            guard let candidates = rules.byFirstWord[tokens[i].key] else { continue }
+            for trigger in candidates.map({ rules.triggers[$0] }) where !types.contains(trigger.type) {
                 for phrase in trigger.phrases where i + phrase.count <= tokens.count {
                     if phrase.indices.allSatisfy({ tokens[i + $0].key == phrase[$0] }) {
                         found.append((trigger, i, phrase.count))

@@ -65,9 +65,11 @@ public struct RelationExtractor: RelationExtracting {
         let main = TopicTracker.mainPlace(entities.mentions, entityByKey)
         // Entities by folded name, for places named inside other names ("Panjin Port").
         var byName: [String: String] = [:]
+        var organizations: [String: String] = [:]
         for e in entities.entities where e.type == .place {
             for alias in [e.name] + e.aliases { byName[Folding.nameKey(alias)] = byName[Folding.nameKey(alias)] ?? e.key }
         }
+        for e in entities.entities where e.type == .organization { organizations[Folding.nameKey(e.name)] = e.key }
         for (position, sentence) in text.sentences.enumerated() {
             let mentions = bySentence[position].sorted { $0.firstToken < $1.firstToken }
             let tokens = text.tokens[position]
@@ -88,7 +90,7 @@ public struct RelationExtractor: RelationExtracting {
                 }
             }
             facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey)
-            facts += structuralFacts(mentions, sentence, text.language, entityByKey, byName)
+            facts += structuralFacts(mentions, sentence, text.language, entityByKey, byName, organizations)
             topic.update(with: mentions, entities: entityByKey)
         }
         return deduplicated(jointVenturePartners(facts))
@@ -156,11 +158,10 @@ public struct RelationExtractor: RelationExtracting {
     /// (Shenyang) Hub" in Shenyang; "Publicity Office of Panjin Municipal Government" is part of
     /// the government it names.
     func structuralFacts(_ mentions: [Mention], _ sentence: Sentence, _ language: Language,
-                         _ entities: [String: ResolvedEntity], _ byName: [String: String]) -> [Fact] {
+                         _ entities: [String: ResolvedEntity], _ byName: [String: String],
+                         _ organizations: [String: String]) -> [Fact] {
         var facts: [Fact] = []
         let lang = language.rawValue
-        var organizations: [String: String] = [:]
-        for e in entities.values where e.type == .organization { organizations[Folding.nameKey(e.name)] = e.key }
         for m in mentions {
             guard let key = m.entityKey, let entity = entities[key], entity.type != .place, entity.type != .person else { continue }
             let words = m.name.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" }).map(String.init)

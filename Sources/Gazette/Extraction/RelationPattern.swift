@@ -50,6 +50,9 @@ public struct RelationPattern: Sendable {
     /// Words that, anywhere in the matched span, stop the rule: plans, negation, memoranda.
     public var blockers: Set<String>
     public var rule: String
+    /// The first word of every alternative of the pattern's first required word element: a sentence
+    /// without one of them cannot match, and is skipped without trying.
+    public var anchors: Set<String>?
 
     /// Parses one row: `id`, `predicate`, `pattern`, `precision`, `blockers` (a `blockers.tsv` set name).
     init(row: TSVFile.Row, path: String, language: Language, blockerSets: [String: Set<String>]) throws(GazetteError) {
@@ -110,6 +113,12 @@ public struct RelationPattern: Sendable {
                     alt.split(separator: "_").map { Folding.key(String($0)) }
                 }
                 elements.append(.words(alternatives, optional: optional))
+            }
+        }
+        for element in elements {
+            if case .words(let alternatives, let optional) = element, !optional {
+                anchors = Set(alternatives.compactMap(\.first))
+                break
             }
         }
         guard subjects == 1, objects == 1 else {

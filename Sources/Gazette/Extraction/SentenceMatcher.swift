@@ -40,6 +40,7 @@ struct SentenceMatcher {
 
     /// Every non-overlapping match of a pattern, left to right.
     func matches(_ pattern: RelationPattern) -> [Match] {
+        if let anchors = pattern.anchors, !tokens.contains(where: { anchors.contains($0.key) }) { return [] }
         var out: [Match] = []
         var start = 0
         while start < tokens.count {

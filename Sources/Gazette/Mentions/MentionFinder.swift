@@ -384,6 +384,8 @@ struct SentenceScan {
     func acceptLookup(_ found: Lookup, at i: Int) -> Bool {
         let c = found.candidate
         let single = found.end == i + 1
+        // A function word is never a name, whatever a list says ("Über" is not Uber).
+        if single, finder.reference.functionWords[language]?.contains(tokens[i].key) == true { return false }
         // German dictionaries list place names too, so only English words tell a place from a word.
         if single && tokens[i].shape == .capitalized && language == .en && isCommon(i) {
             // "Mobile", "Bay", "Oriental": a place that is also a word must be a large city not opening a sentence.
@@ -529,11 +531,9 @@ struct SentenceScan {
 
     /// A lower-case head cue at `j` ("district", "think tank").
     func lowerHeadCue(at j: Int) -> MentionRules.Cue? {
-        for (_, cues) in rules.headCues {
-            for cue in cues where cue.position == .headLower && j + cue.tokens.count <= tokens.count
-                && cue.tokens.first == tokens[j].key && tokens[j].shape == .lower {
-                if zip(cue.tokens, tokens[j..<(j + cue.tokens.count)]).allSatisfy({ $0 == $1.key }) { return cue }
-            }
+        guard tokens[j].shape == .lower, let cues = rules.lowerHeadCues[tokens[j].key] else { return nil }
+        for cue in cues where j + cue.tokens.count <= tokens.count {
+            if zip(cue.tokens, tokens[j..<(j + cue.tokens.count)]).allSatisfy({ $0 == $1.key }) { return cue }
         }
         return nil
     }

@@ -23,6 +23,8 @@ public struct MentionRules: Sendable {
     public var language: Language
     /// Head cues by their last token's key, longest first.
     public var headCues: [String: [Cue]] = [:]
+    /// Lower-case head cues ("district", "think tank") by their first token's key, longest first.
+    public var lowerHeadCues: [String: [Cue]] = [:]
     /// Compound endings (German), longest first.
     public var suffixCues: [Cue] = []
     /// Prefix cues by key.
@@ -72,11 +74,13 @@ public struct MentionRules: Sendable {
             switch position {
             case .head, .headLower:
                 if let last = tokens.last { headCues[last, default: []].append(cue) }
+                if position == .headLower, let first = tokens.first { lowerHeadCues[first, default: []].append(cue) }
             case .headSuffix: suffixCues.append(cue)
             case .prefix: if let first = tokens.first { prefixCues[first] = cue }
             }
         }
         for key in headCues.keys { headCues[key]?.sort { $0.tokens.count > $1.tokens.count } }
+        for key in lowerHeadCues.keys { lowerHeadCues[key]?.sort { $0.tokens.count > $1.tokens.count } }
         suffixCues.sort { $0.tokens.joined().count > $1.tokens.joined().count }
 
         let wordFile = try TSVFile.optional(directory, language, "name-words.tsv", minimumColumns: 3)

@@ -12,9 +12,12 @@ import Foundation
 /// ```
 public struct MetadataExtractor: Sendable {
     let rules: NormalizationRules
+    /// Wire markers, folded once: `(key, source)`.
+    let markers: [(key: String, source: String)]
 
     public init(rules: NormalizationRules) {
         self.rules = rules
+        markers = rules.sources.map { (Folding.key($0.marker), $0.source) }
     }
 
     /// The parts of a dateline: its city, its date and where the body text starts after it.
@@ -52,8 +55,8 @@ public struct MetadataExtractor: Sendable {
     public func source(of text: String) -> String? {
         let head = Folding.key(text.prefix(1200))
         var best: (index: String.Index, source: String)?
-        for (marker, source) in rules.sources {
-            if let range = head.range(of: Folding.key(marker)), best == nil || range.lowerBound < best!.index {
+        for (marker, source) in markers {
+            if let range = head.range(of: marker), best.map({ range.lowerBound < $0.index }) ?? true {
                 best = (range.lowerBound, source)
             }
         }

@@ -17,7 +17,8 @@ public struct TextNormalizer: Sendable {
 
     /// The normalized text; empty when nothing but boilerplate and whitespace was there.
     public func normalize(_ raw: String) -> String {
-        let nfc = raw.precomposedStringWithCanonicalMapping
+        // ASCII text is already in NFC; composing it would copy it through Foundation.
+        let nfc = raw.utf8.allSatisfy { $0 < 0x80 } ? raw : raw.precomposedStringWithCanonicalMapping
         var lines: [String] = []
         var current = String.UnicodeScalarView()
         var pendingSpace = false

@@ -17,6 +17,7 @@ public enum Folding {
             guard hasUpper else { return String(text) }
             return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
+        if let latin = latinKey(text) { return latin }
         var out = String.UnicodeScalarView()
         for scalar in String(text).decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
@@ -30,6 +31,31 @@ public enum Folding {
         }
         return String(out)
     }
+
+    /// The key of Latin-1 text with typographic quotes and dashes, by table: the common case of
+    /// German and English news, without Foundation's decomposition. Nil for anything else.
+    static func latinKey(_ text: some StringProtocol) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x41...0x5A: out.append(Unicode.Scalar(v | 0x20)!)
+            case 0x00...0x7F: out.append(v == 0x60 ? "'" : scalar)
+            case 0xDF: out.append("s"); out.append("s")
+            case 0x2018, 0x2019, 0xB4: out.append("'")
+            case 0x2010...0x2014: out.append("-")
+            case 0xC0...0xFF:
+                guard v != 0xD7, v != 0xF7, let base = latinBase[Int(v - 0xC0)] else { return nil }
+                out.append(base)
+            default: return nil
+            }
+        }
+        return String(out)
+    }
+
+    /// Base letters of U+00C0…U+00FF, lower case; nil (the slow path) where there is none (Æ, Ð, Þ, ×, ÷).
+    static let latinBase: [Unicode.Scalar?] = ("aaaaaa_ceeeeiiii_nooooo_ouuuuy__" + "aaaaaa_ceeeeiiii_nooooo_ouuuuy_y")
+        .unicodeScalars.map { $0 == "_" ? nil : $0 }
 
     /// A key for matching names: `key(_:)` with every run of non-alphanumerics made one space,
     /// so "BMW-Brilliance" and "BMW Brilliance" meet.

@@ -34,12 +34,17 @@ public struct TSVFile: Sendable {
         self.path = path
         var rows: [Row] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Byte-level: reference files hold tens of thousands of rows and load at every start.
+        for line in Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let trimmed = line.last == 0x0D ? line.dropLast() : line
+            if trimmed.isEmpty || trimmed.first == 0x23 { continue }
+            let fields = trimmed.split(separator: 0x09, omittingEmptySubsequences: false).map { field -> String in
+                var f = field
+                while f.first == 0x20 { f = f.dropFirst() }
+                while f.last == 0x20 { f = f.dropLast() }
+                return String(decoding: f, as: UTF8.self)
+            }
             guard fields.count >= minimumColumns else {
                 throw .badRuleFile(path: path, line: lineNumber,
                                    reason: "expected at least \(minimumColumns) tab-separated columns, found \(fields.count)")

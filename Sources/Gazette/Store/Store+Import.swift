@@ -55,6 +55,8 @@ public struct DocumentWriter {
     /// Relationships that gained or lost evidence; their confidence is recomputed at the end.
     var touchedRelationships: Set<Int64> = []
     var removedSomething = false
+    /// When this import started: every document of it carries the same `imported_at`.
+    let importedAt = DocumentWriter.now()
 
     init(db: Database) {
         self.db = db
@@ -78,7 +80,7 @@ public struct DocumentWriter {
                                  word_count, imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [doc.sourceKey, m.name, m.title, m.published, m.dateline, m.source, m.url,
-                                     m.language.rawValue, m.sha256, doc.text, doc.wordCount, DocumentWriter.now()])
+                                     m.language.rawValue, m.sha256, doc.text, doc.wordCount, importedAt])
         let documentID = db.lastInsertedRowID
 
         var sentenceIDs: [Int64] = []

@@ -30,10 +30,14 @@ extension GazetteCommand {
         @Flag(help: "No progress line on standard error.")
         var quiet = false
 
+        @Option(help: "Documents extracted in parallel (default: the number of cores); the result is the same for any value.")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
         @Argument(help: ArgumentHelp("Files or folders to import.", valueName: "path"))
         var paths: [String] = []
 
         func validate() throws {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
             guard TextEncoding(rawValue: encoding.lowercased()) != nil else {
                 throw ValidationError("Unknown encoding '\(encoding)'; use utf-8, windows-1252 or iso-8859-1.")
             }
@@ -46,7 +50,7 @@ extension GazetteCommand {
                 return
             }
             let reader = DocumentReader(encoding: TextEncoding(rawValue: encoding.lowercased()) ?? .utf8)
-            let importer = Importer(pipeline: try rules.pipeline(), reader: reader)
+            let importer = Importer(pipeline: try rules.pipeline(), reader: reader, jobs: jobs)
             let interactive = !quiet && isatty(STDERR_FILENO) == 1
             let report = try importer.run(paths: paths, into: store, skipBad: skipBad) { p in
                 guard interactive else { return }
