@@ -17,16 +17,7 @@ extension Store {
                 var rows: [[ResultTable.Value]] = []
                 let cursor = try Row.fetchCursor(statement)
                 while let row = try cursor.next() {
-                    rows.append((0..<columns.count).map { i in
-                        let value: DatabaseValue = row[i]
-                        switch value.storage {
-                        case .null: return .null
-                        case .int64(let v): return .integer(v)
-                        case .double(let v): return .real(v)
-                        case .string(let v): return .text(v)
-                        case .blob(let v): return .text("<\(v.count) bytes>")
-                        }
-                    })
+                    rows.append((0..<columns.count).map { i in Store.value(row[i]) })
                 }
                 return ResultTable(columns: columns, rows: rows, jsonColumns: jsonColumns.intersection(columns))
             }
