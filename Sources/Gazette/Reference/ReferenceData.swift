@@ -24,8 +24,8 @@ public struct ReferenceData: Sendable {
     public private(set) var idIndex: [String: Int] = [:]
     /// `Folding.nameKey` of every name and alias → entry indices.
     public private(set) var nameIndex: [String: [Int]] = [:]
-    /// The keys of alias-only matches (not an entry's own name), "name key\u{1}index".
-    public private(set) var aliasOnly: Set<String> = []
+    /// Entry indices a name key reaches through an alias only (not the entry's own name).
+    public private(set) var aliasOnly: [String: [Int]] = [:]
     /// Folded common words per language, to tell names from ordinary words.
     public private(set) var commonWords: [Language: Set<String>] = [:]
     /// Function words (the language-detection stop words), also ordinary words.
@@ -105,7 +105,7 @@ public struct ReferenceData: Sendable {
         if !main.isEmpty { nameIndex[main, default: []].append(index) }
         for alias in Set(aliases.split(separator: "|").map { Folding.nameKey($0) }) where !alias.isEmpty && alias != main {
             nameIndex[alias, default: []].append(index)
-            aliasOnly.insert(alias + "\u{1}\(index)")
+            aliasOnly[alias, default: []].append(index)
         }
     }
 
@@ -116,7 +116,7 @@ public struct ReferenceData: Sendable {
 
     /// True when `key` (a `nameKey`) reaches entry `index` only through an alias.
     public func isAlias(_ key: String, _ index: Int) -> Bool {
-        aliasOnly.contains(key + "\u{1}\(index)")
+        aliasOnly[key]?.contains(index) ?? false
     }
 
     /// True when a word is an ordinary word of the language: an English word the dictionary
