@@ -34,7 +34,7 @@ enum CLITestSupport {
         outputLock.lock()
         defer { outputLock.unlock() }
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-cli-out-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: capture.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: capture.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: capture) }
         let handle = try FileHandle(forWritingTo: capture)
         fflush(nil)
@@ -121,7 +121,7 @@ enum CLITestSupport {
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("news.db").path
         let bad = directory.appendingPathComponent("empty.txt")
-        FileManager.default.createFile(atPath: bad.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: bad.path, contents: Data())
         let error = #expect(throws: (any Error).self) {
             _ = try CLITestSupport.run(["import", "--db", db, "--rules", CLITestSupport.rulesDirectory, "--quiet",
                                         CLITestSupport.seedDirectory, bad.path])

@@ -81,7 +81,7 @@ public struct EventExtractor: EventExtracting {
         var events: [Event] = []
         var topic = TopicTracker()
         var last: (event: Event, venue: Event?, sentence: Int)?
-        for (position, sentence) in text.sentences.enumerated() {
+        for position in text.sentences.indices {
             let tokens = text.tokens[position]
             let mentions = bySentence[position].sorted { $0.firstToken < $1.firstToken }
             defer { topic.update(with: mentions, entities: entityByKey) }
