@@ -90,7 +90,12 @@ public struct EventExtractor: EventExtracting {
                 (0..<tokens.count).contains { i in phrase.indices.allSatisfy { i + $0 < tokens.count && tokens[i + $0].key == phrase[$0] } }
             }
             var reported: [Event] = []
-            for (trigger, at, length) in triggers(rules, tokens) {
+            // "During the visit" refers back to an event; its noun is no new one.
+            let backWords = Set(rules.refersBack.flatMap { phrase in
+                (0..<tokens.count).filter { i in phrase.indices.allSatisfy { i + $0 < tokens.count && tokens[i + $0].key == phrase[$0] } }
+                    .flatMap { i in i..<(i + phrase.count) }
+            })
+            for (trigger, at, length) in triggers(rules, tokens, skipping: backWords) {
             // A plan is no report: "will", "plans" … in the trigger's clause.
             let clauseStart = tokens[..<at].lastIndex { [",", ";", "which", "that", "who", "die", "der", "das"].contains($0.key) } ?? 0
             if tokens[clauseStart..<at].contains(where: { rules.modal.contains($0.key) || rules.negation.contains($0.key) }) { continue }
@@ -161,10 +166,10 @@ public struct EventExtractor: EventExtracting {
     }
 
     /// The first trigger of each event type in the sentence, and where it is.
-    func triggers(_ rules: EventRules, _ tokens: [Token]) -> [(EventRules.Trigger, Int, Int)] {
+    func triggers(_ rules: EventRules, _ tokens: [Token], skipping: Set<Int>) -> [(EventRules.Trigger, Int, Int)] {
         var found: [(EventRules.Trigger, Int, Int)] = []
         var types: Set<EventType> = []
-        for i in tokens.indices {
+        for i in tokens.indices where !skipping.contains(i) {
             guard let candidates = rules.byFirstWord[tokens[i].key] else { continue }
             for trigger in candidates.map({ rules.triggers[$0] }) where !types.contains(trigger.type) {
                 for phrase in trigger.phrases where i + phrase.count <= tokens.count {
@@ -186,8 +191,9 @@ public struct EventExtractor: EventExtracting {
         var keys = [key]
         var end = first.lastToken
         for next in places where next.firstToken > first.firstToken {
+            // Stops are alike ("Germany, Saudi Arabia and Russia"); "Qingdao, Shandong province" is one.
             guard next.firstToken > end, tokens[end..<next.firstToken].allSatisfy({ [",", "and", "und", "sowie"].contains($0.key) }),
-                  let k = next.entityKey else { break }
+                  next.subtype == first.subtype, let k = next.entityKey else { break }
             if !keys.contains(k) { keys.append(k) }
             end = next.lastToken
         }

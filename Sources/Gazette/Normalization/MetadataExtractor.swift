@@ -32,8 +32,10 @@ public struct MetadataExtractor: Sendable {
 
     /// A headline: the first line, when it is short, does not end a sentence and is not a dateline.
     public func title(of text: String) -> String? {
-        guard let newline = text.firstIndex(of: "\n") else { return nil }
-        let first = text[..<newline]
+        // Web pages put a navigation bar ("Home | News | Contact") above the headline: skip it.
+        let lines = text.split(separator: "\n", maxSplits: 4).prefix(4)
+        guard lines.count >= 2, let first = lines.first(where: { $0.components(separatedBy: " | ").count < 3 }),
+              first != lines.last else { return nil }
         guard first.count <= 250, first.count >= 8, let last = first.last, !".:;,".contains(last) else { return nil }
         if dateline(in: String(first)) != nil { return nil }
         if first.split(separator: " ").count < 3 { return nil }

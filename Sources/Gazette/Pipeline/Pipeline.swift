@@ -57,12 +57,19 @@ public struct Pipeline: Sendable {
             ?? dateline?.date
             ?? metadata.headDate(of: text)
         let sentences = splitter.sentences(in: text, language: language)
-        let allDates = dateExpressions(sentences, language: language, published: publishedDate)
+        var allDates = dateExpressions(sentences, language: language, published: publishedDate)
+        // A byline such as "Posted on 14 September 2022 | News" (a short line among the first ones) on an
+        // undated page is its publication date; relative dates are read again against it.
+        let bylines = sentences.prefix(6).indices.filter { sentences[$0].text.unicodeScalars.count <= 60 }
+        if publishedDate == nil, let posted = bylines.lazy.compactMap({ allDates[$0].first { $0.precision == .day } }).first {
+            publishedDate = posted.dateStart
+            allDates = dateExpressions(sentences, language: language, published: publishedDate)
+        }
         // The dateline's date is when the text was written, not when anything in it happened.
         let bodyStart = dateline?.bodyStart ?? 0
         let dates = allDates.map { $0.filter { $0.start >= bodyStart } }
         if publishedDate == nil {
-            // An undated page was written no earlier than the latest year it names.
+            // Else an undated page was written no earlier than the latest year it names.
             publishedDate = allDates.joined().filter { $0.precision != .range }.map(\.dateStart.year).max().map { PartialDate(year: $0) }
         }
         let analyzed = AnalyzedText(text: text, language: language, published: publishedDate, sentences: sentences,
