@@ -233,7 +233,10 @@ struct SentenceScan {
     /// A name ending in a legal form: "Wisła Cargo Sp. z o.o.", "Suzhou Jinhe Metal Products Co., Ltd.".
     func legalFormName(from i: Int) -> Int? {
         var j = i
-        while j < tokens.count, continuesName(j) || (j > i && tokens[j].text == "&" && j + 1 < tokens.count && tokens[j + 1].isCapitalized) {
+        while j < tokens.count, continuesName(j) || (j > i && tokens[j].text == "&" && j + 1 < tokens.count && tokens[j + 1].isCapitalized)
+                || (j > i && tokens[j].text == "(" && closingParenthesis(j) != nil) {
+            // "Volkswagen (Anhui) Automotive Co., Ltd.": a bracketed place inside the name.
+            if tokens[j].text == "(", let close = closingParenthesis(j) { j = close }
             j += 1
             // The legal form may start right after any word of the name.
             var joined = ""
@@ -297,9 +300,13 @@ struct SentenceScan {
     func eventName(from i: Int) -> Int? {
         var j = i
         var end: Int?
-        while j < tokens.count, j - i < 8 {
+        while j < tokens.count, j - i < 10 {
             if continuesName(j) || j == i {
                 j += 1
+            } else if tokens[j].text == "(", let close = closingParenthesis(j) {
+                // "China (Changchun) International Automobile Expo".
+                j = close + 1
+                continue
             } else if (tokens[j].key == "and" || tokens[j].key == "und" || tokens[j].key == "&"), j + 1 < tokens.count,
                       tokens[j + 1].isCapitalized {
                 j += 1
