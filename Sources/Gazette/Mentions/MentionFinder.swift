@@ -100,8 +100,11 @@ struct SentenceScan {
             var j = nameStart
             while j < tokens.count, j - nameStart < 3, tokens[j].isCapitalized, !rules.stops.contains(tokens[j].text) { j += 1 }
             if j > nameStart {
+                // An honorific belongs to the mention ("Mr. Liu Zhicheng"); a role stays outside it, so
+                // that relation rules can read it ("led by Deputy Governor Andrei Sokolov").
+                let isRole = !rules.titles.contains(token.key) && !rules.titles.contains(token.key + ".")
                 emit(nameStart, j, type: .person, subtype: nil, rule: "\(language.rawValue)/name-words.tsv#title",
-                     name: personName(nameStart, j), mentionStart: i)
+                     name: personName(nameStart, j), mentionStart: isRole ? nameStart : i)
                 return j
             }
         }
