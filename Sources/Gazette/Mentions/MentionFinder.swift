@@ -100,11 +100,9 @@ struct SentenceScan {
             var j = nameStart
             while j < tokens.count, j - nameStart < 3, tokens[j].isCapitalized, !rules.stops.contains(tokens[j].text) { j += 1 }
             if j > nameStart {
-                // An honorific belongs to the mention ("Mr. Liu Zhicheng"); a role stays outside it, so
-                // that relation rules can read it ("led by Deputy Governor Andrei Sokolov").
-                let isRole = !rules.titles.contains(token.key) && !rules.titles.contains(token.key + ".")
+                // The title or role belongs to the mention's surface ("Mayor Link" is an alias), not its name.
                 emit(nameStart, j, type: .person, subtype: nil, rule: "\(language.rawValue)/name-words.tsv#title",
-                     name: personName(nameStart, j), mentionStart: isRole ? nameStart : i)
+                     name: personName(nameStart, j), mentionStart: i)
                 return j
             }
         }
