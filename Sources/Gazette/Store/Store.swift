@@ -55,8 +55,16 @@ public final class Store: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
         }
+        // In a folder we cannot write, SQLite cannot create the -shm file WAL readers need; with no
+        // writer possible there (and no -wal left behind), the file can be opened as immutable.
+        let folder = (path as NSString).deletingLastPathComponent
+        let immutable = readOnly && !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+            && !FileManager.default.fileExists(atPath: path + "-wal")
+        let openPath = immutable
+            ? "file:" + (URL(fileURLWithPath: path).standardizedFileURL.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+            : path
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: openPath, configuration: config)
             let migrator = Store.migrator
             if readOnly {
                 try queue.read { db in try Store.checkSchema(db, migrator: migrator, path: path, requireCurrent: true) }
