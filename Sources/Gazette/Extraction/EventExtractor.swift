@@ -109,10 +109,10 @@ public struct EventExtractor: EventExtracting {
                 end = own.dateEnd
             } else if let previous = last, refersBack {
                 // "At this event" means the meeting or fair, not the visit reported with it.
-                let referred = previous.venue ?? previous.event
-                inherited = referred
-                start = referred.dateStart
-                end = referred.dateEnd
+                // The date is the last event's ("on the same day"); the place is the venue's.
+                inherited = previous.venue ?? previous.event
+                start = previous.event.dateStart
+                end = previous.event.dateEnd
             } else if trigger.dateless, let published = text.published {
                 start = PartialDate(year: published.year)
             }
@@ -143,7 +143,8 @@ public struct EventExtractor: EventExtracting {
                 eventPlaces = [inherited.place]
             } else if trigger.type == .membership {
                 // The member is the place: "Panjin became the first city … to join".
-                eventPlaces = [places.first?.entityKey ?? topic.main]
+                let member = places.first { $0.firstToken < at && $0.subtype == "city" } ?? places.first
+                eventPlaces = [member?.entityKey ?? topic.main]
             } else {
                 let located = places.first { p in p.firstToken > 0 && ["in", "at", "im"].contains(tokens[p.firstToken - 1].key) }
                     ?? places.first { !isOrigin($0, tokens) }
@@ -213,8 +214,14 @@ public struct EventExtractor: EventExtracting {
         return dates.max { rank($0) < rank($1) }
     }
 
-    /// "from Germany and China", "aus Graz": where participants come from, not where it happens.
+    /// "from Germany and China", "aus Graz", "a delegation of the Łódź Voivodeship", "eine Delegation der
+    /// Stadt Hefei": where participants come from, not where it happens.
     func isOrigin(_ m: Mention, _ tokens: [Token]) -> Bool {
+        let before = tokens[max(0, m.firstToken - 4)..<m.firstToken].map(\.key)
+        if let d = before.lastIndex(where: { $0 == "delegation" || $0 == "delegationen" }),
+           before[(d + 1)...].allSatisfy({ ["of", "from", "the", "der", "aus", "stadt", "provinz", "des"].contains($0) }) {
+            return true
+        }
         var k = m.firstToken - 1
         while k >= 0, [",", "and", "und"].contains(tokens[k].key) || (k > 0 && tokens[k].shape == .capitalized && k >= m.firstToken - 3) {
             if ["from", "aus", "von"].contains(tokens[k].key) { return true }
