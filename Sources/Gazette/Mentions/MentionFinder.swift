@@ -115,7 +115,9 @@ struct SentenceScan {
         }
         // "Provinz Liaoning", "die Stadt Shenyang", "Lake Baikal".
         if let cue = rules.prefixCues[token.key], token.isCapitalized, i + 1 < tokens.count, tokens[i + 1].isCapitalized {
-            if let found = lookup(i + 1, maximum: finder.names.maximumTokens), found.candidate.type == .place {
+            if var found = lookup(i + 1, maximum: finder.names.maximumTokens), found.candidate.type == .place {
+                // "Provinz Jilin" is the province, though a larger city has the name.
+                if found.candidate.subtype != cue.subtype, let typed = typedCandidate(found, cue.subtype) { found.candidate = typed }
                 emitLookup(found, from: i + 1, mentionStart: i)
                 return found.end
             }
@@ -388,6 +390,12 @@ struct SentenceScan {
         return candidates.filter { rank($0) > 0 }.max { (rank($0), $0.population) < (rank($1), $1.population) }
     }
 
+    /// The most populous place of a lookup with the subtype a cue names ("Provinz Jilin": the province).
+    func typedCandidate(_ found: Lookup, _ subtype: String?) -> NameIndex.Candidate? {
+        found.all.filter { $0.type == .place && $0.subtype == subtype && !($0.viaAlias && $0.subtype == "city") }
+            .max { $0.population < $1.population }
+    }
+
     /// Reference names that are also ordinary words need more evidence.
     func acceptLookup(_ found: Lookup, at i: Int) -> Bool {
         let c = found.candidate
@@ -556,11 +564,13 @@ struct SentenceScan {
         if found.cue.type == .place, found.end - cueLength > found.start,
            let core = lookup(found.start, maximum: found.end - cueLength - found.start, districts: found.cue.subtype == "district"),
            core.end == found.end - cueLength {
-            if core.candidate.subtype == found.cue.subtype || found.cue.subtype == "city" {
-                name = core.candidate.name
-                reference = core.candidate.reference
-                type = core.candidate.type
-                subtype = core.candidate.subtype
+            // "Jilin province" is the province, though a larger city has the name.
+            let typed = core.candidate.subtype == found.cue.subtype ? core.candidate : typedCandidate(core, found.cue.subtype)
+            if let candidate = typed ?? (found.cue.subtype == "city" ? core.candidate : nil) {
+                name = candidate.name
+                reference = candidate.reference
+                type = candidate.type
+                subtype = candidate.subtype
             }
         }
         emit(found.start, found.end, type: type, subtype: subtype, rule: found.cue.rule, name: name, reference: reference,
