@@ -75,15 +75,14 @@ public struct EventExtractor: EventExtracting {
 
     public func events(in text: AnalyzedText, entities: ResolvedMentions) -> [Event] {
         guard let rules = rules[text.language] else { return [] }
-        let entityByKey = Dictionary(entities.entities.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        var bySentence: [[Mention]] = Array(repeating: [], count: text.sentences.count)
-        for m in entities.mentions where bySentence.indices.contains(m.sentence) { bySentence[m.sentence].append(m) }
+        let entityByKey = entities.byKey
+        let bySentence = entities.bySentence(text.sentences.count)
         var events: [Event] = []
         var topic = TopicTracker()
         var last: (event: Event, venue: Event?, sentence: Int)?
         for position in text.sentences.indices {
             let tokens = text.tokens[position]
-            let mentions = bySentence[position].sorted { $0.firstToken < $1.firstToken }
+            let mentions = bySentence[position]
             defer { topic.update(with: mentions, entities: entityByKey) }
             let places = mentions.filter { entityByKey[$0.entityKey ?? ""]?.type == .place }
             let refersBack = rules.refersBack.contains { phrase in
@@ -233,12 +232,6 @@ public struct EventExtractor: EventExtracting {
     /// "Reise nach Saudi-Arabien", "trip to Berlin": a place named as where a trip goes.
     func isDestination(_ m: Mention, _ tokens: [Token]) -> Bool {
         m.firstToken > 0 && ["nach", "to"].contains(tokens[m.firstToken - 1].key)
-    }
-
-    func unique(_ keys: [String]) -> [String?] {
-        var out: [String] = []
-        for k in keys where !out.contains(k) { out.append(k) }
-        return out
     }
 
     /// One event per (type, place) whose dates agree: the more precise date wins, participants join.

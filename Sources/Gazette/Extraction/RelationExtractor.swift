@@ -57,9 +57,8 @@ public struct RelationExtractor: RelationExtracting {
 
     public func facts(in text: AnalyzedText, entities: ResolvedMentions) -> [Fact] {
         guard let rules = rules[text.language] else { return [] }
-        let entityByKey = Dictionary(entities.entities.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        var bySentence: [[Mention]] = Array(repeating: [], count: text.sentences.count)
-        for m in entities.mentions where bySentence.indices.contains(m.sentence) { bySentence[m.sentence].append(m) }
+        let entityByKey = entities.byKey
+        let bySentence = entities.bySentence(text.sentences.count)
         var facts: [Fact] = []
         var topic = TopicTracker()
         let main = TopicTracker.mainPlace(entities.mentions, entityByKey)
@@ -71,7 +70,7 @@ public struct RelationExtractor: RelationExtracting {
         }
         for e in entities.entities where e.type == .organization { organizations[Folding.nameKey(e.name)] = e.key }
         for (position, sentence) in text.sentences.enumerated() {
-            let mentions = bySentence[position].sorted { $0.firstToken < $1.firstToken }
+            let mentions = bySentence[position]
             let tokens = text.tokens[position]
             let matcher = SentenceMatcher(tokens: tokens, mentions: mentions, anaphora: rules.anaphora,
                                           topic: topic.main, entities: entityByKey, roles: rules.roles)
@@ -201,10 +200,9 @@ public struct RelationExtractor: RelationExtracting {
     }
 }
 
-/// The place a text is talking about, for "there", "the city", "die Stadt": the last city (or
-/// else province) named, and nothing before the first one.
+/// The place a text is talking about, for "there", "the city", "die Stadt": the city named most so
+/// far, and nothing before the first one.
 struct TopicTracker {
-    var current: String?
     /// The city named most so far (the first of equals): what "there" and "the city" refer to.
     var main: String?
     var counts: [String: Int] = [:]
@@ -218,14 +216,15 @@ struct TopicTracker {
             if counts[key] == nil { order.append(key) }
             counts[key, default: 0] += 1
         }
-        return order.max { counts[$0, default: 0] < counts[$1, default: 0] || (counts[$0] == counts[$1] && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }
+        var best: String?
+        for key in order where best == nil || counts[key, default: 0] > counts[best ?? "", default: 0] { best = key }
+        return best
     }
 
     mutating func update(with mentions: [Mention], entities: [String: ResolvedEntity]) {
-        for m in mentions.sorted(by: { $0.firstToken < $1.firstToken }) {
+        for m in mentions {
             guard let key = m.entityKey, let e = entities[key], e.type == .place else { continue }
             if e.subtype == "city" {
-                current = key
                 counts[key, default: 0] += 1
                 if main == nil || counts[key, default: 0] > counts[main ?? "", default: 0] { main = key }
             }

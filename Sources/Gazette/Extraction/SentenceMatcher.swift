@@ -203,8 +203,6 @@ struct SentenceMatcher {
         return (ownedKey, owned.lastToken)
     }
 
-    func possessiveEnd(_ m: Mention) -> Int { m.lastToken }
-
     /// Ends of a role phrase from `pos`, longest first: "former vice minister of commerce".
     func roleEnds(from pos: Int) -> [Int] {
         var start = pos

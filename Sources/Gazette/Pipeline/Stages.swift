@@ -32,6 +32,18 @@ public struct ResolvedMentions: Sendable {
         self.mentions = mentions
         self.entities = entities
     }
+
+    /// The entities by key.
+    public var byKey: [String: ResolvedEntity] {
+        Dictionary(entities.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The mentions of each of `count` sentences, in token order.
+    public func bySentence(_ count: Int) -> [[Mention]] {
+        var out: [[Mention]] = Array(repeating: [], count: count)
+        for m in mentions where out.indices.contains(m.sentence) { out[m.sentence].append(m) }
+        return out.map { $0.sorted { $0.firstToken < $1.firstToken } }
+    }
 }
 
 /// Finds entity mentions in a document's sentences.

@@ -138,7 +138,7 @@ public struct EntityResolver: EntityResolving {
         let best = mentions.max { a, b in
             (a.reference != nil ? 1 : 0, a.name.count) < (b.reference != nil ? 1 : 0, b.name.count)
         } ?? mentions[0]
-        let referenceName = best.reference.flatMap { referenceEntry($0)?.name }
+        let referenceName = best.reference.flatMap { reference.entry(id: $0)?.name }
         var entity = ResolvedEntity(key: key, name: referenceName ?? best.name, type: best.type, subtype: best.subtype)
         // Every surface form is kept, the name too: another document may pick another canonical name.
         entity.aliases = Array(Set(mentions.map(\.text) + mentions.map(\.name))).sorted()
@@ -148,7 +148,7 @@ public struct EntityResolver: EntityResolving {
             entity.countrySource = .reference
             entity.region = country.region
         }
-        if let ref = best.reference, let entry = referenceEntry(ref) {
+        if let ref = best.reference, let entry = reference.entry(id: ref) {
             entity.reference = ref
             entity.latitude = entry.latitude
             entity.longitude = entry.longitude
@@ -186,10 +186,6 @@ public struct EntityResolver: EntityResolving {
             if entity.region == nil { entity.region = country.region }
         }
         return entity
-    }
-
-    func referenceEntry(_ id: String) -> ReferenceEntry? {
-        reference.entry(id: id)
     }
 
     /// The country a legal form at the end of a name signals, when it signals one.
