@@ -51,6 +51,7 @@ public struct Importer: Sendable {
         let started = Date()
         let files = try reader.inputFiles(for: paths)
         var report = ImportReport()
+        var writerStarted = StageTimes.now()
         do {
             try store.importTransaction { writer in
                 var lastProgress = Date.distantPast
@@ -61,7 +62,10 @@ public struct Importer: Sendable {
                     for results in extract(chunk) {
                         for result in results {
                             switch result {
-                            case .success(let doc): report.count(try writer.write(doc), doc)
+                            case .success(let doc):
+                                report.times += doc.times
+                                let outcome = try report.times.time(.write) { try writer.write(doc) }
+                                report.count(outcome, doc)
                             case .failure(let error): report.failures.append(error)
                             }
                         }
@@ -76,7 +80,10 @@ public struct Importer: Sendable {
                 if !report.failures.isEmpty && !skipBad {
                     throw ImportFailure(failures: report.failures)
                 }
+                writerStarted = StageTimes.now()
             }
+            // The commit (orphan sweep, confidences, WAL write) is the writer's time too.
+            report.times[.write] += StageTimes.now() - writerStarted
         }
         report.seconds = Date().timeIntervalSince(started)
         report.totals = try store.counts()
@@ -90,9 +97,17 @@ extension Importer {
         let slots = Slots<[Result<ExtractedDocument, GazetteError>]>(count: files.count, empty: [])
         let (reader, pipeline) = (self.reader, self.pipeline)
         let work: @Sendable (Int) -> Void = { index in
-            slots[index] = reader.read(file: files[index]).map { item in
+            let started = StageTimes.now()
+            let items = reader.read(file: files[index])
+            let readSeconds = StageTimes.now() - started
+            slots[index] = items.enumerated().map { n, item in
                 item.flatMap { source in
-                    Result { () throws(GazetteError) -> ExtractedDocument in try pipeline.extract(source) }
+                    Result { () throws(GazetteError) -> ExtractedDocument in
+                        var doc = try pipeline.extract(source)
+                        // A file's read time goes to its first document.
+                        if n == 0 { doc.times[.read] += readSeconds }
+                        return doc
+                    }
                 }
             }
         }
@@ -137,6 +152,9 @@ public struct ImportReport: Sendable {
     /// Bad files and lines, each naming its path and problem (imported around with `skipBad`).
     public var failures: [GazetteError] = []
     public var seconds = 0.0
+    /// Seconds per stage: extraction stages summed over worker threads, `write` the single writer's
+    /// busy time (its share of ``seconds`` is how much of the import waited on SQLite).
+    public var times = StageTimes()
     /// Row counts of the whole database after the import.
     public var totals: [String: Int] = [:]
 
@@ -168,5 +186,20 @@ public struct ImportFailure: Error, CustomStringConvertible, Sendable {
         let lines = failures.map { "  " + $0.description }.joined(separator: "\n")
         return "\(failures.count) bad input\(failures.count == 1 ? "" : "s"); nothing was imported "
             + "(pass --skip-bad to import the good ones):\n" + lines
+    }
+}
+
+extension ImportReport {
+    /// The per-stage table: seconds in each stage and its share of the import's wall time. With
+    /// `jobs > 1` the extraction stages run side by side, so their shares can add up to more than
+    /// 100 %; the `write` share is how busy the single writer was.
+    public var stageTable: ResultTable {
+        let wall = max(seconds, 1e-9)
+        var rows: [[ResultTable.Value]] = Stage.allCases.map { stage in
+            [.text(stage.name), .real((times[stage] * 1000).rounded() / 1000),
+             .real((times[stage] / wall * 1000).rounded() / 10)]
+        }
+        rows.append([.text("wall"), .real((seconds * 1000).rounded() / 1000), .real(100)])
+        return ResultTable(columns: ["stage", "seconds", "percent_of_wall"], rows: rows)
     }
 }

@@ -15,4 +15,6 @@ public struct ExtractedDocument: Sendable {
     public var events: [Event]
     /// Every date expression, with document offsets.
     public var dates: [DateExpression]
+    /// How long each stage took on this document (not part of what is stored).
+    public var times = StageTimes()
 }

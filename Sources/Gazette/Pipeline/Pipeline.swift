@@ -47,23 +47,27 @@ public struct Pipeline: Sendable {
     /// - Throws: ``GazetteError/emptyDocument(_:)`` when nothing but boilerplate is left.
     public func extract(_ source: SourceDocument, language: Language? = nil,
                         published: PartialDate? = nil) throws(GazetteError) -> ExtractedDocument {
-        let text = normalizer.normalize(source.text)
+        var clock = StageTimes()
+        let text = clock.time(.normalize) { normalizer.normalize(source.text) }
         guard text.contains(where: { $0.isLetter }) else { throw .emptyDocument(source.path) }
-        let language = language ?? detector.language(of: text)
-        let dateline = metadata.dateline(of: text)
-        var publishedDate = published
-            ?? source.published.flatMap(PartialDate.init(iso:))
-            ?? dateline?.stamp
-            ?? dateline?.date
-            ?? metadata.headDate(of: text)
-        let sentences = splitter.sentences(in: text, language: language)
-        var allDates = dateExpressions(sentences, language: language, published: publishedDate)
+        let (language, dateline) = clock.time(.normalize) {
+            (language ?? detector.language(of: text), metadata.dateline(of: text))
+        }
+        var publishedDate = clock.time(.normalize) {
+            published
+                ?? source.published.flatMap(PartialDate.init(iso:))
+                ?? dateline?.stamp
+                ?? dateline?.date
+                ?? metadata.headDate(of: text)
+        }
+        let sentences = clock.time(.sentences) { splitter.sentences(in: text, language: language) }
+        var allDates = clock.time(.dates) { dateExpressions(sentences, language: language, published: publishedDate) }
         // A byline such as "Posted on 14 September 2022 | News" (a short line among the first ones) on an
         // undated page is its publication date; relative dates are read again against it.
         let bylines = sentences.prefix(6).indices.filter { sentences[$0].text.unicodeScalars.count <= 60 }
         if publishedDate == nil, let posted = bylines.lazy.compactMap({ allDates[$0].first { $0.precision == .day } }).first {
             publishedDate = posted.dateStart
-            allDates = dateExpressions(sentences, language: language, published: publishedDate)
+            allDates = clock.time(.dates) { dateExpressions(sentences, language: language, published: publishedDate) }
         }
         // The dateline's date is when the text was written, not when anything in it happened.
         let bodyStart = dateline?.bodyStart ?? 0
@@ -72,26 +76,29 @@ public struct Pipeline: Sendable {
             // Else an undated page was written no earlier than the latest year it names.
             publishedDate = allDates.joined().filter { $0.precision != .range }.map(\.dateStart.year).max().map { PartialDate(year: $0) }
         }
-        let analyzed = AnalyzedText(text: text, language: language, published: publishedDate, sentences: sentences,
-                                    dates: dates)
-        let mentions = mentionFinder.mentions(in: analyzed)
-        let resolved = resolver.resolve(mentions, in: analyzed)
-        let facts = relationExtractor.facts(in: analyzed, entities: resolved)
-        let entities = countries.apply(to: resolved.entities, facts: facts)
-        let events = eventExtractor.events(in: analyzed, entities: resolved)
-        let meta = DocumentMetadata(
-            name: source.name,
-            title: source.title ?? metadata.title(of: text),
-            published: publishedDate?.iso,
-            dateline: dateline?.city,
-            source: source.source ?? metadata.source(of: text),
-            url: source.url,
-            language: language,
-            sha256: SHA256.hex(text.utf8))
+        let analyzed = clock.time(.tokens) {
+            AnalyzedText(text: text, language: language, published: publishedDate, sentences: sentences, dates: dates)
+        }
+        let mentions = clock.time(.mentions) { mentionFinder.mentions(in: analyzed) }
+        let resolved = clock.time(.resolution) { resolver.resolve(mentions, in: analyzed) }
+        let facts = clock.time(.relations) { relationExtractor.facts(in: analyzed, entities: resolved) }
+        let entities = clock.time(.resolution) { countries.apply(to: resolved.entities, facts: facts) }
+        let events = clock.time(.events) { eventExtractor.events(in: analyzed, entities: resolved) }
+        let meta = clock.time(.normalize) {
+            DocumentMetadata(
+                name: source.name,
+                title: source.title ?? metadata.title(of: text),
+                published: publishedDate?.iso,
+                dateline: dateline?.city,
+                source: source.source ?? metadata.source(of: text),
+                url: source.url,
+                language: language,
+                sha256: SHA256.hex(text.utf8))
+        }
         return ExtractedDocument(
             sourceKey: source.sourceKey, path: source.path, metadata: meta, text: text,
             wordCount: Pipeline.wordCount(text), sentences: sentences, mentions: resolved.mentions,
-            entities: entities, facts: facts, events: events, dates: Array(allDates.joined()))
+            entities: entities, facts: facts, events: events, dates: Array(allDates.joined()), times: clock)
     }
 
     /// The dates of each sentence, in document order so that "vom 11. bis 13." takes its month from

@@ -16,6 +16,7 @@ extension GazetteCommand {
                   gazette import seeds/documents
                   gazette import --db news.db --skip-bad ~/scraped/ articles.jsonl
                   gazette import --encoding windows-1252 old-pages/
+                  gazette import --timings table --jobs 2 big-corpus/
                 """)
 
         @OptionGroup(title: "Database") var store: StoreOptions
@@ -32,6 +33,9 @@ extension GazetteCommand {
 
         @Option(help: "Documents extracted in parallel (default: the number of cores); the result is the same for any value.")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: "Print seconds per stage (read, normalize, …, write) on standard error: table, csv, json or jsonl.")
+        var timings: OutputFormat?
 
         @Argument(help: ArgumentHelp("Files or folders to import.", valueName: "path"))
         var paths: [String] = []
@@ -63,6 +67,9 @@ extension GazetteCommand {
                 FileHandle.standardError.write(Data("skipped \(failure)\n".utf8))
             }
             print(ImportSummaryText(report: report, path: store.path).text)
+            if let timings {
+                FileHandle.standardError.write(Data(RowWriter(timings).render(report.stageTable).utf8))
+            }
         }
     }
 }
