@@ -9,6 +9,7 @@ let migrationFiles = [
     "0001_base_tables.sql",
     "0002_public_views.sql",
     "0003_queries_and_docs.sql",
+    "0004_import_speed.sql",
 ]
 
 let package = Package(
@@ -41,6 +42,8 @@ let package = Package(
             dependencies: [
                 "GazetteSchema",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for binding the import's hot inserts without per-row argument arrays.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(

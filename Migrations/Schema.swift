@@ -13,6 +13,7 @@ public enum Schema {
             ("0001_base_tables", PackageResources._001_base_tables_sql),
             ("0002_public_views", PackageResources._002_public_views_sql),
             ("0003_queries_and_docs", PackageResources._003_queries_and_docs_sql),
+            ("0004_import_speed", PackageResources._004_import_speed_sql),
         ]
         return all.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }.sorted { $0.0 < $1.0 }
     }()

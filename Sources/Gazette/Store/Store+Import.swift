@@ -57,6 +57,18 @@ public struct DocumentWriter {
     var removedSomething = false
     /// When this import started: every document of it carries the same `imported_at`.
     let importedAt = DocumentWriter.now()
+    /// Full-text rows not yet written, and their text's size.
+    ///
+    /// They are written in bursts because every statement that opens a statement savepoint (any
+    /// insert checked by a foreign key) makes FTS5 flush its in-memory index: one FTS row per
+    /// sentence between the other inserts meant one flush per sentence, most of the writer's time.
+    var pendingFTS: [(id: Int64, text: String)] = []
+    var pendingFTSBytes = 0
+    /// A burst is written when this much text waits, so memory stays bounded on huge imports.
+    static let ftsBufferBytes = 4 << 20
+    /// Relationship row ids by (subject, predicate, object, attributes), for this transaction:
+    /// a relationship seen again needs no upsert.
+    var relationshipIDs: [RelationshipIdentity: Int64] = [:]
 
     init(db: Database) {
         self.db = db
@@ -65,12 +77,12 @@ public struct DocumentWriter {
     /// Writes one document, replacing an older version from the same source.
     public mutating func write(_ doc: ExtractedDocument) throws -> WriteOutcome {
         var outcome = WriteOutcome.added
-        if let row = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM document WHERE source_key = ?",
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, sha256 FROM document WHERE source_key = ?"),
                                       arguments: [doc.sourceKey]) {
             if row["sha256"] as String == doc.metadata.sha256 { return .unchanged }
             try delete(documentID: row["id"])
             outcome = .replaced
-        } else if try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE sha256 = ? LIMIT 1",
+        } else if try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM document WHERE sha256 = ? LIMIT 1"),
                                      arguments: [doc.metadata.sha256]) != nil {
             return .duplicate
         }
@@ -85,28 +97,39 @@ public struct DocumentWriter {
 
         var sentenceIDs: [Int64] = []
         sentenceIDs.reserveCapacity(doc.sentences.count)
-        let sentenceInsert = try db.cachedStatement(sql: "INSERT INTO sentence(document_id, position, start, \"end\") VALUES (?, ?, ?, ?)")
-        let ftsInsert = try db.cachedStatement(sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
+        let sentenceInsert = try BoundInsert(db, sql: "INSERT INTO sentence(document_id, position, start, \"end\") VALUES (?, ?, ?, ?)")
         for sentence in doc.sentences {
-            try sentenceInsert.execute(arguments: [documentID, sentence.position, sentence.start, sentence.end])
+            sentenceInsert.bind(1, documentID)
+            sentenceInsert.bind(2, sentence.position)
+            sentenceInsert.bind(3, sentence.start)
+            sentenceInsert.bind(4, sentence.end)
+            try sentenceInsert.step()
             let id = db.lastInsertedRowID
             sentenceIDs.append(id)
-            try ftsInsert.execute(arguments: [id, sentence.text])
+            pendingFTS.append((id, sentence.text))
+            pendingFTSBytes += sentence.text.utf8.count
         }
+        if pendingFTSBytes > DocumentWriter.ftsBufferBytes { try flushFTS() }
 
         for entity in doc.entities {
             entityIDs[entity.key] = try upsert(entity)
             let aliasInsert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias(entity_id, document_id, alias) VALUES (?, ?, ?)")
             for alias in entity.aliases { try aliasInsert.execute(arguments: [entityIDs[entity.key], documentID, alias]) }
         }
-        let mentionInsert = try db.cachedStatement(sql: """
+        let mentionInsert = try BoundInsert(db, sql: """
             INSERT INTO mention(entity_id, document_id, sentence_id, start, "end", text, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for mention in doc.mentions {
             guard let key = mention.entityKey, let entityID = entityIDs[key],
                   sentenceIDs.indices.contains(mention.sentence) else { continue }
-            try mentionInsert.execute(arguments: [entityID, documentID, sentenceIDs[mention.sentence], mention.start,
-                                                  mention.end, mention.text, mention.rule])
+            mentionInsert.bind(1, entityID)
+            mentionInsert.bind(2, documentID)
+            mentionInsert.bind(3, sentenceIDs[mention.sentence])
+            mentionInsert.bind(4, mention.start)
+            mentionInsert.bind(5, mention.end)
+            mentionInsert.bind(6, mention.text)
+            mentionInsert.bind(7, mention.rule)
+            try mentionInsert.step()
         }
         try writeFacts(doc.facts, documentID: documentID, sentenceIDs: sentenceIDs)
         try writeEvents(doc.events, documentID: documentID, sentenceIDs: sentenceIDs)
@@ -146,7 +169,7 @@ public struct DocumentWriter {
             ON CONFLICT(subject_id, predicate, object_id, attributes) DO UPDATE SET confidence = relationship.confidence
             RETURNING id
             """)
-        let evidenceInsert = try db.cachedStatement(sql: """
+        let evidenceInsert = try BoundInsert(db, sql: """
             INSERT INTO fact_evidence(relationship_id, document_id, sentence_id, match_start, match_end, rule, rule_precision)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
@@ -155,11 +178,21 @@ public struct DocumentWriter {
                   sentenceIDs.indices.contains(fact.sentence), subject != object else { continue }
             // A symmetric fact is stored once, with the smaller entity key as subject.
             if fact.predicate.isSymmetric && fact.object < fact.subject { swap(&subject, &object) }
-            guard let id = try Int64.fetchOne(relationshipUpsert, arguments: [
-                subject, fact.predicate.rawValue, object, DocumentWriter.json(fact.attributes),
+            let identity = RelationshipIdentity(subject: subject, predicate: fact.predicate.rawValue, object: object,
+                                                attributes: DocumentWriter.json(fact.attributes))
+            let known = relationshipIDs[identity]
+            guard let id = try known ?? Int64.fetchOne(relationshipUpsert, arguments: [
+                subject, identity.predicate, object, identity.attributes,
             ]) else { continue }
-            try evidenceInsert.execute(arguments: [id, documentID, sentenceIDs[fact.sentence], fact.matchStart,
-                                                   fact.matchEnd, fact.rule, fact.rulePrecision])
+            relationshipIDs[identity] = id
+            evidenceInsert.bind(1, id)
+            evidenceInsert.bind(2, documentID)
+            evidenceInsert.bind(3, sentenceIDs[fact.sentence])
+            evidenceInsert.bind(4, fact.matchStart)
+            evidenceInsert.bind(5, fact.matchEnd)
+            evidenceInsert.bind(6, fact.rule)
+            evidenceInsert.bind(7, fact.rulePrecision)
+            try evidenceInsert.step()
             touchedRelationships.insert(id)
         }
     }
@@ -204,22 +237,29 @@ public struct DocumentWriter {
     /// that agree (one a prefix of the other, or the same range). The more precise date is kept.
     func sameEvent(_ event: Event, placeID: Int64?) throws -> Int64? {
         guard let start = event.dateStart?.iso else { return nil }
+        // Dates that agree with `start`: itself, its prefixes ("2020", "2020-05" of "2020-05-12") and
+        // its extensions (from start + "-" up to start + ".", the next character): index ranges.
+        let prefixes = start.utf8.indices.filter { start.utf8[$0] == UInt8(ascii: "-") }.map { String(start[..<$0]) }
+        var candidates = Array(prefixes.suffix(2)) + [start]
+        while candidates.count < 3 { candidates.append(start) }
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, date_start, date_end FROM event
-            WHERE type = ? AND place_id IS ? AND (date_start = ? OR date_start LIKE ? || '-%' OR ? LIKE date_start || '-%')
+            WHERE type = ?1 AND place_id IS ?2
+              AND (date_start IN (?3, ?4, ?5) OR (date_start >= ?6 || '-' AND date_start < ?6 || '.'))
             ORDER BY id LIMIT 1
-            """), arguments: [event.type.rawValue, placeID, start, start, start]) else { return nil }
+            """), arguments: [event.type.rawValue, placeID, candidates[0], candidates[1], candidates[2], start]) else { return nil }
         let id: Int64 = row["id"]
         let known: String = row["date_start"] ?? ""
         if start.count > known.count || (event.dateEnd != nil && row["date_end"] as String? == nil) {
-            try db.execute(sql: "UPDATE event SET date_start = ?, date_end = ?, date_precision = ? WHERE id = ?",
-                           arguments: [start, event.dateEnd?.iso, event.precision?.rawValue, id])
+            try db.cachedStatement(sql: "UPDATE event SET date_start = ?, date_end = ?, date_precision = ? WHERE id = ?")
+                .execute(arguments: [start, event.dateEnd?.iso, event.precision?.rawValue, id])
         }
         return id
     }
 
     /// Removes a document and everything only it supported.
     mutating func delete(documentID: Int64) throws {
+        try flushFTS()
         // External-content FTS rows must be removed with their old text, before that text is gone.
         try db.execute(sql: """
             INSERT INTO sentence_fts(sentence_fts, rowid, text)
@@ -234,6 +274,7 @@ public struct DocumentWriter {
 
     /// Removes orphans and recomputes confidences; called once before the commit.
     mutating func finish() throws {
+        try flushFTS()
         if removedSomething {
             try db.execute(sql: """
                 DELETE FROM relationship WHERE NOT EXISTS (SELECT 1 FROM fact_evidence WHERE relationship_id = relationship.id);
@@ -244,14 +285,27 @@ public struct DocumentWriter {
         }
         let update = try db.cachedStatement(sql: "UPDATE relationship SET confidence = ? WHERE id = ?")
         for id in touchedRelationships.sorted() {
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT document_id, max(rule_precision) AS p FROM fact_evidence WHERE relationship_id = ? GROUP BY document_id
-                """, arguments: [id])
+                """), arguments: [id])
             guard !rows.isEmpty else { continue }
             try update.execute(arguments: [Confidence.combine(rows.map { $0["p"] as Double }), id])
         }
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('tool_version', ?), ('last_import', ?)",
                        arguments: [Store.toolVersion, DocumentWriter.now()])
+    }
+
+    /// Writes the waiting full-text rows in one burst.
+    mutating func flushFTS() throws {
+        guard !pendingFTS.isEmpty else { return }
+        let insert = try BoundInsert(db, sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
+        for row in pendingFTS {
+            insert.bind(1, row.id)
+            insert.bind(2, row.text)
+            try insert.step()
+        }
+        pendingFTS.removeAll(keepingCapacity: true)
+        pendingFTSBytes = 0
     }
 
     static func json(_ attributes: [String: String]) -> String {
@@ -273,4 +327,12 @@ public enum Confidence {
         let wrong = precisions.reduce(1.0) { $0 * (1 - min(max($1, 0), 1)) }
         return min(0.99, ((1 - wrong) * 1000).rounded() / 1000)
     }
+}
+
+/// What makes a relationship row unique (its UNIQUE constraint), as the writer caches it.
+struct RelationshipIdentity: Hashable {
+    var subject: Int64
+    var predicate: String
+    var object: Int64
+    var attributes: String
 }

@@ -1,0 +1,73 @@
+import GRDB
+import GRDBSQLite
+
+/// A cached statement the writer binds with `sqlite3_bind_*` and steps itself: the import's
+/// per-row inserts (sentences, FTS rows, mentions, evidence) without building a
+/// `StatementArguments` array per row, which costs about as much as the insert
+/// (`../shared/perf-notes.md`: 0.69 M against 1.18 M words/s).
+///
+/// Only used inside the import transaction, where no GRDB observer watches these tables.
+///
+/// For example:
+///
+/// ```swift
+/// var insert = try BoundInsert(db, sql: "INSERT INTO sentence(document_id, position) VALUES (?, ?)")
+/// insert.bind(1, documentID)
+/// insert.bind(2, position)
+/// try insert.step()
+/// ```
+struct BoundInsert {
+    private let db: Database
+    private let statement: Statement
+
+    init(_ db: Database, sql: String) throws {
+        self.db = db
+        statement = try db.cachedStatement(sql: sql)
+    }
+
+    private var handle: OpaquePointer { statement.sqliteStatement }
+
+    func bind(_ index: Int32, _ value: Int64) {
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    func bind(_ index: Int32, _ value: Int) {
+        sqlite3_bind_int64(handle, index, Int64(value))
+    }
+
+    func bind(_ index: Int32, _ value: Double) {
+        sqlite3_bind_double(handle, index, value)
+    }
+
+    func bind(_ index: Int32, _ value: String) {
+        var value = value
+        value.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                // SQLITE_TRANSIENT: SQLite copies the bytes, which live only for this closure. An empty
+                // string has no base address, and a NULL pointer would bind NULL, not "".
+                if let base = chars.baseAddress {
+                    _ = sqlite3_bind_text(handle, index, base, Int32(chars.count), BoundInsert.transient)
+                } else {
+                    _ = sqlite3_bind_text(handle, index, "", 0, BoundInsert.transient)
+                }
+            }
+        }
+    }
+
+    func bind(_ index: Int32, _ value: String?) {
+        if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    /// Runs the insert once with the values bound since the last step.
+    func step() throws {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+    }
+
+    /// `SQLITE_TRANSIENT`, which the C macro defines as the destructor `-1`.
+    private static let transient = unsafeBitCast(-1 as Int, to: sqlite3_destructor_type.self)
+}
