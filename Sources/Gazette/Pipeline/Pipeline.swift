@@ -45,11 +45,21 @@ public struct Pipeline: Sendable {
     ///   - language: overrides detection (`gazette extract --language`).
     ///   - published: overrides the date found in the text (`--published`).
     /// - Throws: ``GazetteError/emptyDocument(_:)`` when nothing but boilerplate is left.
+    ///   - knownSHA256: the fingerprint this source had in the knowledge base; when the normalized
+    ///     text still has it, the other stages are skipped and the document comes back without
+    ///     sentences or facts (the writer leaves it unchanged), which makes re-running an import cheap.
     public func extract(_ source: SourceDocument, language: Language? = nil,
-                        published: PartialDate? = nil) throws(GazetteError) -> ExtractedDocument {
+                        published: PartialDate? = nil, knownSHA256: String? = nil) throws(GazetteError) -> ExtractedDocument {
         var clock = StageTimes()
         let text = clock.time(.normalize) { normalizer.normalize(source.text) }
         guard text.contains(where: { $0.isLetter }) else { throw .emptyDocument(source.path) }
+        if let knownSHA256, SHA256.hex(text.utf8) == knownSHA256 {
+            let meta = DocumentMetadata(name: source.name, language: language ?? .en, sha256: knownSHA256)
+            return ExtractedDocument(
+                sourceKey: source.sourceKey, path: source.path, metadata: meta, text: text,
+                wordCount: Pipeline.wordCount(text), sentences: [], mentions: [], entities: [], facts: [], events: [],
+                dates: [], times: clock)
+        }
         let (language, dateline) = clock.time(.normalize) {
             (language ?? detector.language(of: text), metadata.dateline(of: text))
         }

@@ -40,6 +40,21 @@ extension Store {
         }
     }
 
+    /// The SHA-256 of every stored document's normalized text, by source key: what lets a re-run
+    /// import skip the documents it already has without extracting them again.
+    public func fingerprints() throws -> [String: String] {
+        do {
+            return try queue.read { db in
+                var out: [String: String] = [:]
+                let rows = try Row.fetchCursor(db, sql: "SELECT source_key, sha256 FROM document")
+                while let row = try rows.next() { out[row[0]] = row[1] }
+                return out
+            }
+        } catch let error as DatabaseError {
+            throw Store.explain(error, path: path)
+        }
+    }
+
     /// Writes documents in one transaction; the outcome of each, in order.
     public func write(_ documents: [ExtractedDocument]) throws -> [WriteOutcome] {
         try importTransaction { writer in try documents.map { try writer.write($0) } }

@@ -8,7 +8,9 @@ extension GazetteCommand {
             abstract: "Import .txt, .html and .jsonl files (or folders of them) into the knowledge base.",
             discussion: """
                 The import is one transaction: it lands whole or not at all. Re-importing an unchanged
-                file does nothing; a changed file replaces its old rows. A bad file (binary, empty,
+                file does nothing (it is not even extracted again); a changed file replaces its old rows.
+                For huge imports, --batch N commits every N documents instead: each batch is atomic,
+                and if the import is killed, running it again resumes after the last committed batch. A bad file (binary, empty,
                 invalid UTF-8, malformed JSONL line) stops the import with every problem listed, unless
                 --skip-bad is given. Run with no paths to create or upgrade the database only.
 
@@ -17,6 +19,7 @@ extension GazetteCommand {
                   gazette import --db news.db --skip-bad ~/scraped/ articles.jsonl
                   gazette import --encoding windows-1252 old-pages/
                   gazette import --timings table --jobs 2 big-corpus/
+                  gazette import --batch 5000 --db archive.db ~/crawl/2026/
                 """)
 
         @OptionGroup(title: "Database") var store: StoreOptions
@@ -34,6 +37,9 @@ extension GazetteCommand {
         @Option(help: "Documents extracted in parallel (default: the number of cores); the result is the same for any value.")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+        @Option(help: "Commit every N documents (each batch atomic; a re-run resumes) instead of one transaction.")
+        var batch: Int?
+
         @Option(help: "Print seconds per stage (read, normalize, …, write) on standard error: table, csv, json or jsonl.")
         var timings: OutputFormat?
 
@@ -42,6 +48,7 @@ extension GazetteCommand {
 
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+            if let batch, batch < 1 { throw ValidationError("--batch must be at least 1.") }
             guard TextEncoding(rawValue: encoding.lowercased()) != nil else {
                 throw ValidationError("Unknown encoding '\(encoding)'; use utf-8, windows-1252 or iso-8859-1.")
             }
@@ -56,7 +63,7 @@ extension GazetteCommand {
             let reader = DocumentReader(encoding: TextEncoding(rawValue: encoding.lowercased()) ?? .utf8)
             let importer = Importer(pipeline: try rules.pipeline(), reader: reader, jobs: jobs)
             let interactive = !quiet && isatty(STDERR_FILENO) == 1
-            let report = try importer.run(paths: paths, into: store, skipBad: skipBad) { p in
+            let report = try importer.run(paths: paths, into: store, skipBad: skipBad, batch: batch) { p in
                 guard interactive else { return }
                 let line = String(format: "\r%d/%d files, %d documents, %d words, %.1f s", p.filesDone, p.filesTotal,
                                   p.documents, p.words, p.seconds)
@@ -68,6 +75,7 @@ extension GazetteCommand {
             }
             print(ImportSummaryText(report: report, path: store.path).text)
             if let timings {
+                fflush(nil)  // the summary first, then the table
                 FileHandle.standardError.write(Data(RowWriter(timings).render(report.stageTable).utf8))
             }
         }

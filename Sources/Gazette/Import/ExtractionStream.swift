@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reads and extracts files on `jobs` worker threads while the caller writes: the results come
+/// out of ``next()`` in the files' order, whatever order the workers finish in, so the knowledge
+/// base is the same for any number of jobs.
+///
+/// At most `window` files are extracted ahead of the writer, which bounds memory however long
+/// the import. With one job there are no threads: ``next()`` extracts the next file itself.
+final class ExtractionStream: @unchecked Sendable {
+    /// What one file gave: its documents, or why each could not be read or extracted.
+    typealias Item = [Result<ExtractedDocument, GazetteError>]
+
+    private let files: [String]
+    private let extract: @Sendable (String) -> Item
+    private let jobs: Int
+    private let window: Int
+    // Guarded by `condition`:
+    private let condition = NSCondition()
+    private var ready: [Int: Item] = [:]
+    private var claimed = 0
+    private var consumed = 0
+    private var cancelled = false
+    private var running = 0
+
+    /// - Parameters:
+    ///   - extract: reads and extracts one file; called on worker threads, so it must be pure.
+    init(files: [String], jobs: Int, extract: @escaping @Sendable (String) -> Item) {
+        self.files = files
+        self.extract = extract
+        self.jobs = jobs
+        window = 16 * jobs
+        guard jobs > 1 else { return }
+        running = jobs
+        for _ in 0..<jobs {
+            Thread.detachNewThread { [self] in work() }
+        }
+    }
+
+    /// The next file's result in input order, or nil at the end.
+    func next() -> Item? {
+        guard jobs > 1 else {
+            guard consumed < files.count else { return nil }
+            defer { consumed += 1 }
+            return extract(files[consumed])
+        }
+        condition.lock()
+        defer { condition.unlock() }
+        guard consumed < files.count else { return nil }
+        while ready[consumed] == nil { condition.wait() }
+        let item = ready.removeValue(forKey: consumed)
+        consumed += 1
+        condition.broadcast()
+        return item
+    }
+
+    /// Stops the workers and waits for them: called when the writer stops early (an error).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        while running > 0 { condition.wait() }
+        condition.unlock()
+    }
+
+    private func work() {
+        condition.lock()
+        while true {
+            while !cancelled && claimed < files.count && claimed >= consumed + window { condition.wait() }
+            guard !cancelled && claimed < files.count else { break }
+            let index = claimed
+            claimed += 1
+            condition.unlock()
+            let item = extract(files[index])
+            condition.lock()
+            ready[index] = item
+            condition.broadcast()
+        }
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    deinit {
+        cancel()
+    }
+}
