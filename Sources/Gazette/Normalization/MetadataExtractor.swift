@@ -13,11 +13,11 @@ import Foundation
 public struct MetadataExtractor: Sendable {
     let rules: NormalizationRules
     /// Wire markers, folded once: `(key, source)`.
-    let markers: [(key: String, source: String)]
+    let markers: [(key: [UInt8], source: String)]
 
     public init(rules: NormalizationRules) {
         self.rules = rules
-        markers = rules.sources.map { (Folding.key($0.marker), $0.source) }
+        markers = rules.sources.map { (Array(Folding.key($0.marker).utf8), $0.source) }
     }
 
     /// The parts of a dateline: its city, its date and where the body text starts after it.
@@ -55,11 +55,11 @@ public struct MetadataExtractor: Sendable {
 
     /// The source named by a wire marker in the first lines ("/PRNewswire/" → "PR Newswire").
     public func source(of text: String) -> String? {
-        let head = Folding.key(text.prefix(1200))
-        var best: (index: String.Index, source: String)?
+        let head = Array(Folding.key(text.prefix(1200)).utf8)
+        var best: (offset: Int, source: String)?
         for (marker, source) in markers {
-            if let range = head.range(of: marker), best.map({ range.lowerBound < $0.index }) ?? true {
-                best = (range.lowerBound, source)
+            if let offset = ByteSearch.firstOffset(of: marker, in: head), best.map({ offset < $0.offset }) ?? true {
+                best = (offset, source)
             }
         }
         return best?.source
@@ -68,7 +68,8 @@ public struct MetadataExtractor: Sendable {
     /// The dateline of the first lines that have one.
     public func dateline(of text: String) -> Dateline? {
         var offset = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(8) {
+        // maxSplits: the head's lines only, not every line of the text.
+        for line in text.split(separator: "\n", maxSplits: 8, omittingEmptySubsequences: false).prefix(8) {
             if var found = dateline(in: String(line)) {
                 // The body starts after the first dash that closes the head.
                 let scalars = Array(line.unicodeScalars)

@@ -10,15 +10,18 @@ import Foundation
 /// ```
 public struct TextNormalizer: Sendable {
     let rules: NormalizationRules
+    /// The first bytes of the boilerplate keys, to rule a line out before folding it.
+    let boilerplateFirstBytes: Set<UInt8>
 
     public init(rules: NormalizationRules) {
         self.rules = rules
+        boilerplateFirstBytes = Set(rules.boilerplate.compactMap { $0.key.utf8.first })
     }
 
     /// The normalized text; empty when nothing but boilerplate and whitespace was there.
     public func normalize(_ raw: String) -> String {
         // ASCII text is already in NFC; composing it would copy it through Foundation.
-        let nfc = raw.utf8.allSatisfy { $0 < 0x80 } ? raw : raw.precomposedStringWithCanonicalMapping
+        let nfc = TextNormalizer.isNFCWithoutWork(raw) ? raw : raw.precomposedStringWithCanonicalMapping
         var lines: [String] = []
         var current = String.UnicodeScalarView()
         var pendingSpace = false
@@ -69,11 +72,36 @@ public struct TextNormalizer: Sendable {
 
     func isBoilerplate(_ line: String) -> Bool {
         guard line.unicodeScalars.count <= 300 else { return false }
+        // Most lines can be ruled out by their first letter without folding them: a line whose
+        // first letter or digit is ASCII has a key that starts with it, lower-cased.
+        for byte in line.utf8 {
+            if byte >= 0x80 { break }
+            let lower = byte | 0x20
+            if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                guard boilerplateFirstBytes.contains(byte >= 0x41 && byte <= 0x5A ? lower : byte) else { return false }
+                break
+            }
+        }
         let key = NormalizationRules.lineKey(line)
         guard !key.isEmpty else { return false }
         for item in rules.boilerplate where item.prefix ? key.hasPrefix(item.key) : key == item.key {
             return true
         }
         return false
+    }
+
+    /// True when `text` is certainly in NFC already: every scalar is ASCII, Latin-1, Latin
+    /// Extended (below the combining marks at U+0300), Latin Extended Additional, general
+    /// punctuation and currency signs (but the two quads that NFC maps to other spaces), or
+    /// CJK ideographs. Composing such text would only copy it through Foundation.
+    static func isNFCWithoutWork(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return true }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x300, 0x1E00...0x1EFF, 0x2002...0x20CF, 0x3400...0x4DBF, 0x4E00...0x9FFF: continue
+            default: return false
+            }
+        }
+        return true
     }
 }
