@@ -22,8 +22,15 @@ struct SentenceMatcher {
     let entities: [String: ResolvedEntity]
     let roles: [String: [[String]]]
     /// Mentions by the index of their first token.
-    let mentionAt: [Int: Mention]
+    let mentionAt: MentionIndex
     let firstWord: Int
+    /// The sentence's token keys, for the patterns' anchor test: built once, not per pattern.
+    let keys: Set<String>
+    /// Where a slot can begin: a mention starts there or a place anaphor does. A pattern that
+    /// starts with a slot is tried only at these positions; elsewhere it could not match.
+    let slotStarts: [Bool]
+    /// Tokens a gap does not run over (";", ":").
+    let isStop: [Bool]
 
     init(tokens: [Token], mentions: [Mention], anaphora: [[String]], topic: String?,
          entities: [String: ResolvedEntity], roles: [String: [[String]]] = [:]) {
@@ -32,19 +39,35 @@ struct SentenceMatcher {
         self.topic = topic
         self.entities = entities
         self.roles = roles
-        var at: [Int: Mention] = [:]
-        for m in mentions where at[m.firstToken] == nil { at[m.firstToken] = m }
-        mentionAt = at
+        let index = MentionIndex(mentions, count: tokens.count)
+        mentionAt = index
         firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
+        keys = Set(tokens.map(\.key))
+        isStop = tokens.map { $0.text == ";" || $0.text == ":" }
+        var starts = (0..<tokens.count).map { index[$0] != nil }
+        if topic != nil {
+            for pos in tokens.indices where !starts[pos] {
+                starts[pos] = anaphora.contains { phrase in
+                    phrase.count <= tokens.count - pos && phrase.indices.allSatisfy { tokens[pos + $0].key == phrase[$0] }
+                }
+            }
+        }
+        slotStarts = starts
     }
 
     /// Every non-overlapping match of a pattern, left to right.
     func matches(_ pattern: RelationPattern) -> [Match] {
-        if let anchors = pattern.anchors, !tokens.contains(where: { anchors.contains($0.key) }) { return [] }
+        if let anchors = pattern.anchors, anchors.isDisjoint(with: keys) { return [] }
         var out: [Match] = []
         var start = 0
+        var startsWithSlot = false
+        if case .slot = pattern.elements.first { startsWithSlot = true }
         while start < tokens.count {
             if case .start = pattern.elements.first, start > firstWord { break }
+            if startsWithSlot && !slotStarts[start] {
+                start += 1
+                continue
+            }
             if var found = match(pattern.elements, 0, start, Match()) {
                 found.start = start
                 if !blocked(pattern, found) { out.append(found) }
@@ -75,7 +98,7 @@ struct SentenceMatcher {
             var k = 0
             while k <= n, pos + k <= tokens.count {
                 // A gap does not run over a sentence-internal stop such as ";".
-                if k > 0, [";", ":"].contains(tokens[pos + k - 1].text) { return nil }
+                if k > 0, isStop[pos + k - 1] { return nil }
                 if let found = match(elements, i + 1, pos + k, state) { return found }
                 k += 1
             }
@@ -242,5 +265,23 @@ struct SentenceMatcher {
         case "region": return 5
         default: return 0
         }
+    }
+}
+
+/// Mentions by the index of their first token (the first one listed when two start together):
+/// an array lookup in the matcher's inner loop instead of a dictionary's hashing.
+struct MentionIndex {
+    private let slots: [Mention?]
+
+    init(_ mentions: [Mention], count: Int) {
+        var slots = [Mention?](repeating: nil, count: count)
+        for m in mentions where slots.indices.contains(m.firstToken) && slots[m.firstToken] == nil {
+            slots[m.firstToken] = m
+        }
+        self.slots = slots
+    }
+
+    subscript(position: Int) -> Mention? {
+        slots.indices.contains(position) ? slots[position] : nil
     }
 }
