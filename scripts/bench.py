@@ -10,6 +10,7 @@ prints one report and writes everything to bench/results/YYYYmmdd-HHMMSS.json.
 usage:
   bench.py [--sizes "10 100"] [--jobs "1 2"] [--spacy-mb 2] [--no-spacy] [--runs 5]
   bench.py --compare OLD.json NEW.json
+  bench.py --show RESULT.json
 environment: GAZETTE (binary, default .build/release/gazette), SIZES, JOBS, SPACY_MB (same as the
 options; options win). See docs/benchmark.md for the columns and the targets.
 """
@@ -470,20 +471,22 @@ def compare(old_path, new_path):
     print()
 
     def delta(a, b, lower_is_better=False):
-        if a is None or b is None:
+        if a is None or b is None or not a:
             return "-"
-        pct = 100 * (b - a) / a if a else 0
-        return f"{pct:+.1f}%" + (" better" if (pct < 0) == lower_is_better and abs(pct) >= 1 else "")
+        pct = 100 * (b - a) / a
+        # Under 2% is within run-to-run noise on a shared 2-core machine.
+        verdict = "" if abs(pct) < 2 else (" better" if (pct < 0) == lower_is_better else " worse")
+        return f"{pct:+.1f}%{verdict}"
 
     rows = []
     for n in new["runs"]:
         o = next((r for r in old["runs"] if r.get("corpus_mb") == n.get("corpus_mb") and r.get("jobs") == n.get("jobs")), None)
         if not o:
             continue
-        for key, lower in (("words_per_s", False), ("seconds", True), ("peak_rss_mb", True), ("db_mb", True),
-                           ("writer_busy_pct", False)):
-            rows.append([f"{n['corpus_mb']:g} MB j{n['jobs']}", key, fmt_num(o.get(key)), fmt_num(n.get(key)),
-                         delta(o.get(key), n.get(key), lower)])
+        for key, lower, digits in (("words_per_s", False, 0), ("seconds", True, 2), ("peak_rss_mb", True, 1),
+                                   ("db_mb", True, 1), ("writer_busy_pct", False, 1)):
+            rows.append([f"{n['corpus_mb']:g} MB j{n['jobs']}", key, fmt_num(o.get(key), digits),
+                         fmt_num(n.get(key), digits), delta(o.get(key), n.get(key), lower)])
         ostages = {s["stage"]: s["seconds"] for s in o.get("stages", [])}
         for s in n.get("stages", []):
             if s["stage"] in ostages:
@@ -516,13 +519,18 @@ def main():
                     help="spaCy sample: the first N MB of the smallest corpus")
     ap.add_argument("--no-spacy", action="store_true")
     ap.add_argument("--runs", type=int, default=5, help="runs per query command (best is reported)")
-    ap.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"))
+    ap.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"), help="compare two result files")
+    ap.add_argument("--show", metavar="FILE", help="print the report stored in a result file")
     ap.add_argument("--spacy-worker", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.spacy_worker:
         return spacy_worker(args.spacy_worker)
     if args.compare:
         return compare(*args.compare)
+    if args.show:
+        data = load_result(args.show)
+        print("\n".join(data.get("report") or [json.dumps(data, indent=1)]))
+        return
 
     gazette = os.path.abspath(os.environ.get("GAZETTE", os.path.join(ROOT, ".build", "release", "gazette")))
     if not os.access(gazette, os.X_OK):

@@ -52,9 +52,14 @@ public struct EntityResolver: EntityResolving {
         }
         // An undefined acronym made of a name's initials ("FTZ" after "… Pilot Free Trade Zone").
         let acronyms = Set(mentions.filter { $0.text.count >= 2 && $0.text.allSatisfy { $0.isUppercase } }.map { Folding.key($0.text) })
+        // Word counts and initials of each name, made once rather than once per acronym.
+        let nameShapes: [(words: Int, initials: String)] = acronyms.isEmpty ? [] : mentions.map { m in
+            let words = m.name.split(separator: " ")
+            return (words.count, words.compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined())
+        }
         for acronym in acronyms where aliasKeys[acronym] == nil {
-            for m in mentions where m.type != .person && m.name.split(separator: " ").count >= acronym.count {
-                let initials = m.name.split(separator: " ").compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined()
+            for (k, m) in mentions.enumerated() where m.type != .person && nameShapes[k].words >= acronym.count {
+                let initials = nameShapes[k].initials
                 if initials.count >= acronym.count, initials.contains(acronym), let key = m.entityKey {
                     aliasKeys[acronym] = key
                     break
@@ -265,11 +270,13 @@ public struct EntityResolver: EntityResolving {
                 }
             }
             for a in 0..<max(0, tokens.count - 1) {
-                let country = reference.countryOfAdjective(tokens[a].text)
-                let region = finder.region(ofAdjective: tokens[a], text.language)
-                guard country != nil || region != nil, rules.orgContext[tokens[a + 1].key] != nil
+                // The noun first: it rules out almost every token without a lookup of the adjective.
+                guard rules.orgContext[tokens[a + 1].key] != nil
                     || ["enterprises", "companies", "firms", "unternehmen", "firmen", "konzerne"].contains(tokens[a + 1].key)
                 else { continue }
+                let country = reference.countryOfAdjective(tokens[a].text)
+                let region = finder.region(ofAdjective: tokens[a], text.language)
+                guard country != nil || region != nil else { continue }
                 // The enumeration that follows: names separated only by commas and "and".
                 var expected = a + 2
                 while expected < tokens.count, ["including", "such", "as", "like", "wie", "darunter", "namely", ","].contains(tokens[expected].key) {
