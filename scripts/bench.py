@@ -402,6 +402,9 @@ def report(result):
                  f"{' (dirty)' if result['git']['dirty'] else ''}  {result['host']['cpus']} CPUs  "
                  f"corpus generator {result['corpus_generator']}"
                  + (f"  load average before imports {min(loads):g}-{max(loads):g}" if loads else ""))
+    if loads and max(loads) >= 0.5:
+        lines.append("note: something else was using the CPU during this run (see the load average); "
+                     "its figures are lower than the binary can do")
     lines.append("")
     rows = []
     for r in runs:
@@ -442,9 +445,10 @@ def report(result):
     if sp and sp.get("available"):
         ratios = "; ".join(f"Gazette jobs {x['jobs']} on {x['corpus_mb']:g} MB / spaCy = {x['gazette_over_spacy']:.2f}x"
                            for x in sp.get("ratios", []))
-        lines.append(f"spaCy {sp['spacy_version']} {sp['model']} {sp['model_version']} (NER: {'+'.join(sp['pipes'])}, n_process=1, "
-                     f"first {sp['sample_mb']:g} MB, {sp['documents']} docs): {fmt_int(sp['words_per_s'])} words/s"
-                     + (f"; {ratios}" if ratios else ""))
+        blas = ", ".join(f"{b['internal_api']} {b['architecture']} x{b['num_threads']}" for b in sp.get("blas") or [])
+        lines.append(f"spaCy {sp['spacy_version']} {sp['model']} {sp['model_version']} (NER: {'+'.join(sp['pipes'])}, n_process=1"
+                     f"{', ' + blas if blas else ''}; first {sp['sample_bytes'] / 1048576:.1f} MB of the {result['sizes_mb'][0]:g} MB corpus, "
+                     f"{sp['documents']} docs): {fmt_int(sp['words_per_s'])} words/s" + (f"; {ratios}" if ratios else ""))
     elif sp:
         lines.append(f"spaCy: not compared ({sp['reason']})")
     lines.append("")
