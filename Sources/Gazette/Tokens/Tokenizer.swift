@@ -18,7 +18,8 @@ public enum Tokenizer {
         var i = 0
         let n = s.count
         @inline(__always) func isAlnum(_ c: Unicode.Scalar) -> Bool {
-            c.properties.isAlphabetic || ("0"..."9").contains(c)
+            // ASCII without the Unicode property tables: the same answer for most scalars, far cheaper.
+            c.isASCII ? Tokenizer.isASCIIAlnum(UInt8(c.value)) : c.properties.isAlphabetic
         }
         while i < n {
             let c = s[i]
@@ -71,7 +72,13 @@ public enum Tokenizer {
         return tokens
     }
 
+    @inline(__always)
+    static func isASCIIAlnum(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+    }
+
     static func make(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
+        if let token = makeASCII(s, i, j, base) { return token }
         let slice = s[i..<j]
         let text = String(String.UnicodeScalarView(slice))
         let shape: Token.Shape
@@ -89,5 +96,43 @@ public enum Tokenizer {
             shape = .punctuation
         }
         return Token(text: text, key: Folding.key(text), start: base + i, end: base + j, shape: shape)
+    }
+
+    /// ``make(_:_:_:_:)`` for an all-ASCII token, the common case: text, folded key and shape
+    /// straight from the bytes, the same values the Unicode path gives. Nil for any other token.
+    static func makeASCII(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token? {
+        var hasUpper = false
+        var lowerLetters = 0
+        for k in i..<j {
+            let v = s[k].value
+            // "`" folds to "'": leave it to Folding.
+            guard v < 0x80, v != 0x60 else { return nil }
+            if v >= 0x41 && v <= 0x5A { hasUpper = true } else if v >= 0x61 && v <= 0x7A { lowerLetters += 1 }
+        }
+        let count = j - i
+        let text = String(unsafeUninitializedCapacity: count) { buffer in
+            for k in 0..<count { buffer[k] = UInt8(s[i + k].value) }
+            return count
+        }
+        let key = !hasUpper ? text : String(unsafeUninitializedCapacity: count) { buffer in
+            for k in 0..<count {
+                let b = UInt8(s[i + k].value)
+                buffer[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            return count
+        }
+        let first = UInt8(s[i].value)
+        let shape: Token.Shape
+        if first >= 0x30 && first <= 0x39 {
+            shape = .number
+        } else if first >= 0x41 && first <= 0x5A {
+            let upperLetters = (i..<j).reduce(0) { $0 + (s[$1].value >= 0x41 && s[$1].value <= 0x5A ? 1 : 0) }
+            shape = upperLetters >= 2 && lowerLetters == 0 ? .upper : .capitalized
+        } else if first >= 0x61 && first <= 0x7A {
+            shape = .lower
+        } else {
+            shape = .punctuation
+        }
+        return Token(text: text, key: key, start: base + i, end: base + j, shape: shape)
     }
 }
