@@ -103,13 +103,25 @@ def remove_db(db):
 
 
 def parse_time_v(text):
-    """Peak RSS and elapsed seconds from GNU time -v."""
+    """Peak RSS (MB), elapsed seconds and CPU seconds (user + system) from GNU time -v."""
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", text)
+    cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text))
     secs = None
     if wall:
         secs = sum(float(p) * 60 ** i for i, p in enumerate(reversed(wall.group(1).split(":"))))
-    return (int(rss.group(1)) / 1024 if rss else None), secs
+    return (int(rss.group(1)) / 1024 if rss else None), secs, cpu
+
+
+def busy_cpu_seconds():
+    """CPU seconds the whole machine has spent busy since boot (None where /proc/stat is missing)."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+    except OSError:
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def parse_timings(stderr):
@@ -134,17 +146,22 @@ def sql(gazette, db, query):
 def import_run(gazette, mb, jobs, corpus_path, files, corpus_bytes):
     db = os.path.join(DB_DIR, f"{size_label(mb)}-jobs{jobs}.db")
     remove_db(db)
-    # The machine may be shared: a busy one shows here, and in the report's header.
-    load_before = round(os.getloadavg()[0], 2)
-    log(f"== import of {mb:g} MB with --jobs {jobs} (load average {load_before})")
+    log(f"== import of {mb:g} MB with --jobs {jobs}")
+    busy_before = busy_cpu_seconds()
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         # time -o keeps its report apart from gazette's stderr, which carries the timings JSON.
         proc = run(["/usr/bin/time", "-v", "-o", tf.name, gazette, "import", "--db", db, "--quiet",
                     "--jobs", str(jobs), "--timings", "json", corpus_path])
-        rss_mb, elapsed = parse_time_v(tf.read())
+        rss_mb, elapsed, cpu = parse_time_v(tf.read())
+    busy_after = busy_cpu_seconds()
+    # The machine may be shared: CPU time spent by anything but this import, in cores on average
+    # over the import. (The load average would also count the previous import of this benchmark.)
+    other = None
+    if busy_before is not None and busy_after is not None and elapsed:
+        other = round(max(0.0, (busy_after - busy_before - cpu) / elapsed), 2)
     row = {"corpus_mb": mb, "jobs": jobs, "db": os.path.relpath(db, ROOT), "corpus_bytes": corpus_bytes,
-           "documents": len(files), "load_before": load_before, "exit_code": proc.returncode,
-           "summary": proc.stdout.strip()}
+           "documents": len(files), "cpu_s": round(cpu, 2), "other_cpu_cores": other,
+           "exit_code": proc.returncode, "summary": proc.stdout.strip()}
     if proc.returncode != 0:
         row["error"] = (proc.stderr.strip().splitlines() or ["(no message)"])[-1]
         log(f"  import failed: {row['error']}")
@@ -170,7 +187,7 @@ def import_run(gazette, mb, jobs, corpus_path, files, corpus_bytes):
         "stages": stages,
     })
     log(f"  {words:,} words in {wall:.2f} s: {row['words_per_s']:,} words/s, peak RSS {row['peak_rss_mb']} MB, "
-        f"database {row['db_mb']} MB")
+        f"database {row['db_mb']} MB; other processes used {other} cores meanwhile")
     return row, db
 
 
@@ -397,24 +414,24 @@ def checks(runs, queries):
 
 def report(result):
     runs, lines = result["runs"], []
-    loads = [r["load_before"] for r in runs if r.get("load_before") is not None]
+    others = [r["other_cpu_cores"] for r in runs if r.get("other_cpu_cores") is not None]
     lines.append(f"Gazette benchmark {result['started']}  commit {result['git']['commit'][:10]}"
                  f"{' (dirty)' if result['git']['dirty'] else ''}  {result['host']['cpus']} CPUs  "
-                 f"corpus generator {result['corpus_generator']}"
-                 + (f"  load average before imports {min(loads):g}-{max(loads):g}" if loads else ""))
-    if loads and max(loads) >= 0.5:
-        lines.append("note: something else was using the CPU during this run (see the load average); "
-                     "its figures are lower than the binary can do")
+                 f"corpus generator {result['corpus_generator']}")
+    if others and max(others) >= 0.25:
+        lines.append(f"note: other processes used up to {max(others):.2f} of the {result['host']['cpus']} cores "
+                     "during the imports (column 'other CPU'): these figures are lower than the binary can do")
     lines.append("")
     rows = []
     for r in runs:
         if "error" in r:
-            rows.append([f"{r['corpus_mb']:g}", r["jobs"], fmt_int(r["documents"]), "-", "FAILED"] + ["-"] * 6)
+            rows.append([f"{r['corpus_mb']:g}", r["jobs"], fmt_int(r["documents"]), "-", "FAILED"] + ["-"] * 7)
             continue
         rows.append([f"{r['corpus_mb']:g}", r["jobs"], fmt_int(r["documents"]), fmt_int(r["words"]), fmt_num(r["seconds"], 2),
                      fmt_num(r["elapsed_s"], 2), fmt_int(r["words_per_s"]), fmt_num(r["docs_per_s"]), fmt_num(r["peak_rss_mb"]), fmt_num(r["db_mb"]),
-                     fmt_num(r["writer_busy_pct"])])
-    lines.append(table(["MB", "jobs", "docs", "words", "seconds", "elapsed s", "words/s", "docs/s", "peak RSS MB", "DB MB", "writer busy %"], rows))
+                     fmt_num(r["writer_busy_pct"]), fmt_num(r.get("other_cpu_cores"), 2)])
+    lines.append(table(["MB", "jobs", "docs", "words", "seconds", "elapsed s", "words/s", "docs/s", "peak RSS MB", "DB MB",
+                        "writer busy %", "other CPU"], rows))
     good = [r for r in runs if "error" not in r and r["stages"]]
     if good:
         lines.append("")
