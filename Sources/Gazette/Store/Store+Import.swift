@@ -126,10 +126,15 @@ public struct DocumentWriter {
         }
         if pendingFTSBytes > DocumentWriter.ftsBufferBytes { try flushFTS() }
 
+        let aliasInsert = try BoundInsert(db, sql: "INSERT OR IGNORE INTO entity_alias(entity_id, document_id, alias) VALUES (?, ?, ?)")
         for entity in doc.entities {
-            entityIDs[entity.key] = try upsert(entity)
-            let aliasInsert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias(entity_id, document_id, alias) VALUES (?, ?, ?)")
-            for alias in entity.aliases { try aliasInsert.execute(arguments: [entityIDs[entity.key], documentID, alias]) }
+            let entityID = try upsert(entity)
+            for alias in entity.aliases {
+                aliasInsert.bind(1, entityID)
+                aliasInsert.bind(2, documentID)
+                aliasInsert.bind(3, alias)
+                try aliasInsert.step()
+            }
         }
         let mentionInsert = try BoundInsert(db, sql: """
             INSERT INTO mention(entity_id, document_id, sentence_id, start, "end", text, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
