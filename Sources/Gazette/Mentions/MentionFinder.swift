@@ -22,6 +22,8 @@ public struct MentionFinder: MentionFinding {
     let regionAdjectives: [Language: [String: String]]
     /// Legal forms, folded with spaces removed ("co.,ltd.", "spzo.o.", "gmbh&co.kg").
     let legalForms: Set<String>
+    /// Every prefix of a legal form (the forms included): joining tokens stops where none continues.
+    let legalFormPrefixes: Set<String>
 
     public init(rules: [Language: MentionRules], names: NameIndex, reference: ReferenceData,
                 regionAdjectives: [Language: [String: String]]) {
@@ -37,6 +39,7 @@ public struct MentionFinder: MentionFinding {
             if form.contains(".") || form.contains("&") { return true }
             return letters.count <= 5 && !form.contains(" ") && !reference.isCommonWord(form, .en) && !reference.isCommonWord(form, .de)
         }.map { $0.replacingOccurrences(of: " ", with: "") })
+        legalFormPrefixes = Set(legalForms.flatMap { form in (1...form.count).map { String(form.prefix($0)) } })
     }
 
     public func mentions(in text: AnalyzedText) -> [Mention] {
@@ -209,7 +212,7 @@ struct SentenceScan {
     func isOriginAdjective(_ i: Int) -> Bool {
         let t = tokens[i]
         if finder.reference.countryOfAdjective(t.text) != nil || finder.region(ofAdjective: t, language) != nil { return true }
-        guard t.text.contains("-") else { return false }
+        guard t.text.utf8.contains(UInt8(ascii: "-")) else { return false }
         // "Saudi-Arabien" is a country, though "Saudi" is also an adjective.
         if finder.names.candidates(nameKeys[i]).contains(where: { $0.type == .place }) { return false }
         let parts = t.text.split(separator: "-")
@@ -247,6 +250,7 @@ struct SentenceScan {
             var best: Int?
             while k < tokens.count, k - j < 8 {
                 joined += tokens[k].key
+                guard finder.legalFormPrefixes.contains(joined) else { break }
                 if finder.legalForms.contains(joined), isLegalFormShape(j, k + 1) { best = k + 1 }
                 k += 1
             }
@@ -366,6 +370,7 @@ struct SentenceScan {
             }
             if let first = choose(found, districts: districts) { best = Lookup(end: j + 1, candidate: first, all: found) }
             j += 1
+            if !finder.names.beginsLongerName(key) { break }
         }
         return best
     }

@@ -22,11 +22,15 @@ public struct NameIndex: Sendable {
     public private(set) var lexiconCountries: [String: String] = [:]
     /// The most tokens a name has.
     public private(set) var maximumTokens = 1
+    /// Every proper prefix, in whole tokens, of a name key ("bosnia", "bosnia and" of "bosnia and
+    /// herzegovina"): a lookup stops extending a key that begins no longer name.
+    var prefixes: Set<String> = []
 
     public init(reference: ReferenceData, lexicon: [MentionRules.LexiconEntry]) {
         self.reference = reference
         for key in reference.nameIndex.keys {
             maximumTokens = max(maximumTokens, key.split(separator: " ").count)
+            addPrefixes(of: key)
         }
         for entry in lexicon {
             let main = Folding.nameKey(entry.name)
@@ -36,9 +40,23 @@ public struct NameIndex: Sendable {
                     name: entry.name, type: entry.type, subtype: entry.subtype, reference: "lexicon:\(entry.rule)",
                     population: 0, viaAlias: isAlias && alias != main, rule: entry.rule, country: entry.country))
                 maximumTokens = max(maximumTokens, alias.split(separator: " ").count)
+                addPrefixes(of: alias)
             }
         }
         maximumTokens = min(maximumTokens, 8)
+    }
+
+    private mutating func addPrefixes(of key: String) {
+        var index = key.utf8.startIndex
+        while let space = key.utf8[index...].firstIndex(of: 0x20) {
+            prefixes.insert(String(key[..<space]))
+            index = key.utf8.index(after: space)
+        }
+    }
+
+    /// True when some name key is longer than `key` and starts with its tokens.
+    public func beginsLongerName(_ key: String) -> Bool {
+        prefixes.contains(key)
     }
 
     /// What a name key can mean: lexicon entries first, then reference entries by population.
