@@ -19,62 +19,86 @@ public struct TextNormalizer: Sendable {
     }
 
     /// The normalized text; empty when nothing but boilerplate and whitespace was there.
+    ///
+    /// One pass over the UTF-8 bytes: lines go into one byte buffer (their ranges kept aside),
+    /// then the kept lines are joined. Scalars are decoded only to classify them; kept ones are
+    /// copied as they came.
     public func normalize(_ raw: String) -> String {
-        // ASCII text is already in NFC; composing it would copy it through Foundation.
-        let nfc = TextNormalizer.isNFCWithoutWork(raw) ? raw : raw.precomposedStringWithCanonicalMapping
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var pendingSpace = false
-        func endLine() {
-            lines.append(String(current))
-            current = String.UnicodeScalarView()
-            pendingSpace = false
-        }
-        var previousWasCR = false
-        for scalar in nfc.unicodeScalars {
-            switch scalar.value {
-            case 0x0A:
-                if !previousWasCR { endLine() }
+        // Text that is certainly NFC already need not be composed (a copy through Foundation).
+        var nfc = TextNormalizer.isNFCWithoutWork(raw) ? raw : raw.precomposedStringWithCanonicalMapping
+        return nfc.withUTF8 { bytes in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(bytes.count)
+            var lines: [Range<Int>] = []
+            var lineStart = 0
+            var pendingSpace = false
+            var previousWasCR = false
+            func endLine() {
+                lines.append(lineStart..<buffer.count)
+                lineStart = buffer.count
+                pendingSpace = false
+            }
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let lead = bytes[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let value: UInt32
+                switch length {
+                case 1: value = UInt32(lead)
+                case 2: value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                case 3: value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                default:
+                    value = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                }
+                defer { i += length }
+                switch value {
+                case 0x0A:
+                    if !previousWasCR { endLine() }
+                    previousWasCR = false
+                    continue
+                case 0x0D, 0x2028, 0x2029, 0x0B, 0x0C, 0x85:
+                    endLine()
+                    previousWasCR = value == 0x0D
+                    continue
+                case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                    if buffer.count > lineStart { pendingSpace = true }
+                case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF:
+                    break  // soft hyphen and zero-width characters carry no text
+                case 0x00...0x1F, 0x7F...0x9F:
+                    break  // other control characters
+                default:
+                    if pendingSpace { buffer.append(0x20); pendingSpace = false }
+                    for k in 0..<length { buffer.append(bytes[i + k]) }
+                }
                 previousWasCR = false
-                continue
-            case 0x0D, 0x2028, 0x2029, 0x0B, 0x0C, 0x85:
-                endLine()
-                previousWasCR = scalar.value == 0x0D
-                continue
-            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                if !current.isEmpty { pendingSpace = true }
-            case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF:
-                break  // soft hyphen and zero-width characters carry no text
-            case 0x00...0x1F, 0x7F...0x9F:
-                break  // other control characters
-            default:
-                if pendingSpace { current.append(" "); pendingSpace = false }
-                current.append(scalar)
             }
-            previousWasCR = false
-        }
-        endLine()
+            endLine()
 
-        var out: [String] = []
-        var blank = false
-        for line in lines {
-            if line.isEmpty || isBoilerplate(line) {
-                // A removed boilerplate line counts as a paragraph break, never as glue.
-                blank = blank || !out.isEmpty
-                continue
+            var out: [UInt8] = []
+            out.reserveCapacity(buffer.count + lines.count)
+            var blank = false
+            for line in lines {
+                if line.isEmpty || isBoilerplate(buffer[line]) {
+                    // A removed boilerplate line counts as a paragraph break, never as glue.
+                    blank = blank || !out.isEmpty
+                    continue
+                }
+                if !out.isEmpty { out.append(0x0A) }
+                if blank { out.append(0x0A) }
+                blank = false
+                out.append(contentsOf: buffer[line])
             }
-            if blank { out.append("") }
-            blank = false
-            out.append(line)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out.joined(separator: "\n")
     }
 
-    func isBoilerplate(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= 300 else { return false }
+    /// ``isBoilerplate(_:)`` on a line's bytes, ruling most lines out before making a string.
+    func isBoilerplate(_ line: ArraySlice<UInt8>) -> Bool {
         // Most lines can be ruled out by their first letter without folding them: a line whose
         // first letter or digit is ASCII has a key that starts with it, lower-cased.
-        for byte in line.utf8 {
+        for byte in line {
             if byte >= 0x80 { break }
             let lower = byte | 0x20
             if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
@@ -82,6 +106,11 @@ public struct TextNormalizer: Sendable {
                 break
             }
         }
+        return isBoilerplate(String(decoding: line, as: UTF8.self))
+    }
+
+    func isBoilerplate(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 300 else { return false }
         let key = NormalizationRules.lineKey(line)
         guard !key.isEmpty else { return false }
         for item in rules.boilerplate where item.prefix ? key.hasPrefix(item.key) : key == item.key {
