@@ -17,9 +17,41 @@ public enum Folding {
             guard hasUpper else { return String(text) }
             return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
-        if let latin = latinKey(text) { return latin }
+        // Otherwise by table for ASCII, Latin-1 and typographic quotes and dashes (German and English
+        // news); only runs of other scalars go through Foundation's decomposition. Folding is per
+        // scalar after decomposition, so folding runs apart gives the same key as folding it whole.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var slow = String.UnicodeScalarView()
+        func flushSlow() {
+            guard !slow.isEmpty else { return }
+            out.append(contentsOf: decomposedKey(String(slow)).utf8)
+            slow = String.UnicodeScalarView()
+        }
+        UTF8Scalars.forEach(in: text.utf8) { v in
+            switch v {
+            case 0x41...0x5A: flushSlow(); out.append(UInt8(v | 0x20))
+            case 0x60: flushSlow(); out.append(0x27)
+            case 0x00...0x7F: flushSlow(); out.append(UInt8(v))
+            case 0xDF: flushSlow(); out.append(0x73); out.append(0x73)
+            case 0x2018, 0x2019, 0xB4: flushSlow(); out.append(0x27)
+            case 0x2010...0x2014: flushSlow(); out.append(0x2D)
+            case 0xC0...0xFF where v != 0xD7 && v != 0xF7 && latinBase[Int(v - 0xC0)] != nil:
+                flushSlow()
+                out.append(UInt8(latinBase[Int(v - 0xC0)]?.value ?? 0x3F))
+            default:
+                if let scalar = Unicode.Scalar(v) { slow.append(scalar) }
+            }
+        }
+        flushSlow()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The general rule, through canonical decomposition: marks dropped, lower-case mapping, "ß" as
+    /// "ss", typographic quotes and dashes as ASCII ones.
+    static func decomposedKey(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in String(text).decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             switch scalar {
             case "ß": out.append("s"); out.append("s")
@@ -27,27 +59,6 @@ public enum Folding {
             case "‐", "‑", "‒", "–", "—": out.append("-")
             default:
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
-            }
-        }
-        return String(out)
-    }
-
-    /// The key of Latin-1 text with typographic quotes and dashes, by table: the common case of
-    /// German and English news, without Foundation's decomposition. Nil for anything else.
-    static func latinKey(_ text: some StringProtocol) -> String? {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            switch v {
-            case 0x41...0x5A: out.append(Unicode.Scalar(v | 0x20)!)
-            case 0x00...0x7F: out.append(v == 0x60 ? "'" : scalar)
-            case 0xDF: out.append("s"); out.append("s")
-            case 0x2018, 0x2019, 0xB4: out.append("'")
-            case 0x2010...0x2014: out.append("-")
-            case 0xC0...0xFF:
-                guard v != 0xD7, v != 0xF7, let base = latinBase[Int(v - 0xC0)] else { return nil }
-                out.append(base)
-            default: return nil
             }
         }
         return String(out)
