@@ -17,36 +17,60 @@ extension Store {
     ///
     /// - Throws: ``GazetteError/unknownEntity(name:suggestions:)``, or
     ///   ``GazetteError/ambiguousEntity(name:candidates:)`` listing the keys to choose from.
-    public func profile(name: String) throws(GazetteError) -> EntityProfile {
+    ///   - limit: the most rows of each section (and documents listed in the summary); nil for all.
+    ///     A busy entity ("China") has tens of thousands of mentions; the first ones and the counts
+    ///     answer "what is this" as well, and fast.
+    public func profile(name: String, limit: Int? = nil) throws(GazetteError) -> EntityProfile {
         let entity = try entity(named: name)
-        let arguments: StatementArguments = ["id": entity.id]
+        // One row more than shown tells whether a section was cut.
+        let arguments: StatementArguments = ["id": entity.id, "limit": limit.map { $0 + 1 } ?? -1, "shown": limit ?? -1]
         let summary = try table(sql: """
             SELECT name, key, type, subtype, country, country_source, region, reference, latitude, longitude,
-                   aliases, documents, mentions
-            FROM entity_summary WHERE entity_id = :id
+                   (SELECT json_group_array(alias) FROM (
+                        SELECT DISTINCT alias FROM entity_alias
+                        WHERE entity_alias.entity_id = entity.id AND alias <> entity.name ORDER BY alias)) AS aliases,
+                   (SELECT json_group_array(name) FROM (
+                        SELECT DISTINCT document.name FROM mention JOIN document ON document.id = mention.document_id
+                        WHERE mention.entity_id = entity.id ORDER BY mention.id LIMIT :shown)) AS documents,
+                   (SELECT count(DISTINCT document_id) FROM mention WHERE mention.entity_id = entity.id) AS document_count,
+                   (SELECT count(*) FROM mention WHERE mention.entity_id = entity.id) AS mentions
+            FROM entity WHERE id = :id
             """, arguments: arguments, jsonColumns: publicJSONColumns)
-        let mentions = try table(sql: """
+        var mentions = try table(sql: """
             SELECT document.name AS document, mention.text AS mention, mention.start, mention."end", mention.rule,
                    substr(document.text, sentence.start + 1, sentence."end" - sentence.start) AS sentence
             FROM mention
             JOIN document ON document.id = mention.document_id
             JOIN sentence ON sentence.id = mention.sentence_id
             WHERE mention.entity_id = :id
-            ORDER BY document.name, mention.start
+            ORDER BY mention.id
+            LIMIT :limit
             """, arguments: arguments)
-        let facts = try table(sql: """
+        var facts = try table(sql: """
             SELECT fact_id, subject, predicate, object, attributes, confidence, document, sentence, rule
             FROM facts
             WHERE fact_id IN (SELECT id FROM relationship WHERE subject_id = :id OR object_id = :id)
             ORDER BY predicate, subject, object, document, start
+            LIMIT :limit
             """, arguments: arguments, jsonColumns: publicJSONColumns)
-        let events = try table(sql: """
+        var events = try table(sql: """
             SELECT event_id, event_type, date_start, date_end, date_precision, place, participants, document, sentence
             FROM timeline
             WHERE event_id IN (SELECT event_id FROM event_participant WHERE entity_id = :id)
                OR event_id IN (SELECT id FROM event WHERE place_id = :id)
             ORDER BY date_start IS NULL, date_start, event_id, document, start
+            LIMIT :limit
             """, arguments: arguments, jsonColumns: publicJSONColumns)
-        return EntityProfile(entity: entity, summary: summary, mentions: mentions, facts: facts, events: events)
+        var cut: Set<String> = []
+        if let limit {
+            func trim(_ table: inout ResultTable, _ title: String) {
+                if table.rows.count > limit { table.rows.removeLast(table.rows.count - limit); cut.insert(title) }
+            }
+            trim(&mentions, "Mentions")
+            trim(&facts, "Facts")
+            trim(&events, "Events")
+        }
+        return EntityProfile(entity: entity, summary: summary, mentions: mentions, facts: facts, events: events,
+                             truncated: cut)
     }
 }
