@@ -139,7 +139,7 @@ public struct ReferenceData: Sendable {
         let scalars = Array(key.unicodeScalars)
         guard scalars.count >= 7 else { return false }
         for cut in 3...(scalars.count - 4) {
-            if words.contains(String(String.UnicodeScalarView(scalars[cut...]))) { return true }
+            if words.contains(String(scalars: scalars[cut...])) { return true }
         }
         return false
     }

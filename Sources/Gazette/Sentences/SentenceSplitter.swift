@@ -87,14 +87,14 @@ public struct SentenceSplitter: Sendable {
         if word.allSatisfy({ ("0"..."9").contains($0) }) {
             return word.count <= (ordinalDigits[language] ?? 0)
         }
-        let key = Folding.key(String(String.UnicodeScalarView(word)))
+        let key = Folding.key(String(scalars: word))
         if abbreviations[language]?[key] == false { return true }
         // The first half of a two-part abbreviation: "z." of "z. B.", "u." of "u. a.".
         if dot + 2 < s.count, s[dot + 1] == " " {
             var e = dot + 2
             while e < s.count, s[e].properties.isAlphabetic { e += 1 }
             if e > dot + 2, e < s.count, s[e] == "." {
-                let pair = key + "." + Folding.key(String(String.UnicodeScalarView(s[(dot + 2)..<e])))
+                let pair = key + "." + Folding.key(String(scalars: s[(dot + 2)..<e]))
                 if abbreviations[language]?[pair] == false { return true }
             }
         }
@@ -102,7 +102,7 @@ public struct SentenceSplitter: Sendable {
         if abbreviations[language]?[key] == true, dot + 2 < s.count, s[dot + 1] == " " {
             var e = dot + 2
             while e < s.count, s[e].properties.isAlphabetic { e += 1 }
-            if continuations[language]?.contains(Folding.key(String(String.UnicodeScalarView(s[(dot + 2)..<e])))) == true {
+            if continuations[language]?.contains(Folding.key(String(scalars: s[(dot + 2)..<e]))) == true {
                 return true
             }
         }
@@ -110,7 +110,7 @@ public struct SentenceSplitter: Sendable {
         if b >= 2, s[b - 1] == " " {
             var a = b - 1
             while a > from, !s[a - 1].properties.isWhitespace { a -= 1 }
-            let pair = Folding.key(String(String.UnicodeScalarView(s[a..<dot]))).replacingOccurrences(of: " ", with: "")
+            let pair = Folding.key(String(scalars: s[a..<dot])).replacingOccurrences(of: " ", with: "")
             if abbreviations[language]?[pair] == false { return true }
         }
         return false
@@ -127,8 +127,9 @@ public struct SentenceSplitter: Sendable {
         while end > start, s[end - 1] == " " { end -= 1 }
         guard end > start else { return }
         // A line of punctuation alone is not a sentence.
-        guard s[start..<end].contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else { return }
-        result.append(Sentence(position: result.count, start: start, end: end,
-                               text: String(String.UnicodeScalarView(s[start..<end]))))
+        guard s[start..<end].contains(where: {
+            $0.isASCII ? Tokenizer.isASCIIAlnum(UInt8($0.value)) : $0.properties.isAlphabetic
+        }) else { return }
+        result.append(Sentence(position: result.count, start: start, end: end, text: String(scalars: s[start..<end])))
     }
 }

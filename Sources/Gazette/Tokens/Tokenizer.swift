@@ -80,7 +80,7 @@ public enum Tokenizer {
     static func make(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
         if let token = makeASCII(s, i, j, base) { return token }
         let slice = s[i..<j]
-        let text = String(String.UnicodeScalarView(slice))
+        let text = String(scalars: slice)
         let shape: Token.Shape
         let first = slice[slice.startIndex]
         if ("0"..."9").contains(first) {
