@@ -10,6 +10,9 @@ public struct RelationRules: Sendable {
     public var cues: [(id: String, predicate: RelationPredicate, words: Set<String>, precision: Double)]
     /// Role phrases from `name-words.tsv`, keyed by their first word, longest first.
     public var roles: [String: [[String]]]
+    /// Anchor word → the patterns it anchors (indices into ``patterns``): a sentence's tokens pick
+    /// the patterns worth trying with one lookup each, instead of each pattern testing the sentence.
+    var patternsByAnchor: [String: [Int]] = [:]
 
     public init(directory: URL, language: Language, roles: [String: [[String]]]) throws(GazetteError) {
         self.roles = roles
@@ -20,6 +23,9 @@ public struct RelationRules: Sendable {
         let file = try TSVFile.optional(directory, language, "relations.tsv", minimumColumns: 4)
         patterns = try file.rows.map { row throws(GazetteError) in
             try RelationPattern(row: row, path: file.path, language: language, blockerSets: blockerSets)
+        }
+        for (index, pattern) in patterns.enumerated() {
+            for word in pattern.anchors ?? [] { patternsByAnchor[word, default: []].append(index) }
         }
         anaphora = try TSVFile.optional(directory, language, "anaphora.tsv", minimumColumns: 2).rows.map {
             $0[1].split(separator: " ").map { Folding.key(String($0)) }
@@ -74,7 +80,11 @@ public struct RelationExtractor: RelationExtracting {
             let tokens = text.tokens[position]
             let matcher = SentenceMatcher(tokens: tokens, mentions: mentions, anaphora: rules.anaphora,
                                           topic: topic.main, entities: entityByKey, roles: rules.roles)
-            for pattern in rules.patterns {
+            var anchored = [Bool](repeating: false, count: rules.patterns.count)
+            for token in tokens {
+                for index in rules.patternsByAnchor[token.key] ?? [] { anchored[index] = true }
+            }
+            for (index, pattern) in rules.patterns.enumerated() where pattern.anchors == nil || anchored[index] {
                 for match in matcher.matches(pattern) {
                     for s in match.subjects {
                         for o in match.objects where s.key != o.key {

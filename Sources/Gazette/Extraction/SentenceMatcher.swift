@@ -24,8 +24,6 @@ struct SentenceMatcher {
     /// Mentions by the index of their first token.
     let mentionAt: MentionIndex
     let firstWord: Int
-    /// The sentence's token keys, for the patterns' anchor test: built once, not per pattern.
-    let keys: Set<String>
     /// Where a slot can begin: a mention starts there or a place anaphor does. A pattern that
     /// starts with a slot is tried only at these positions; elsewhere it could not match.
     let slotStarts: [Bool]
@@ -42,7 +40,6 @@ struct SentenceMatcher {
         let index = MentionIndex(mentions, count: tokens.count)
         mentionAt = index
         firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
-        keys = Set(tokens.map(\.key))
         isStop = tokens.map { $0.text == ";" || $0.text == ":" }
         var starts = (0..<tokens.count).map { index[$0] != nil }
         if topic != nil {
@@ -55,9 +52,9 @@ struct SentenceMatcher {
         slotStarts = starts
     }
 
-    /// Every non-overlapping match of a pattern, left to right.
+    /// Every non-overlapping match of a pattern, left to right. The caller tries only patterns
+    /// whose anchor word the sentence has (``RelationRules/patternsByAnchor``).
     func matches(_ pattern: RelationPattern) -> [Match] {
-        if let anchors = pattern.anchors, anchors.isDisjoint(with: keys) { return [] }
         var out: [Match] = []
         var start = 0
         var startsWithSlot = false
