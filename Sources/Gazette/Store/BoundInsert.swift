@@ -68,6 +68,26 @@ struct BoundInsert {
         }
     }
 
+    /// Runs an upsert with `RETURNING id` once: the id of the row inserted or updated.
+    func stepReturningID() throws -> Int64? {
+        var code = sqlite3_step(handle)
+        var id: Int64?
+        if code == SQLITE_ROW {
+            id = sqlite3_column_int64(handle, 0)
+            code = sqlite3_step(handle)
+        }
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+        return id
+    }
+
+    func bind(_ index: Int32, _ value: Double?) {
+        if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
     /// `SQLITE_TRANSIENT`, which the C macro defines as the destructor `-1`.
     private static let transient = unsafeBitCast(-1 as Int, to: sqlite3_destructor_type.self)
 }

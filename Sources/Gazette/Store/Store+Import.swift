@@ -163,7 +163,7 @@ public struct DocumentWriter {
         if let id = entityIDs[entity.key] { return id }
         // Country knowledge only improves: text beats reference beats rule beats nothing, and the
         // canonical name is the smallest seen, so the result does not depend on import order.
-        let id = try Int64.fetchOne(db.cachedStatement(sql: """
+        let upsert = try BoundInsert(db, sql: """
             INSERT INTO entity(key, name, type, subtype, country, country_source, region, reference, latitude, longitude, admin1)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(key) DO UPDATE SET
@@ -174,10 +174,19 @@ public struct DocumentWriter {
               region = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.region ELSE coalesce(entity.region, excluded.region) END,
               country_source = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country_source ELSE entity.country_source END
             RETURNING id
-            """), arguments: [entity.key, entity.name, entity.type.rawValue, entity.subtype, entity.country,
-                              entity.countrySource?.rawValue, entity.region, entity.reference, entity.latitude, entity.longitude,
-                              entity.admin1])
-        guard let id else { throw GazetteError.database(path: "", reason: "entity upsert returned no row for \(entity.key)") }
+            """)
+        upsert.bind(1, entity.key)
+        upsert.bind(2, entity.name)
+        upsert.bind(3, entity.type.rawValue)
+        upsert.bind(4, entity.subtype)
+        upsert.bind(5, entity.country)
+        upsert.bind(6, entity.countrySource?.rawValue)
+        upsert.bind(7, entity.region)
+        upsert.bind(8, entity.reference)
+        upsert.bind(9, entity.latitude)
+        upsert.bind(10, entity.longitude)
+        upsert.bind(11, entity.admin1)
+        guard let id = try upsert.stepReturningID() else { throw GazetteError.database(path: "", reason: "entity upsert returned no row for \(entity.key)") }
         entityIDs[entity.key] = id
         return id
     }
@@ -187,7 +196,7 @@ public struct DocumentWriter {
     }
 
     mutating func writeFacts(_ facts: [Fact], documentID: Int64, sentenceIDs: [Int64]) throws {
-        let relationshipUpsert = try db.cachedStatement(sql: """
+        let relationshipUpsert = try BoundInsert(db, sql: """
             INSERT INTO relationship(subject_id, predicate, object_id, attributes, confidence) VALUES (?, ?, ?, ?, 0)
             ON CONFLICT(subject_id, predicate, object_id, attributes) DO UPDATE SET confidence = relationship.confidence
             RETURNING id
@@ -204,9 +213,13 @@ public struct DocumentWriter {
             let identity = RelationshipIdentity(subject: subject, predicate: fact.predicate.rawValue, object: object,
                                                 attributes: DocumentWriter.json(fact.attributes))
             let known = relationshipIDs[identity]
-            guard let id = try known ?? Int64.fetchOne(relationshipUpsert, arguments: [
-                subject, identity.predicate, object, identity.attributes,
-            ]) else { continue }
+            if known == nil {
+                relationshipUpsert.bind(1, subject)
+                relationshipUpsert.bind(2, identity.predicate)
+                relationshipUpsert.bind(3, object)
+                relationshipUpsert.bind(4, identity.attributes)
+            }
+            guard let id = try known ?? relationshipUpsert.stepReturningID() else { continue }
             relationshipIDs[identity] = id
             evidenceInsert.bind(1, id)
             evidenceInsert.bind(2, documentID)
@@ -296,7 +309,9 @@ public struct DocumentWriter {
     }
 
     /// Tables whose secondary indexes a first import builds after loading, not row by row.
-    static let bulkLoadedTables = ["mention", "entity_alias", "fact_evidence", "event_evidence"]
+    /// Not `event`: the writer finds events again through `event_identity`. The UNIQUE
+    /// constraints the upserts need are automatic indexes and stay.
+    static let bulkLoadedTables = ["mention", "entity_alias", "fact_evidence", "event_evidence", "entity", "relationship"]
 
     /// Into an empty knowledge base, the evidence tables' secondary indexes are dropped now and
     /// created again (from the same SQL) before the commit: one sort per index instead of a
