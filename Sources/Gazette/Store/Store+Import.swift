@@ -239,8 +239,8 @@ public struct DocumentWriter {
             ON CONFLICT(key) DO UPDATE SET type = event.type
             RETURNING id
             """)
-        let participantInsert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_participant(event_id, entity_id, role) VALUES (?, ?, ?)")
-        let evidenceInsert = try db.cachedStatement(sql: """
+        let participantInsert = try BoundInsert(db, sql: "INSERT OR IGNORE INTO event_participant(event_id, entity_id, role) VALUES (?, ?, ?)")
+        let evidenceInsert = try BoundInsert(db, sql: """
             INSERT INTO event_evidence(event_id, document_id, sentence_id, match_start, match_end, rule) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for event in events {
@@ -260,11 +260,19 @@ public struct DocumentWriter {
             }
             for participant in event.participants {
                 guard let entityID = entityIDs[participant.entity] else { continue }
-                try participantInsert.execute(arguments: [id, entityID, participant.role.rawValue])
+                participantInsert.bind(1, id)
+                participantInsert.bind(2, entityID)
+                participantInsert.bind(3, participant.role.rawValue)
+                try participantInsert.step()
             }
             for evidence in event.evidence where sentenceIDs.indices.contains(evidence.sentence) {
-                try evidenceInsert.execute(arguments: [id, documentID, sentenceIDs[evidence.sentence], evidence.matchStart,
-                                                       evidence.matchEnd, evidence.rule])
+                evidenceInsert.bind(1, id)
+                evidenceInsert.bind(2, documentID)
+                evidenceInsert.bind(3, sentenceIDs[evidence.sentence])
+                evidenceInsert.bind(4, evidence.matchStart)
+                evidenceInsert.bind(5, evidence.matchEnd)
+                evidenceInsert.bind(6, evidence.rule)
+                try evidenceInsert.step()
             }
         }
     }
