@@ -189,6 +189,13 @@ enum CLITestSupport {
         #expect(GazetteCommand.message(for: format ?? CleanExit.helpRequest()).contains("'xml'"))
     }
 
+    @Test func batchAndLimitMustBePositive() {
+        for arguments in [["import", "--batch", "0", "x.txt"], ["show", "--limit", "-1", "Panjin"]] {
+            let error = #expect(throws: (any Error).self) { _ = try GazetteCommand.parseAsRoot(arguments) }
+            #expect(GazetteCommand.exitCode(for: error ?? CleanExit.helpRequest()) == .validationFailure, "\(arguments)")
+        }
+    }
+
     @Test func extractPrintsJSON() throws {
         let file = CLITestSupport.repositoryRoot.appendingPathComponent("seeds/documents/003_72008c147d53139e.txt").path
         let output = try CLITestSupport.run(["extract", "--rules", CLITestSupport.rulesDirectory, "--format", "json", file])

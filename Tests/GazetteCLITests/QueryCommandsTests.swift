@@ -81,6 +81,8 @@ import Testing
         let show = try run(["show", "soren link"])
         #expect(show.hasPrefix("name:           Sören Link\nkey:            person:soren link\ntype:           person\n"))
         #expect(show.contains("\nFacts (2)\n") && show.contains("holds_position"))
+        let cut = try run(["show", "panjin", "--limit", "1"])
+        #expect(cut.contains("\nMentions (first 1; --limit 0 for all)\n"), "\(cut)")
         let json = try run(["show", "Sören Link", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect((object["entity"] as? [String: Any])?["name"] as? String == "Sören Link")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Case- and accent-insensitive keys for lexicon lookups: "Köln", "KOELN" and "koln" differ, but
-/// "Köln", "KÖLN" and "Koln" share the key "koln"; "ß" folds to "ss".
+/// "Köln", "KÖLN" and "Koln" share the key "koln"; "ß" folds to "ss", "ø" to "o".
 public enum Folding {
     /// Lower-cases, strips combining marks and maps a few letters so that names compare as a reader would.
     public static func key(_ text: some StringProtocol) -> String {

@@ -78,7 +78,11 @@ public enum Tokenizer {
     }
 
     static func make(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
-        if let token = makeASCII(s, i, j, base) { return token }
+        makeASCII(s, i, j, base) ?? makeGeneral(s, i, j, base)
+    }
+
+    /// Any token, through the Unicode properties of its scalars.
+    static func makeGeneral(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
         let slice = s[i..<j]
         let text = String(scalars: slice)
         let shape: Token.Shape

@@ -71,6 +71,47 @@ import Testing
         #expect(good.count == 2)
     }
 
+    @Test func batchesBeforeABadFileStayAndTheMessageSaysSo() throws {
+        let (store, storeDirectory) = try TestSupport.makeStore()
+        defer { TestSupport.removeTemporary(storeDirectory) }
+        let (directory, _, _) = try Self.makeMixedFolder()
+        defer { TestSupport.removeTemporary(directory) }
+        // Files in path order: bad/… first, so put the good ones first under another name.
+        let seeds = try TestSupport.makeTemporaryDirectory()
+        defer { TestSupport.removeTemporary(seeds) }
+        for url in TestSupport.seedDocuments() {
+            _ = try TestSupport.write(try TestSupport.text(of: url), to: "a/\(url.lastPathComponent)", in: seeds)
+        }
+        let bad = try TestSupport.write([UInt8](try Data(contentsOf: try TestSupport.fixture("empty.txt", in: "bad"))),
+                                        to: "b/empty.txt", in: seeds)
+        let error = #expect(throws: ImportFailure.self) {
+            _ = try Self.importer().run(paths: [seeds.path], into: store, batch: 2)
+        }
+        // Batches of two: seeds 1–2 and 3–4 committed; the batch with seed 5 met the bad file.
+        #expect(error?.committedDocuments == 4)
+        #expect(error?.description.hasPrefix("1 bad input; the 4 documents of the batches before it stay imported;") == true)
+        #expect(error?.failures == [.emptyDocument(bad.path)])
+        #expect(try TestSupport.integer(store, "SELECT count(*) FROM document") == 4)
+    }
+
+    @Test func reportTimesEveryStageAndUnchangedDocumentsAreNotExtractedAgain() throws {
+        let (store, storeDirectory) = try TestSupport.makeStore()
+        defer { TestSupport.removeTemporary(storeDirectory) }
+        let first = try Self.importer().run(paths: [TestSupport.seedDirectory.path], into: store)
+        let table = first.stageTable
+        #expect(table.columns == ["stage", "seconds", "percent_of_wall"])
+        #expect(table.column("stage") == (Stage.allCases.map(\.name) + ["wall"]).map { .text($0) })
+        for stage in [Stage.normalize, .sentences, .mentions, .relations, .write] { #expect(first.times[stage] > 0, "\(stage)") }
+
+        let again = try Self.importer().run(paths: [TestSupport.seedDirectory.path], into: store)
+        #expect(again.unchanged == 5 && again.added == 0)
+        // Only normalization (to fingerprint the text) ran the second time.
+        for stage in [Stage.sentences, .tokens, .mentions, .resolution, .relations, .events] {
+            #expect(again.times[stage] == 0, "\(stage)")
+        }
+        #expect(again.words == first.words)
+    }
+
     @Test func missingPathThrowsBeforeAnythingIsRead() throws {
         let (store, storeDirectory) = try TestSupport.makeStore()
         defer { TestSupport.removeTemporary(storeDirectory) }

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+/// The byte-level fast paths of the hot loops give what the general Unicode paths give, on the
+/// words of every seed and genre article (English and German, typographic quotes and dashes,
+/// accented and non-Latin names) and on hand-picked hard cases.
+@Suite struct FastPathTests {
+    static let texts: [String] = {
+        let folders = ["genre"].compactMap { try? TestSupport.fixtureDirectory($0) } + [TestSupport.seedDirectory]
+        return folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+                .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+                .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+        }
+    }()
+
+    static let hardCases = [
+        "Kraków–Łódź", "ÆRØSKØBING", "Straße", "e\u{301}cole", "Ǆemal", "İstanbul", "ﬁrm", "Ω-Werk", "Å\u{30A}",
+        "“Quoted” ‘single’ `back`", "Zhōngguó 中国 Shěnyáng", "Ærø´s", "ÞINGVELLIR", "naïve–coöperation",
+    ]
+
+    @Test func foldingByTableEqualsFoldingByDecomposition() {
+        #expect(Self.texts.count >= 10)
+        var words = Set(Self.hardCases)
+        for text in Self.texts { words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)) }
+        for word in words {
+            // "ø" has no canonical decomposition; the table folds it to "o" (Tromsø, Tromso), in any
+            // string, whatever other scalars the string has.
+            let expected = Folding.decomposedKey(word.replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "Ø", with: "O"))
+            #expect(Folding.key(word) == expected, "\(word)")
+        }
+        #expect(Folding.key("ÆRØSKØBING") == "æroskobing")
+    }
+
+    @Test func asciiTokensEqualGeneralTokens() throws {
+        var checked = 0
+        for text in Self.texts {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            let scalars = Array(text.unicodeScalars)
+            for token in Tokenizer.tokens(of: sentence) where token.text.utf8.allSatisfy({ $0 < 0x80 }) {
+                let general = Tokenizer.makeGeneral(scalars, token.start, token.end, 0)
+                #expect(token == general, "\(token.text)")
+                checked += 1
+            }
+        }
+        #expect(checked > 5_000)
+    }
+
+    @Test func textLeftUncomposedIsAlreadyNFC() {
+        for text in Self.texts + Self.hardCases where TextNormalizer.isNFCWithoutWork(text) {
+            #expect(Array(text.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
+        }
+        // Text that may change is composed: decomposed accents, the quads NFC maps to other spaces.
+        #expect(!TextNormalizer.isNFCWithoutWork("e\u{301}cole"))
+        #expect(!TextNormalizer.isNFCWithoutWork("a\u{2000}b"))
+        #expect(!TextNormalizer.isNFCWithoutWork("\u{212B}ngström"))
+    }
+
+    @Test func scalarsEncodeAsStringsDo() {
+        for text in Self.hardCases + Self.texts.map { String($0.prefix(400)) } {
+            let scalars = Array(text.unicodeScalars)
+            #expect(String(scalars: scalars[...]) == text)
+            #expect(String(scalars: scalars.dropFirst(3)) == String(String.UnicodeScalarView(scalars.dropFirst(3))))
+        }
+    }
+
+    @Test func byteSearchFindsTheFirstOccurrence() {
+        let hay = Array("wire /prnewswire/ and /prnewswire/".utf8)
+        #expect(ByteSearch.firstOffset(of: Array("/prnewswire/".utf8), in: hay) == 5)
+        #expect(ByteSearch.firstOffset(of: Array("xinhua".utf8), in: hay) == nil)
+        #expect(ByteSearch.firstOffset(of: Array("and /prnewswire/ and more".utf8), in: hay) == nil)
+    }
+}
