@@ -11,10 +11,8 @@ import GRDBSQLite
 /// For example:
 ///
 /// ```swift
-/// var insert = try BoundInsert(db, sql: "INSERT INTO sentence(document_id, position) VALUES (?, ?)")
-/// insert.bind(1, documentID)
-/// insert.bind(2, position)
-/// try insert.step()
+/// let insert = try BoundInsert(db, sql: "INSERT INTO sentence(document_id, position) VALUES (?, ?)")
+/// try insert.run(documentID, position)
 /// ```
 struct BoundInsert {
     private let db: Database
@@ -54,8 +52,29 @@ struct BoundInsert {
         }
     }
 
-    func bind(_ index: Int32, _ value: String?) {
-        if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
+    func bindNull(_ index: Int32) {
+        sqlite3_bind_null(handle, index)
+    }
+
+    /// Binds `values` to the parameters 1, 2, … and runs the statement once. A parameter pack,
+    /// not an array: no allocation per row.
+    func run<each Value: SQLiteBindable>(_ values: repeat each Value) throws {
+        bindAll(repeat each values)
+        try step()
+    }
+
+    /// ``run(_:)`` for an upsert with `RETURNING id`.
+    func runReturningID<each Value: SQLiteBindable>(_ values: repeat each Value) throws -> Int64? {
+        bindAll(repeat each values)
+        return try stepReturningID()
+    }
+
+    private func bindAll<each Value: SQLiteBindable>(_ values: repeat each Value) {
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            value.bind(to: self, at: index)
+        }
     }
 
     /// Runs the insert once with the values bound since the last step.
@@ -84,10 +103,33 @@ struct BoundInsert {
         return id
     }
 
-    func bind(_ index: Int32, _ value: Double?) {
-        if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
-    }
-
     /// `SQLITE_TRANSIENT`, which the C macro defines as the destructor `-1`.
     private static let transient = unsafeBitCast(-1 as Int, to: sqlite3_destructor_type.self)
+}
+
+/// A value ``BoundInsert`` can bind to a parameter.
+protocol SQLiteBindable {
+    func bind(to statement: BoundInsert, at index: Int32)
+}
+
+extension Int64: SQLiteBindable {
+    func bind(to statement: BoundInsert, at index: Int32) { statement.bind(index, self) }
+}
+
+extension Int: SQLiteBindable {
+    func bind(to statement: BoundInsert, at index: Int32) { statement.bind(index, self) }
+}
+
+extension Double: SQLiteBindable {
+    func bind(to statement: BoundInsert, at index: Int32) { statement.bind(index, self) }
+}
+
+extension String: SQLiteBindable {
+    func bind(to statement: BoundInsert, at index: Int32) { statement.bind(index, self) }
+}
+
+extension Optional: SQLiteBindable where Wrapped: SQLiteBindable {
+    func bind(to statement: BoundInsert, at index: Int32) {
+        if let value = self { value.bind(to: statement, at: index) } else { statement.bindNull(index) }
+    }
 }

@@ -85,6 +85,7 @@ public struct DocumentWriter {
     /// Relationship row ids by (subject, predicate, object, attributes), for this transaction:
     /// a relationship seen again needs no upsert.
     var relationshipIDs: [RelationshipIdentity: Int64] = [:]
+    static let relationshipCacheLimit = 50_000
     /// Indexes dropped for a first import, `(name, sql)`, created again by ``finish()``.
     var deferredIndexes: [(name: String, sql: String)] = []
 
@@ -117,11 +118,7 @@ public struct DocumentWriter {
         sentenceIDs.reserveCapacity(doc.sentences.count)
         let sentenceInsert = try BoundInsert(db, sql: "INSERT INTO sentence(document_id, position, start, \"end\") VALUES (?, ?, ?, ?)")
         for sentence in doc.sentences {
-            sentenceInsert.bind(1, documentID)
-            sentenceInsert.bind(2, sentence.position)
-            sentenceInsert.bind(3, sentence.start)
-            sentenceInsert.bind(4, sentence.end)
-            try sentenceInsert.step()
+            try sentenceInsert.run(documentID, sentence.position, sentence.start, sentence.end)
             let id = db.lastInsertedRowID
             sentenceIDs.append(id)
             pendingFTS.append((id, sentence.text))
@@ -133,10 +130,7 @@ public struct DocumentWriter {
         for entity in doc.entities {
             let entityID = try upsert(entity)
             for alias in entity.aliases {
-                aliasInsert.bind(1, entityID)
-                aliasInsert.bind(2, documentID)
-                aliasInsert.bind(3, alias)
-                try aliasInsert.step()
+                try aliasInsert.run(entityID, documentID, alias)
             }
         }
         let mentionInsert = try BoundInsert(db, sql: """
@@ -145,14 +139,8 @@ public struct DocumentWriter {
         for mention in doc.mentions {
             guard let key = mention.entityKey, let entityID = entityIDs[key],
                   sentenceIDs.indices.contains(mention.sentence) else { continue }
-            mentionInsert.bind(1, entityID)
-            mentionInsert.bind(2, documentID)
-            mentionInsert.bind(3, sentenceIDs[mention.sentence])
-            mentionInsert.bind(4, mention.start)
-            mentionInsert.bind(5, mention.end)
-            mentionInsert.bind(6, mention.text)
-            mentionInsert.bind(7, mention.rule)
-            try mentionInsert.step()
+            try mentionInsert.run(entityID, documentID, sentenceIDs[mention.sentence], mention.start, mention.end,
+                                  mention.text, mention.rule)
         }
         try writeFacts(doc.facts, documentID: documentID, sentenceIDs: sentenceIDs)
         try writeEvents(doc.events, documentID: documentID, sentenceIDs: sentenceIDs)
@@ -175,18 +163,9 @@ public struct DocumentWriter {
               country_source = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country_source ELSE entity.country_source END
             RETURNING id
             """)
-        upsert.bind(1, entity.key)
-        upsert.bind(2, entity.name)
-        upsert.bind(3, entity.type.rawValue)
-        upsert.bind(4, entity.subtype)
-        upsert.bind(5, entity.country)
-        upsert.bind(6, entity.countrySource?.rawValue)
-        upsert.bind(7, entity.region)
-        upsert.bind(8, entity.reference)
-        upsert.bind(9, entity.latitude)
-        upsert.bind(10, entity.longitude)
-        upsert.bind(11, entity.admin1)
-        guard let id = try upsert.stepReturningID() else { throw GazetteError.database(path: "", reason: "entity upsert returned no row for \(entity.key)") }
+        guard let id = try upsert.runReturningID(
+            entity.key, entity.name, entity.type.rawValue, entity.subtype, entity.country, entity.countrySource?.rawValue,
+            entity.region, entity.reference, entity.latitude, entity.longitude, entity.admin1) else { throw GazetteError.database(path: "", reason: "entity upsert returned no row for \(entity.key)") }
         entityIDs[entity.key] = id
         return id
     }
@@ -213,22 +192,13 @@ public struct DocumentWriter {
             let identity = RelationshipIdentity(subject: subject, predicate: fact.predicate.rawValue, object: object,
                                                 attributes: DocumentWriter.json(fact.attributes))
             let known = relationshipIDs[identity]
-            if known == nil {
-                relationshipUpsert.bind(1, subject)
-                relationshipUpsert.bind(2, identity.predicate)
-                relationshipUpsert.bind(3, object)
-                relationshipUpsert.bind(4, identity.attributes)
-            }
-            guard let id = try known ?? relationshipUpsert.stepReturningID() else { continue }
+            guard let id = try known
+                ?? relationshipUpsert.runReturningID(subject, identity.predicate, object, identity.attributes) else { continue }
+            // A cache, bounded so that memory does not grow with the corpus.
+            if relationshipIDs.count >= DocumentWriter.relationshipCacheLimit { relationshipIDs.removeAll(keepingCapacity: true) }
             relationshipIDs[identity] = id
-            evidenceInsert.bind(1, id)
-            evidenceInsert.bind(2, documentID)
-            evidenceInsert.bind(3, sentenceIDs[fact.sentence])
-            evidenceInsert.bind(4, fact.matchStart)
-            evidenceInsert.bind(5, fact.matchEnd)
-            evidenceInsert.bind(6, fact.rule)
-            evidenceInsert.bind(7, fact.rulePrecision)
-            try evidenceInsert.step()
+            try evidenceInsert.run(id, documentID, sentenceIDs[fact.sentence], fact.matchStart, fact.matchEnd, fact.rule,
+                                   fact.rulePrecision)
             touchedRelationships.insert(id)
         }
     }
@@ -260,19 +230,11 @@ public struct DocumentWriter {
             }
             for participant in event.participants {
                 guard let entityID = entityIDs[participant.entity] else { continue }
-                participantInsert.bind(1, id)
-                participantInsert.bind(2, entityID)
-                participantInsert.bind(3, participant.role.rawValue)
-                try participantInsert.step()
+                try participantInsert.run(id, entityID, participant.role.rawValue)
             }
             for evidence in event.evidence where sentenceIDs.indices.contains(evidence.sentence) {
-                evidenceInsert.bind(1, id)
-                evidenceInsert.bind(2, documentID)
-                evidenceInsert.bind(3, sentenceIDs[evidence.sentence])
-                evidenceInsert.bind(4, evidence.matchStart)
-                evidenceInsert.bind(5, evidence.matchEnd)
-                evidenceInsert.bind(6, evidence.rule)
-                try evidenceInsert.step()
+                try evidenceInsert.run(id, documentID, sentenceIDs[evidence.sentence], evidence.matchStart,
+                                       evidence.matchEnd, evidence.rule)
             }
         }
     }
@@ -364,9 +326,7 @@ public struct DocumentWriter {
         guard !pendingFTS.isEmpty else { return }
         let insert = try BoundInsert(db, sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
         for row in pendingFTS {
-            insert.bind(1, row.id)
-            insert.bind(2, row.text)
-            try insert.step()
+            try insert.run(row.id, row.text)
         }
         pendingFTS.removeAll(keepingCapacity: true)
         pendingFTSBytes = 0

@@ -54,9 +54,10 @@ public final class Store: Sendable {
                 // WAL lets readers see the old state while an import writes; NORMAL sync is safe under WAL.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 // An import touches index pages all over the file; with SQLite's default 2 MiB cache
-                // they are read back from the OS again and again. 32 MiB is a fixed cap, not a
-                // cost that grows with the corpus.
-                try db.execute(sql: "PRAGMA cache_size = -32768")
+                // they are read back from the OS again and again. 16 MiB is a fixed cap, not a cost
+                // that grows with the corpus (SQLite's sorter, which builds the deferred indexes,
+                // takes as much again).
+                try db.execute(sql: "PRAGMA cache_size = -16384")
             }
         }
         // In a folder we cannot write, SQLite cannot create the -shm file WAL readers need; with no
