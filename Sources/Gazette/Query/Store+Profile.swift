@@ -46,20 +46,49 @@ extension Store {
             ORDER BY mention.id
             LIMIT :limit
             """, arguments: arguments)
+        // The `facts` and `timeline` views' columns, but sorted and cut on the evidence rows first
+        // (documents in stored order): documents and sentence texts are read for the rows shown
+        // only. Sorting the views' full rows made `show China` read every supporting document.
         var facts = try table(sql: """
-            SELECT fact_id, subject, predicate, object, attributes, confidence, document, sentence, rule
-            FROM facts
-            WHERE fact_id IN (SELECT id FROM relationship WHERE subject_id = :id OR object_id = :id)
-            ORDER BY predicate, subject, object, document, start
-            LIMIT :limit
+            WITH picked AS (
+                SELECT relationship.id AS fact_id, subject.name AS subject, relationship.predicate, object.name AS object,
+                       relationship.attributes, relationship.confidence, fact_evidence.document_id,
+                       fact_evidence.sentence_id, fact_evidence.match_start, fact_evidence.rule
+                FROM relationship
+                JOIN entity AS subject ON subject.id = relationship.subject_id
+                JOIN entity AS object ON object.id = relationship.object_id
+                JOIN fact_evidence ON fact_evidence.relationship_id = relationship.id
+                WHERE relationship.subject_id = :id OR relationship.object_id = :id
+                ORDER BY relationship.predicate, subject.name, object.name, fact_evidence.document_id, fact_evidence.match_start
+                LIMIT :limit)
+            SELECT fact_id, subject, predicate, object, attributes, confidence, document.name AS document,
+                   substr(document.text, sentence.start + 1, sentence."end" - sentence.start) AS sentence, rule
+            FROM picked
+            JOIN document ON document.id = picked.document_id
+            JOIN sentence ON sentence.id = picked.sentence_id
+            ORDER BY predicate, subject, object, picked.document_id, match_start
             """, arguments: arguments, jsonColumns: publicJSONColumns)
         var events = try table(sql: """
-            SELECT event_id, event_type, date_start, date_end, date_precision, place, participants, document, sentence
-            FROM timeline
-            WHERE event_id IN (SELECT event_id FROM event_participant WHERE entity_id = :id)
-               OR event_id IN (SELECT id FROM event WHERE place_id = :id)
-            ORDER BY date_start IS NULL, date_start, event_id, document, start
-            LIMIT :limit
+            WITH picked AS (
+                SELECT event.id AS event_id, event.type AS event_type, event.date_start, event.date_end,
+                       event.date_precision, event.place_id, event_evidence.document_id, event_evidence.sentence_id,
+                       event_evidence.match_start
+                FROM event
+                JOIN event_evidence ON event_evidence.event_id = event.id
+                WHERE event.id IN (SELECT event_id FROM event_participant WHERE entity_id = :id) OR event.place_id = :id
+                ORDER BY event.date_start IS NULL, event.date_start, event.id, event_evidence.document_id, event_evidence.match_start
+                LIMIT :limit)
+            SELECT event_id, event_type, date_start, date_end, date_precision,
+                   (SELECT name FROM entity WHERE entity.id = picked.place_id) AS place,
+                   (SELECT json_group_array(json_object('name', participant.name, 'role', event_participant.role))
+                      FROM event_participant JOIN entity AS participant ON participant.id = event_participant.entity_id
+                     WHERE event_participant.event_id = picked.event_id) AS participants,
+                   document.name AS document,
+                   substr(document.text, sentence.start + 1, sentence."end" - sentence.start) AS sentence
+            FROM picked
+            JOIN document ON document.id = picked.document_id
+            JOIN sentence ON sentence.id = picked.sentence_id
+            ORDER BY date_start IS NULL, date_start, event_id, picked.document_id, match_start
             """, arguments: arguments, jsonColumns: publicJSONColumns)
         var cut: Set<String> = []
         if let limit {
