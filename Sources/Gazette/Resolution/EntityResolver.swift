@@ -202,7 +202,9 @@ public struct EntityResolver: EntityResolving {
 
     /// The country of a place named inside a multi-word name.
     func containedPlaceCountry(_ mentions: [Mention], _ language: Language) -> String? {
-        for m in mentions {
+        // A name found nothing the first time it was read; most mentions repeat a name.
+        var seen: Set<String> = []
+        for m in mentions where seen.insert(m.name).inserted {
             let words = m.name.split(separator: " ")
             guard words.count >= 2 else { continue }
             for word in words where word.first?.isUppercase == true {
