@@ -211,7 +211,7 @@ struct SentenceScan {
     /// "German", "europäischen", "Sino-German", "German-invested": words that state an origin.
     func isOriginAdjective(_ i: Int) -> Bool {
         let t = tokens[i]
-        if finder.reference.countryOfAdjective(t.text) != nil || finder.region(ofAdjective: t, language) != nil { return true }
+        if finder.reference.countryOfAdjective(key: t.key) != nil || finder.region(ofAdjective: t, language) != nil { return true }
         guard t.text.utf8.contains(UInt8(ascii: "-")) else { return false }
         // "Saudi-Arabien" is a country, though "Saudi" is also an adjective.
         if finder.names.candidates(nameKeys[i]).contains(where: { $0.type == .place }) { return false }

@@ -161,7 +161,11 @@ public struct ReferenceData: Sendable {
 
     /// The ISO code a country adjective names, for any inflection: "German", "deutschen", "Swiss".
     public func countryOfAdjective(_ word: some StringProtocol) -> String? {
-        let key = Folding.key(word)
+        countryOfAdjective(key: Folding.key(word))
+    }
+
+    /// ``countryOfAdjective(_:)`` of a word already folded (a token's `key`).
+    public func countryOfAdjective(key: String) -> String? {
         if let code = adjectives[key] { return code }
         // German adjective endings: deutsch-e/-en/-er/-es/-em.
         for ending in ["en", "er", "es", "em", "e"] where key.hasSuffix(ending) {

@@ -248,7 +248,7 @@ public struct EntityResolver: EntityResolving {
                 var words = 0
                 while b >= 0, words < 3, at[b] == nil, tokens[b].isWord {
                     let word = tokens[b].text
-                    if let iso = reference.countryOfAdjective(word)
+                    if let iso = reference.countryOfAdjective(key: tokens[b].key)
                         ?? word.split(separator: "-").first.flatMap({ part in reference.entries(named: part).first { $0.subtype == "country" }?.country }) {
                         mentions[k].statedCountry = iso
                         break
@@ -276,7 +276,7 @@ public struct EntityResolver: EntityResolving {
                 guard rules.orgContext[tokens[a + 1].key] != nil
                     || ["enterprises", "companies", "firms", "unternehmen", "firmen", "konzerne"].contains(tokens[a + 1].key)
                 else { continue }
-                let country = reference.countryOfAdjective(tokens[a].text)
+                let country = reference.countryOfAdjective(key: tokens[a].key)
                 let region = finder.region(ofAdjective: tokens[a], text.language)
                 guard country != nil || region != nil else { continue }
                 // The enumeration that follows: names separated only by commas and "and".
