@@ -185,7 +185,7 @@ struct SentenceScan {
     /// "Vice Mayor", "Provincial Councillor"), or nil.
     func personIntroducer(_ i: Int) -> Int? {
         let t = tokens[i]
-        if rules.titles.contains(t.key) || rules.titles.contains(t.key + ".") { return 1 }
+        if rules.titleTokens.contains(t.key) { return 1 }
         guard t.shape == .capitalized else { return nil }
         let length = rules.roleLength(tokens, at: i)
         guard length > 0, i + length < tokens.count,

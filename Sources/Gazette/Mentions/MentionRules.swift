@@ -33,6 +33,9 @@ public struct MentionRules: Sendable {
     /// Stop words, kept case-sensitive ("The" but not "the").
     public var stops: Set<String> = []
     public var titles: Set<String> = []
+    /// The titles a token can be: each title, and each one written with a period without it
+    /// ("Mr." is tokenized "Mr" ".").
+    public var titleTokens: Set<String> = []
     /// Role phrases as folded token sequences, keyed by first token.
     public var roles: [String: [[String]]] = [:]
     public var orgContext: [String: [[String]]] = [:]
@@ -97,6 +100,7 @@ public struct MentionRules: Sendable {
             }
         }
         for key in roles.keys { roles[key]?.sort { $0.count > $1.count } }
+        titleTokens = titles.union(titles.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) })
         for row in try TSVFile.optional(directory, language, "directions.tsv", minimumColumns: 3).rows {
             directions[Folding.key(row[1])] = row[2]
         }
