@@ -543,8 +543,9 @@ struct SentenceScan {
         }
         // German compounds: "Innovationsdemonstrationszone", "Informationsbüro".
         if last.shape == .capitalized {
-            for cue in rules.suffixCues where last.key.hasSuffix(cue.tokens.joined()) && last.key.count > cue.tokens.joined().count + 2 {
-                return cue
+            let length = last.key.count
+            for suffix in rules.suffixCueEndings where length > suffix.length + 2 && last.key.hasSuffix(suffix.ending) {
+                return suffix.cue
             }
         }
         return nil

@@ -27,6 +27,8 @@ public struct MentionRules: Sendable {
     public var lowerHeadCues: [String: [Cue]] = [:]
     /// Compound endings (German), longest first.
     public var suffixCues: [Cue] = []
+    /// Each suffix cue's ending as one string, and its length in characters, made once.
+    public var suffixCueEndings: [(cue: Cue, ending: String, length: Int)] = []
     /// Prefix cues by key.
     public var prefixCues: [String: Cue] = [:]
     public var connectives: Set<String> = []
@@ -85,6 +87,7 @@ public struct MentionRules: Sendable {
         for key in headCues.keys { headCues[key]?.sort { $0.tokens.count > $1.tokens.count } }
         for key in lowerHeadCues.keys { lowerHeadCues[key]?.sort { $0.tokens.count > $1.tokens.count } }
         suffixCues.sort { $0.tokens.joined().count > $1.tokens.joined().count }
+        suffixCueEndings = suffixCues.map { cue in (cue, cue.tokens.joined(), cue.tokens.joined().count) }
 
         let wordFile = try TSVFile.optional(directory, language, "name-words.tsv", minimumColumns: 3)
         for row in wordFile.rows {
