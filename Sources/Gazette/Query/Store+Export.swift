@@ -41,12 +41,7 @@ extension Store {
                        document.name AS document, sentence.start, sentence."end",
                        substr(document.text, sentence.start + 1, sentence."end" - sentence.start) AS sentence,
                        fact_evidence.match_start, fact_evidence.match_end, fact_evidence.rule, fact_evidence.rule_precision
-                FROM relationship
-                JOIN entity AS subject ON subject.id = relationship.subject_id
-                JOIN entity AS object ON object.id = relationship.object_id
-                JOIN fact_evidence ON fact_evidence.relationship_id = relationship.id
-                JOIN document ON document.id = fact_evidence.document_id
-                JOIN sentence ON sentence.id = fact_evidence.sentence_id
+                \(Store.factEvidenceFrom)
                 ORDER BY relationship.id, document.name, sentence.start
                 """
         case .events:

@@ -62,12 +62,7 @@ extension Store {
                    object.country AS object_country,
                    \(Store.provenance("object")) AS object_country_source,
                    object.region AS object_region
-            FROM relationship
-            JOIN entity AS subject ON subject.id = relationship.subject_id
-            JOIN entity AS object ON object.id = relationship.object_id
-            JOIN fact_evidence ON fact_evidence.relationship_id = relationship.id
-            JOIN document ON document.id = fact_evidence.document_id
-            JOIN sentence ON sentence.id = fact_evidence.sentence_id
+            \(Store.factEvidenceFrom)
             WHERE relationship.id IN (SELECT value FROM json_each(:ids))
             ORDER BY relationship.id, document.name, sentence.start
             """, arguments: ["ids": Store.jsonArray(ids)], jsonColumns: publicJSONColumns)
