@@ -39,29 +39,17 @@ public struct TextNormalizer: Sendable {
                 pendingSpace = false
             }
             var i = 0
-            let n = bytes.count
-            while i < n {
-                let lead = bytes[i]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                let value: UInt32
-                switch length {
-                case 1: value = UInt32(lead)
-                case 2: value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                case 3: value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                default:
-                    value = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F)
-                }
+            UTF8Scalars.forEach(in: bytes) { value, length in
                 defer { i += length }
                 switch value {
                 case 0x0A:
                     if !previousWasCR { endLine() }
                     previousWasCR = false
-                    continue
+                    return
                 case 0x0D, 0x2028, 0x2029, 0x0B, 0x0C, 0x85:
                     endLine()
                     previousWasCR = value == 0x0D
-                    continue
+                    return
                 case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                     if buffer.count > lineStart { pendingSpace = true }
                 case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF:

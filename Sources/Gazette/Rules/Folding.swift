@@ -28,7 +28,7 @@ public enum Folding {
             out.append(contentsOf: decomposedKey(String(slow)).utf8)
             slow = String.UnicodeScalarView()
         }
-        UTF8Scalars.forEach(in: text.utf8) { v in
+        UTF8Scalars.forEach(in: text.utf8) { v, _ in
             switch v {
             case 0x41...0x5A: flushSlow(); out.append(UInt8(v | 0x20))
             case 0x60: flushSlow(); out.append(0x27)

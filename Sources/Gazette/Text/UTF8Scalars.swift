@@ -1,19 +1,19 @@
 /// Decodes the scalar values of valid UTF-8 (a Swift string's bytes) without building
 /// `Unicode.Scalar`s or `Character`s: the hot loops' way through text.
 enum UTF8Scalars {
-    /// Calls `body` with each scalar value of `bytes`, in order.
+    /// Calls `body` with each scalar value of `bytes` and the number of bytes it takes, in order.
     @inline(__always)
-    static func forEach<C: Collection>(in bytes: C, _ body: (UInt32) -> Void) where C.Element == UInt8 {
+    static func forEach<C: Collection>(in bytes: C, _ body: (_ value: UInt32, _ length: Int) -> Void) where C.Element == UInt8 {
         var iterator = bytes.makeIterator()
         while let lead = iterator.next() {
-            if lead < 0x80 { body(UInt32(lead)); continue }
+            if lead < 0x80 { body(UInt32(lead), 1); continue }
             let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             var value = UInt32(lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
             for _ in 1..<length {
                 guard let next = iterator.next() else { return }
                 value = value << 6 | UInt32(next & 0x3F)
             }
-            body(value)
+            body(value, length)
         }
     }
 }
