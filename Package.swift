@@ -10,6 +10,7 @@ let migrationFiles = [
     "0002_public_views.sql",
     "0003_queries_and_docs.sql",
     "0004_import_speed.sql",
+    "0005_query_speed.sql",
 ]
 
 let package = Package(

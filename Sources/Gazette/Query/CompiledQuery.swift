@@ -4,10 +4,14 @@ public struct CompiledQuery: Sendable, Equatable {
     public var sql: String
     /// Parameter name (without the colon) → bound value, in order of first use.
     public var parameters: [(name: String, value: String)]
+    /// The most rows wanted, nil for all. The statement's `LIMIT` reads one more, which tells
+    /// ``Store/run(_:)`` whether to mark the result ``ResultTable/truncated``.
+    public var limit: Int?
 
-    public init(sql: String, parameters: [(name: String, value: String)]) {
+    public init(sql: String, parameters: [(name: String, value: String)], limit: Int? = nil) {
         self.sql = sql
         self.parameters = parameters
+        self.limit = limit
     }
 
     /// The SQL followed by one comment line per parameter, pasteable into sqlite3 after
@@ -19,7 +23,7 @@ public struct CompiledQuery: Sendable, Equatable {
     }
 
     public static func == (lhs: CompiledQuery, rhs: CompiledQuery) -> Bool {
-        lhs.sql == rhs.sql && lhs.parameters.map(\.name) == rhs.parameters.map(\.name)
+        lhs.sql == rhs.sql && lhs.limit == rhs.limit && lhs.parameters.map(\.name) == rhs.parameters.map(\.name)
             && lhs.parameters.map(\.value) == rhs.parameters.map(\.value)
     }
 }

@@ -4,8 +4,14 @@
 /// two orientations), so `place friendship_city_of place[country=Japan]` finds Shenyang ↔ Sapporo
 /// whichever way it was stored. `within` becomes the recursive ``Containment`` clause on the
 /// object. With evidence, one row per supporting sentence; without, one row per relationship.
+///
+/// Rows come by subject name: for a predicate read one way, the statement walks subjects in name
+/// order (`CROSS JOIN` fixes that order) so that a `LIMIT` stops early instead of sorting every
+/// match of a large file first.
 struct PatternCompiler {
     var evidence = true
+    /// The most rows to return; nil for all.
+    var limit: Int? = nil
 
     /// `within` names already resolved to canonical names by the store (a JSON array); nil when
     /// the pattern has no `within`.
@@ -22,9 +28,11 @@ struct PatternCompiler {
             return ":" + unique
         }
 
-        var sql = ""
+        var with = ""
         if let withinNames {
-            sql += Containment.withClause(parameter: "within") + "\n"
+            // Only the types a chain up from the object's type passes through (all when `entity`).
+            with = Containment.withClause(parameter: "within",
+                                          types: pattern.object.type.map(Containment.chainTypes(for:)))
             parameters.append(("within", withinNames))
         }
         let predicate = bind("predicate", pattern.predicate.rawValue)
@@ -53,34 +61,59 @@ struct PatternCompiler {
         }
         if withinNames != nil { conditions.append("object.id IN (SELECT id FROM inside)") }
 
+        // One way: subjects first, in name order, then each one's facts, objects and evidence
+        // (CROSS JOIN keeps that order; INDEXED BY keeps SQLite from building a throwaway index of
+        // every relationship instead). Both ways: the two orientations are one subquery, and
+        // SQLite picks the order.
+        let join = pattern.predicate.isSymmetric ? "JOIN" : "CROSS JOIN"
+        let from = pattern.predicate.isSymmetric
+            ? """
+              FROM (\(source)) AS fact
+              JOIN entity AS subject ON subject.id = fact.subject_id
+              """
+            : """
+              FROM entity AS subject
+              CROSS JOIN relationship AS fact INDEXED BY \(Store.relationshipBySubject)
+                ON fact.subject_id = subject.id AND fact.predicate = \(predicate)
+              """
         let head = """
             subject.name AS subject, subject.type AS subject_type, fact.predicate, object.name AS object,
                    object.type AS object_type, fact.attributes, fact.confidence, fact.id AS fact_id
             """
+        let filter = conditions.isEmpty ? "" : "\nWHERE " + conditions.joined(separator: "\n  AND ")
+        let order = "subject.name COLLATE NOCASE, object.name COLLATE NOCASE, fact.id"
+        // One row more than asked tells the caller that rows were cut (see `Store.run`).
+        let cut = limit.map { "\nLIMIT \($0 + 1)" } ?? ""
+        var sql: String
         if evidence {
-            sql += """
-                SELECT \(head),
+            // The rows are picked and cut on the evidence rows (the covering fact_evidence index);
+            // documents and sentence texts are read for the rows returned only.
+            sql = (with.isEmpty ? "WITH " : with + ",\n") + """
+                picked AS (
+                  SELECT \(head),
+                         fact_evidence.document_id, fact_evidence.sentence_id, fact_evidence.match_start
+                  \(from)
+                  \(join) entity AS object ON object.id = fact.object_id
+                  \(join) fact_evidence ON fact_evidence.relationship_id = fact.id\(filter)
+                  ORDER BY \(order), fact_evidence.document_id, fact_evidence.match_start\(cut)
+                )
+                SELECT subject, subject_type, predicate, object, object_type, attributes, confidence, fact_id,
                        document.name AS document,
                        substr(document.text, sentence.start + 1, sentence."end" - sentence.start) AS sentence
-                FROM (\(source)) AS fact
-                JOIN entity AS subject ON subject.id = fact.subject_id
-                JOIN entity AS object ON object.id = fact.object_id
-                JOIN fact_evidence ON fact_evidence.relationship_id = fact.id
-                JOIN document ON document.id = fact_evidence.document_id
-                JOIN sentence ON sentence.id = fact_evidence.sentence_id
+                FROM picked
+                CROSS JOIN document ON document.id = picked.document_id
+                CROSS JOIN sentence ON sentence.id = picked.sentence_id
+                ORDER BY subject COLLATE NOCASE, object COLLATE NOCASE, fact_id, picked.document_id, picked.match_start
                 """
         } else {
-            sql += """
+            sql = (with.isEmpty ? "" : with + "\n") + """
                 SELECT DISTINCT \(head),
                        (SELECT count(*) FROM fact_evidence WHERE fact_evidence.relationship_id = fact.id) AS evidence
-                FROM (\(source)) AS fact
-                JOIN entity AS subject ON subject.id = fact.subject_id
-                JOIN entity AS object ON object.id = fact.object_id
+                \(from)
+                \(join) entity AS object ON object.id = fact.object_id\(filter)
+                ORDER BY \(order)\(cut)
                 """
         }
-        if !conditions.isEmpty { sql += "\nWHERE " + conditions.joined(separator: "\n  AND ") }
-        sql += evidence ? "\nORDER BY subject.name, object.name, fact.id, document.name, sentence.start"
-                        : "\nORDER BY subject.name, object.name, fact.id"
-        return CompiledQuery(sql: sql, parameters: parameters)
+        return CompiledQuery(sql: sql, parameters: parameters, limit: limit)
     }
 }

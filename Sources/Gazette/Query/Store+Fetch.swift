@@ -1,6 +1,11 @@
 import GRDB
 
 extension Store {
+    /// The index SQLite made for `relationship`'s `UNIQUE (subject_id, predicate, object_id,
+    /// attributes)` (migration 0001): a subject's facts of one predicate. Named in `INDEXED BY`
+    /// where the planner, without statistics, would rather build a temporary index of every fact.
+    static let relationshipBySubject = "sqlite_autoindex_relationship_1"
+
     /// Runs one read-only statement with named or positional arguments and collects its rows.
     ///
     /// The query layer binds every value a user typed through `arguments`; SQL text is only ever
@@ -14,6 +19,19 @@ extension Store {
             rows.append(values)
         } columnsReady: { columns = $0 }
         return ResultTable(columns: columns, rows: rows, jsonColumns: jsonColumns.intersection(columns))
+    }
+
+    /// The first `limit` rows of `sql`, all of them when `limit` is nil; ``ResultTable/truncated``
+    /// says whether more matched. `sql` reads (at most) one row more than `limit` to tell.
+    func table(sql: String, arguments: StatementArguments = StatementArguments(), jsonColumns: Set<String> = [],
+               limit: Int?) throws(GazetteError) -> ResultTable {
+        var result = try table(sql: sql, arguments: arguments, jsonColumns: jsonColumns)
+        guard let limit else { return result }
+        if result.rows.count > limit {
+            result.rows.removeLast(result.rows.count - limit)
+            result.truncated = true
+        }
+        return result
     }
 
     /// Runs one read-only statement and hands each row to `row` as it is read (a cursor, so memory

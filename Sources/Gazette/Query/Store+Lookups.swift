@@ -67,32 +67,65 @@ extension Store {
     // MARK: - Joint ventures
 
     /// The headline question: established joint ventures with their evidence, optionally of firms
-    /// from one region or country, in one place or anywhere within it (see ``Containment``).
+    /// from one region or country, in one place or anywhere within it (see ``Containment``), by
+    /// firm, place and document: the `joint_ventures` view's rows.
     ///
     /// For example:
     ///
     /// ```swift
     /// try store.jointVentures(region: "Europe", place: "Liaoning")  // Clariant, Dynasol, Leoni in Panjin
+    /// try store.jointVentures(region: "Europe", limit: 50)          // the first 50; .truncated if more
     /// ```
+    ///
+    /// The statement walks the firms in name order (through the `entity_region_name` index when a
+    /// region is given) and stops at `limit`: the first rows of a large file come without reading
+    /// and sorting every joint venture first.
     ///
     /// - Throws: ``GazetteError/unknownEntity(name:suggestions:)`` when `place` names nothing.
     public func jointVentures(region: String? = nil, country: String? = nil,
-                              place: String? = nil) throws(GazetteError) -> ResultTable {
+                              place: String? = nil, limit: Int? = nil) throws(GazetteError) -> ResultTable {
         let countryName = try country.map { name throws(GazetteError) in try canonicalPlaceName(name) }
         let within = try place.map { name throws(GazetteError) in try containerNames(name) }
-        let prefix = within == nil ? "" : Containment.withClause(parameter: "within") + "\n"
-        let placeFilter = within == nil ? "" : """
-
-              AND fact_id IN (SELECT id FROM relationship WHERE object_id IN (SELECT id FROM inside))
-            """
-        return try table(sql: prefix + """
-            SELECT firm, firm_country, firm_region, place, place_country, document, sentence
-            FROM joint_ventures
-            WHERE (:region IS NULL OR firm_region = :region COLLATE NOCASE)
-              AND (:country IS NULL OR firm_country = :country COLLATE NOCASE)\(placeFilter)
-            ORDER BY place, firm, document
-            """, arguments: Store.arguments(["region": region, "country": countryName]
-                                            .merging(within.map { ["within": $0] } ?? [:]) { a, _ in a }))
+        var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+        // Conditions are added only when given: an `:x IS NULL OR …` test would keep SQLite
+        // from using the region index.
+        var conditions: [String] = []
+        if let region {
+            conditions.append("firm.region = :region COLLATE NOCASE")
+            arguments["region"] = region
+        }
+        if let countryName {
+            conditions.append("firm.country = :country COLLATE NOCASE")
+            arguments["country"] = countryName
+        }
+        if let within {
+            conditions.append("place.id IN (SELECT id FROM inside)")
+            arguments["within"] = within
+        }
+        let with = within == nil ? "WITH " : Containment.withClause(parameter: "within") + ",\n"
+        let filter = conditions.isEmpty ? "" : "\n  WHERE " + conditions.joined(separator: "\n    AND ")
+        // CROSS JOIN fixes the join order: firms first, in the order shown. Rows are picked and
+        // cut on the evidence rows; documents and sentences are read for the rows shown only.
+        return try table(sql: with + """
+            picked AS (
+              SELECT firm.name AS firm, firm.country AS firm_country, firm.region AS firm_region,
+                     place.name AS place, place.country AS place_country, relationship.id AS fact_id,
+                     fact_evidence.document_id, fact_evidence.sentence_id, fact_evidence.match_start
+              FROM entity AS firm
+              CROSS JOIN relationship INDEXED BY \(Store.relationshipBySubject) ON relationship.subject_id = firm.id
+                                     AND relationship.predicate = 'has_joint_venture_in'
+              CROSS JOIN entity AS place ON place.id = relationship.object_id
+              CROSS JOIN fact_evidence ON fact_evidence.relationship_id = relationship.id\(filter)
+              ORDER BY firm.name COLLATE NOCASE, place.name COLLATE NOCASE, relationship.id,
+                       fact_evidence.document_id, fact_evidence.match_start\(limit.map { "\n  LIMIT \($0 + 1)" } ?? "")
+            )
+            SELECT firm, firm_country, firm_region, place, place_country, document.name AS document,
+                   substr(document.text, sentence.start + 1, sentence."end" - sentence.start) AS sentence
+            FROM picked
+            CROSS JOIN document ON document.id = picked.document_id
+            CROSS JOIN sentence ON sentence.id = picked.sentence_id
+            ORDER BY firm COLLATE NOCASE, place COLLATE NOCASE, fact_id, picked.document_id, picked.match_start
+            """, arguments: Store.arguments(arguments), limit: limit)
     }
 
     // MARK: - Timeline

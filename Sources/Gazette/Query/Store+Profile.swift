@@ -24,15 +24,21 @@ extension Store {
         let entity = try entity(named: name)
         // One row more than shown tells whether a section was cut.
         let arguments: StatementArguments = ["id": entity.id, "limit": limit.map { $0 + 1 } ?? -1, "shown": limit ?? -1]
+        // Every section is cut on index ranges before documents are read: `show China` on a large
+        // file must not sort a hundred thousand mentions or every supporting sentence first.
+        // Mentions come in document order (ids are given in import order, a document's mentions
+        // after it), which the `mention_entity` index (entity_id, document_id) holds.
         let summary = try table(sql: """
             SELECT name, key, type, subtype, country, country_source, region, reference, latitude, longitude,
                    (SELECT json_group_array(alias) FROM (
                         SELECT DISTINCT alias FROM entity_alias
                         WHERE entity_alias.entity_id = entity.id AND alias <> entity.name ORDER BY alias)) AS aliases,
-                   (SELECT json_group_array(name) FROM (
-                        SELECT DISTINCT document.name FROM mention JOIN document ON document.id = mention.document_id
-                        WHERE mention.entity_id = entity.id ORDER BY mention.id LIMIT :shown)) AS documents,
-                   (SELECT count(DISTINCT document_id) FROM mention WHERE mention.entity_id = entity.id) AS document_count,
+                   (SELECT json_group_array(document.name) FROM (
+                        SELECT DISTINCT document_id FROM mention WHERE mention.entity_id = entity.id
+                        ORDER BY document_id LIMIT :shown) AS first
+                      JOIN document ON document.id = first.document_id) AS documents,
+                   (SELECT count(*) FROM (SELECT DISTINCT document_id FROM mention
+                                          WHERE mention.entity_id = entity.id)) AS document_count,
                    (SELECT count(*) FROM mention WHERE mention.entity_id = entity.id) AS mentions
             FROM entity WHERE id = :id
             """, arguments: arguments, jsonColumns: publicJSONColumns)
@@ -43,40 +49,72 @@ extension Store {
             JOIN document ON document.id = mention.document_id
             JOIN sentence ON sentence.id = mention.sentence_id
             WHERE mention.entity_id = :id
-            ORDER BY mention.id
+            ORDER BY mention.document_id, mention.id
             LIMIT :limit
             """, arguments: arguments)
-        // The `facts` and `timeline` views' columns, but sorted and cut on the evidence rows first
-        // (documents in stored order): documents and sentence texts are read for the rows shown
-        // only. Sorting the views' full rows made `show China` read every supporting document.
+        // The `facts` and `timeline` views' columns. The first facts are picked (by predicate and
+        // names), then their first evidence rows (on the covering index: a fact can have thousands),
+        // then the rules, documents and sentences of those.
         var facts = try table(sql: """
-            WITH picked AS (
+            WITH predicates(predicate) AS (
+                SELECT DISTINCT predicate FROM relationship WHERE subject_id = :id
+                UNION SELECT DISTINCT predicate FROM relationship WHERE object_id = :id),
+            -- The first facts by predicate lie in the predicates up to the one where the running
+            -- count of the entity's facts reaches the limit: names are read for those only (index
+            -- counts; a fact of the entity with itself counts twice, which only widens the cut).
+            last(predicate) AS (
+                SELECT min(predicate) FROM (
+                    SELECT predicate, sum(facts) OVER (ORDER BY predicate) AS running FROM (
+                        SELECT predicate,
+                               (SELECT count(*) FROM relationship AS r WHERE r.subject_id = :id AND r.predicate = p.predicate)
+                             + (SELECT count(*) FROM relationship AS r WHERE r.object_id = :id AND r.predicate = p.predicate) AS facts
+                        FROM predicates AS p))
+                WHERE :limit >= 0 AND running >= :limit),
+            own(id) AS (
+                SELECT id FROM relationship
+                WHERE subject_id = :id AND predicate <= coalesce((SELECT predicate FROM last), predicate)
+                UNION SELECT id FROM relationship
+                WHERE object_id = :id AND predicate <= coalesce((SELECT predicate FROM last), predicate)),
+            first AS (
                 SELECT relationship.id AS fact_id, subject.name AS subject, relationship.predicate, object.name AS object,
-                       relationship.attributes, relationship.confidence, fact_evidence.document_id,
-                       fact_evidence.sentence_id, fact_evidence.match_start, fact_evidence.rule
-                FROM relationship
+                       relationship.attributes, relationship.confidence
+                FROM own
+                JOIN relationship ON relationship.id = own.id
                 JOIN entity AS subject ON subject.id = relationship.subject_id
                 JOIN entity AS object ON object.id = relationship.object_id
-                JOIN fact_evidence ON fact_evidence.relationship_id = relationship.id
-                WHERE relationship.subject_id = :id OR relationship.object_id = :id
-                ORDER BY relationship.predicate, subject.name, object.name, fact_evidence.document_id, fact_evidence.match_start
+                ORDER BY relationship.predicate, subject.name, object.name, relationship.id
+                LIMIT :limit),
+            picked AS (
+                SELECT first.*, fact_evidence.id AS evidence_id, fact_evidence.document_id, fact_evidence.sentence_id,
+                       fact_evidence.match_start
+                FROM first
+                JOIN fact_evidence ON fact_evidence.relationship_id = first.fact_id
+                ORDER BY predicate, subject, object, fact_id, fact_evidence.document_id, fact_evidence.match_start
                 LIMIT :limit)
             SELECT fact_id, subject, predicate, object, attributes, confidence, document.name AS document,
-                   substr(document.text, sentence.start + 1, sentence."end" - sentence.start) AS sentence, rule
+                   substr(document.text, sentence.start + 1, sentence."end" - sentence.start) AS sentence,
+                   fact_evidence.rule
             FROM picked
+            JOIN fact_evidence ON fact_evidence.id = picked.evidence_id
             JOIN document ON document.id = picked.document_id
             JOIN sentence ON sentence.id = picked.sentence_id
-            ORDER BY predicate, subject, object, picked.document_id, match_start
+            ORDER BY predicate, subject, object, fact_id, picked.document_id, picked.match_start
             """, arguments: arguments, jsonColumns: publicJSONColumns)
         var events = try table(sql: """
-            WITH picked AS (
+            WITH own(id) AS (
+                SELECT event_id FROM event_participant WHERE entity_id = :id
+                UNION SELECT id FROM event WHERE place_id = :id),
+            first AS (
                 SELECT event.id AS event_id, event.type AS event_type, event.date_start, event.date_end,
-                       event.date_precision, event.place_id, event_evidence.document_id, event_evidence.sentence_id,
-                       event_evidence.match_start
-                FROM event
-                JOIN event_evidence ON event_evidence.event_id = event.id
-                WHERE event.id IN (SELECT event_id FROM event_participant WHERE entity_id = :id) OR event.place_id = :id
-                ORDER BY event.date_start IS NULL, event.date_start, event.id, event_evidence.document_id, event_evidence.match_start
+                       event.date_precision, event.place_id
+                FROM own JOIN event ON event.id = own.id
+                ORDER BY event.date_start IS NULL, event.date_start, event.id
+                LIMIT :limit),
+            picked AS (
+                SELECT first.*, event_evidence.document_id, event_evidence.sentence_id, event_evidence.match_start
+                FROM first
+                JOIN event_evidence ON event_evidence.event_id = first.event_id
+                ORDER BY date_start IS NULL, date_start, first.event_id, event_evidence.document_id, event_evidence.match_start
                 LIMIT :limit)
             SELECT event_id, event_type, date_start, date_end, date_precision,
                    (SELECT name FROM entity WHERE entity.id = picked.place_id) AS place,

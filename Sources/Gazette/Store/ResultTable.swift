@@ -22,11 +22,14 @@ public struct ResultTable: Sendable, Equatable {
     public var rows: [[Value]]
     /// Columns whose text holds JSON (arrays or objects), printed as JSON rather than as strings.
     public var jsonColumns: Set<String>
+    /// More rows matched than the limit the table was read with: `rows` are the first ones.
+    public var truncated: Bool
 
-    public init(columns: [String], rows: [[Value]], jsonColumns: Set<String> = []) {
+    public init(columns: [String], rows: [[Value]], jsonColumns: Set<String> = [], truncated: Bool = false) {
         self.columns = columns
         self.rows = rows
         self.jsonColumns = jsonColumns
+        self.truncated = truncated
     }
 
     /// The values of one column.

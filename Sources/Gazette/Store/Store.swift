@@ -49,7 +49,14 @@ public final class Store: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         config.label = "gazette"
-        if !readOnly {
+        if readOnly {
+            config.prepareDatabase { db in
+                // A question on a large file (`query … within China`) walks thousands of index
+                // pages, some many times; SQLite's default 2 MiB cache reads them back from the OS
+                // again and again. Pages are cached as read: a small question costs nothing more.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+            }
+        } else {
             config.prepareDatabase { db in
                 // WAL lets readers see the old state while an import writes; NORMAL sync is safe under WAL.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
