@@ -75,6 +75,20 @@ import Testing
         #expect(firms == ["Clariant", "Dynasol", "Leoni"])
     }
 
+    /// `--limit` prints the first rows of the full answer (the note that more matched goes to
+    /// standard error, not into the rows); 0 prints all.
+    @Test(arguments: [["jv", "--region", "Europe"], ["query", "organization has_joint_venture_in place"]])
+    func limitPrintsTheFirstRows(command: [String]) throws {
+        func lines(_ limit: String) throws -> [String] {
+            try run(command + ["--format", "csv", "--limit", limit]).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        }
+        let all = try lines("0")
+        try #require(all.count > 3)
+        #expect(try lines("2") == Array(all.prefix(3)))
+        #expect(try lines("\(all.count - 1)") == all)
+        #expect(try message(command + ["--limit=-1"]).0.contains("--limit must be 0 (all) or more"))
+    }
+
     @Test func timelineAndShow() throws {
         let timeline = try run(["timeline", "--entity", "Panjin", "--from", "2017", "--to", "2017-12", "--format", "jsonl"])
         #expect(!timeline.isEmpty && timeline.split(separator: "\n").allSatisfy { $0.contains("\"date_start\": \"2017") })
