@@ -11,6 +11,7 @@ let migrationFiles = [
     "0003_queries_and_docs.sql",
     "0004_import_speed.sql",
     "0005_query_speed.sql",
+    "0006_entity_stats.sql",
 ]
 
 let package = Package(

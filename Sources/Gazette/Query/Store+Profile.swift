@@ -26,6 +26,7 @@ extension Store {
         let arguments: StatementArguments = ["id": entity.id, "limit": limit.map { $0 + 1 } ?? -1, "shown": limit ?? -1]
         // Every section is cut on index ranges before documents are read: `show China` on a large
         // file must not sort a hundred thousand mentions or every supporting sentence first.
+        // The counts are the importer's (`entity_stats`), not counted again here.
         // Mentions come in document order (ids are given in import order, a document's mentions
         // after it), which the `mention_entity` index (entity_id, document_id) holds.
         let summary = try table(sql: """
@@ -37,10 +38,10 @@ extension Store {
                         SELECT DISTINCT document_id FROM mention WHERE mention.entity_id = entity.id
                         ORDER BY document_id LIMIT :shown) AS first
                       JOIN document ON document.id = first.document_id) AS documents,
-                   (SELECT count(*) FROM (SELECT DISTINCT document_id FROM mention
-                                          WHERE mention.entity_id = entity.id)) AS document_count,
-                   (SELECT count(*) FROM mention WHERE mention.entity_id = entity.id) AS mentions
-            FROM entity WHERE id = :id
+                   coalesce(entity_stats.documents, 0) AS document_count,
+                   coalesce(entity_stats.mentions, 0) AS mentions
+            FROM entity LEFT JOIN entity_stats ON entity_stats.entity_id = entity.id
+            WHERE id = :id
             """, arguments: arguments, jsonColumns: publicJSONColumns)
         var mentions = try table(sql: """
             SELECT document.name AS document, mention.text AS mention, mention.start, mention."end", mention.rule,
@@ -100,16 +101,65 @@ extension Store {
             JOIN sentence ON sentence.id = picked.sentence_id
             ORDER BY predicate, subject, object, fact_id, picked.document_id, picked.match_start
             """, arguments: arguments, jsonColumns: publicJSONColumns)
-        var events = try table(sql: """
-            WITH own(id) AS (
-                SELECT event_id FROM event_participant WHERE entity_id = :id
-                UNION SELECT id FROM event WHERE place_id = :id),
-            first AS (
-                SELECT event.id AS event_id, event.type AS event_type, event.date_start, event.date_end,
+        var events = try profileEvents(of: entity.id, arguments: arguments, limited: limit != nil)
+        var cut: Set<String> = []
+        if let limit {
+            func trim(_ table: inout ResultTable, _ title: String) {
+                if table.rows.count > limit { table.rows.removeLast(table.rows.count - limit); cut.insert(title) }
+            }
+            trim(&mentions, "Mentions")
+            trim(&facts, "Facts")
+            trim(&events, "Events")
+        }
+        return EntityProfile(entity: entity, summary: summary, mentions: mentions, facts: facts, events: events,
+                             truncated: cut)
+    }
+
+    /// An entity with more events than this has its first ones found by walking all events in
+    /// date order (the `event_date` index) until enough are its own; with fewer, its events are
+    /// read and sorted. Both give the same rows.
+    static let eventDateWalkThreshold = 1_000
+
+    /// The profile's events section: the `timeline` view's columns for the entity's events (as a
+    /// participant or the place), oldest first, each with its evidence, cut at `:limit`.
+    func profileEvents(of id: Int64, arguments: StatementArguments, limited: Bool,
+                       walkDatesAbove threshold: Int = Store.eventDateWalkThreshold) throws(GazetteError) -> ResultTable {
+        let count = limited ? try table(sql: """
+            SELECT (SELECT count(*) FROM event_participant WHERE entity_id = :id)
+                 + (SELECT count(*) FROM event WHERE place_id = :id)
+            """, arguments: ["id": id]).rows.first?.first : nil
+        let walkDates: Bool
+        if case .integer(let n)? = count { walkDates = n > threshold } else { walkDates = false }
+        let columns = """
+            event.id AS event_id, event.type AS event_type, event.date_start, event.date_end,
                        event.date_precision, event.place_id
+            """
+        let first = walkDates ? """
+            first AS (
+                SELECT * FROM (
+                    SELECT * FROM (
+                        SELECT \(columns) FROM event INDEXED BY event_date
+                        WHERE event.date_start IS NOT NULL AND event.id IN (SELECT id FROM own)
+                        ORDER BY event.date_start, event.id LIMIT :limit)
+                    UNION ALL
+                    SELECT * FROM (
+                        SELECT \(columns) FROM event INDEXED BY event_date
+                        WHERE event.date_start IS NULL AND event.id IN (SELECT id FROM own)
+                        ORDER BY event.id LIMIT :limit))
+                ORDER BY date_start IS NULL, date_start, event_id
+                LIMIT :limit)
+            """ : """
+            first AS (
+                SELECT \(columns)
                 FROM own JOIN event ON event.id = own.id
                 ORDER BY event.date_start IS NULL, event.date_start, event.id
-                LIMIT :limit),
+                LIMIT :limit)
+            """
+        return try table(sql: """
+            WITH own(id) AS MATERIALIZED (
+                SELECT event_id FROM event_participant WHERE entity_id = :id
+                UNION SELECT id FROM event WHERE place_id = :id),
+            \(first),
             picked AS (
                 SELECT first.*, event_evidence.document_id, event_evidence.sentence_id, event_evidence.match_start
                 FROM first
@@ -128,16 +178,5 @@ extension Store {
             JOIN sentence ON sentence.id = picked.sentence_id
             ORDER BY date_start IS NULL, date_start, event_id, picked.document_id, match_start
             """, arguments: arguments, jsonColumns: publicJSONColumns)
-        var cut: Set<String> = []
-        if let limit {
-            func trim(_ table: inout ResultTable, _ title: String) {
-                if table.rows.count > limit { table.rows.removeLast(table.rows.count - limit); cut.insert(title) }
-            }
-            trim(&mentions, "Mentions")
-            trim(&facts, "Facts")
-            trim(&events, "Events")
-        }
-        return EntityProfile(entity: entity, summary: summary, mentions: mentions, facts: facts, events: events,
-                             truncated: cut)
     }
 }

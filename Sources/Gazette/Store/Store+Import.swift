@@ -88,6 +88,8 @@ public struct DocumentWriter {
     static let relationshipCacheLimit = 50_000
     /// Indexes dropped for a first import, `(name, sql)`, created again by ``finish()``.
     var deferredIndexes: [(name: String, sql: String)] = []
+    /// Entity row id → change of its `entity_stats` counts in this transaction, written by ``finish()``.
+    var statsChanges: [Int64: EntityStatsChange] = [:]
 
     init(db: Database) {
         self.db = db
@@ -136,11 +138,16 @@ public struct DocumentWriter {
         let mentionInsert = try BoundInsert(db, sql: """
             INSERT INTO mention(entity_id, document_id, sentence_id, start, "end", text, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
+        var mentionsByEntity: [Int64: Int] = [:]
         for mention in doc.mentions {
             guard let key = mention.entityKey, let entityID = entityIDs[key],
                   sentenceIDs.indices.contains(mention.sentence) else { continue }
             try mentionInsert.run(entityID, documentID, sentenceIDs[mention.sentence], mention.start, mention.end,
                                   mention.text, mention.rule)
+            mentionsByEntity[entityID, default: 0] += 1
+        }
+        for (entityID, count) in mentionsByEntity {
+            statsChanges[entityID, default: EntityStatsChange()].add(mentions: count, documents: 1)
         }
         try writeFacts(doc.facts, documentID: documentID, sentenceIDs: sentenceIDs)
         try writeEvents(doc.events, documentID: documentID, sentenceIDs: sentenceIDs)
@@ -273,6 +280,10 @@ public struct DocumentWriter {
             """, arguments: [documentID])
         let affected = try Int64.fetchAll(db, sql: "SELECT DISTINCT relationship_id FROM fact_evidence WHERE document_id = ?",
                                           arguments: [documentID])
+        for row in try Row.fetchAll(db, sql: "SELECT entity_id, count(*) AS n FROM mention WHERE document_id = ? GROUP BY entity_id",
+                                    arguments: [documentID]) {
+            statsChanges[row["entity_id"], default: EntityStatsChange()].add(mentions: -(row["n"] as Int), documents: -1)
+        }
         touchedRelationships.formUnion(affected)
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [documentID])
         removedSomething = true
@@ -301,6 +312,8 @@ public struct DocumentWriter {
         try flushFTS()
         for index in deferredIndexes { try db.execute(sql: index.sql) }
         deferredIndexes = []
+        // Before the orphans go: an entity left without mentions then takes its counts with it.
+        try writeStatsChanges()
         if removedSomething {
             try db.execute(sql: """
                 DELETE FROM relationship WHERE NOT EXISTS (SELECT 1 FROM fact_evidence WHERE relationship_id = relationship.id);
@@ -319,6 +332,19 @@ public struct DocumentWriter {
         }
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('tool_version', ?), ('last_import', ?)",
                        arguments: [Store.toolVersion, DocumentWriter.now()])
+    }
+
+    /// Adds this transaction's changes to `entity_stats`.
+    mutating func writeStatsChanges() throws {
+        let upsert = try BoundInsert(db, sql: """
+            INSERT INTO entity_stats(entity_id, mentions, documents) VALUES (?, ?, ?)
+            ON CONFLICT(entity_id) DO UPDATE SET mentions = mentions + excluded.mentions,
+                                                 documents = documents + excluded.documents
+            """)
+        for (entityID, change) in statsChanges.sorted(by: { $0.key < $1.key }) where !change.isEmpty {
+            try upsert.run(entityID, change.mentions, change.documents)
+        }
+        statsChanges = [:]
     }
 
     /// Writes the waiting full-text rows in one burst.
@@ -359,4 +385,17 @@ struct RelationshipIdentity: Hashable {
     var predicate: String
     var object: Int64
     var attributes: String
+}
+
+/// How one entity's `entity_stats` counts change in a transaction.
+struct EntityStatsChange {
+    var mentions = 0
+    var documents = 0
+
+    var isEmpty: Bool { mentions == 0 && documents == 0 }
+
+    mutating func add(mentions: Int, documents: Int) {
+        self.mentions += mentions
+        self.documents += documents
+    }
 }
