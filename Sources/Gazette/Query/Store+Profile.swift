@@ -29,11 +29,17 @@ extension Store {
         // The counts are the importer's (`entity_stats`), not counted again here.
         // Mentions come in document order (ids are given in import order, a document's mentions
         // after it), which the `mention_entity` index (entity_id, document_id) holds.
+        // Aliases: one seek per distinct alias on `entity_alias_entity` (entity_id, alias), not a
+        // read of every (document, alias) row of the entity.
         let summary = try table(sql: """
+            WITH RECURSIVE alias(name) AS (
+                SELECT min(alias) FROM entity_alias WHERE entity_id = :id
+                UNION ALL
+                SELECT (SELECT min(alias) FROM entity_alias WHERE entity_id = :id AND alias > alias.name)
+                FROM alias WHERE alias.name IS NOT NULL)
             SELECT name, key, type, subtype, country, country_source, region, reference, latitude, longitude,
-                   (SELECT json_group_array(alias) FROM (
-                        SELECT DISTINCT alias FROM entity_alias
-                        WHERE entity_alias.entity_id = entity.id AND alias <> entity.name ORDER BY alias)) AS aliases,
+                   (SELECT json_group_array(alias.name) FROM alias
+                    WHERE alias.name IS NOT NULL AND alias.name <> entity.name) AS aliases,
                    (SELECT json_group_array(document.name) FROM (
                         SELECT DISTINCT document_id FROM mention WHERE mention.entity_id = entity.id
                         ORDER BY document_id LIMIT :shown) AS first
@@ -71,19 +77,18 @@ extension Store {
                              + (SELECT count(*) FROM relationship AS r WHERE r.object_id = :id AND r.predicate = p.predicate) AS facts
                         FROM predicates AS p))
                 WHERE :limit >= 0 AND running >= :limit),
-            own(id) AS (
-                SELECT id FROM relationship
+            -- From the two indexes alone (subject's, object's); the rows are read for the shown facts.
+            own(id, subject_id, predicate, object_id) AS (
+                SELECT id, subject_id, predicate, object_id FROM relationship
                 WHERE subject_id = :id AND predicate <= coalesce((SELECT predicate FROM last), predicate)
-                UNION SELECT id FROM relationship
+                UNION SELECT id, subject_id, predicate, object_id FROM relationship
                 WHERE object_id = :id AND predicate <= coalesce((SELECT predicate FROM last), predicate)),
             first AS (
-                SELECT relationship.id AS fact_id, subject.name AS subject, relationship.predicate, object.name AS object,
-                       relationship.attributes, relationship.confidence
+                SELECT own.id AS fact_id, subject.name AS subject, own.predicate, object.name AS object
                 FROM own
-                JOIN relationship ON relationship.id = own.id
-                JOIN entity AS subject ON subject.id = relationship.subject_id
-                JOIN entity AS object ON object.id = relationship.object_id
-                ORDER BY relationship.predicate, subject.name, object.name, relationship.id
+                JOIN entity AS subject ON subject.id = own.subject_id
+                JOIN entity AS object ON object.id = own.object_id
+                ORDER BY own.predicate, subject.name, object.name, own.id
                 LIMIT :limit),
             picked AS (
                 SELECT first.*, fact_evidence.id AS evidence_id, fact_evidence.document_id, fact_evidence.sentence_id,
@@ -92,16 +97,18 @@ extension Store {
                 JOIN fact_evidence ON fact_evidence.relationship_id = first.fact_id
                 ORDER BY predicate, subject, object, fact_id, fact_evidence.document_id, fact_evidence.match_start
                 LIMIT :limit)
-            SELECT fact_id, subject, predicate, object, attributes, confidence, document.name AS document,
+            SELECT fact_id, subject, picked.predicate, object, relationship.attributes, relationship.confidence,
+                   document.name AS document,
                    substr(document.text, sentence.start + 1, sentence."end" - sentence.start) AS sentence,
                    fact_evidence.rule
             FROM picked
+            JOIN relationship ON relationship.id = picked.fact_id
             JOIN fact_evidence ON fact_evidence.id = picked.evidence_id
             JOIN document ON document.id = picked.document_id
             JOIN sentence ON sentence.id = picked.sentence_id
-            ORDER BY predicate, subject, object, fact_id, picked.document_id, picked.match_start
+            ORDER BY picked.predicate, subject, object, fact_id, picked.document_id, picked.match_start
             """, arguments: arguments, jsonColumns: publicJSONColumns)
-        var events = try profileEvents(of: entity.id, arguments: arguments, limited: limit != nil)
+        var events = try profileEvents(arguments: arguments)
         var cut: Set<String> = []
         if let limit {
             func trim(_ table: inout ResultTable, _ title: String) {
@@ -115,50 +122,22 @@ extension Store {
                              truncated: cut)
     }
 
-    /// An entity with more events than this has its first ones found by walking all events in
-    /// date order (the `event_date` index) until enough are its own; with fewer, its events are
-    /// read and sorted. Both give the same rows.
-    static let eventDateWalkThreshold = 1_000
-
     /// The profile's events section: the `timeline` view's columns for the entity's events (as a
-    /// participant or the place), oldest first, each with its evidence, cut at `:limit`.
-    func profileEvents(of id: Int64, arguments: StatementArguments, limited: Bool,
-                       walkDatesAbove threshold: Int = Store.eventDateWalkThreshold) throws(GazetteError) -> ResultTable {
-        let count = limited ? try table(sql: """
-            SELECT (SELECT count(*) FROM event_participant WHERE entity_id = :id)
-                 + (SELECT count(*) FROM event WHERE place_id = :id)
-            """, arguments: ["id": id]).rows.first?.first : nil
-        let walkDates: Bool
-        if case .integer(let n)? = count { walkDates = n > threshold } else { walkDates = false }
-        let columns = """
-            event.id AS event_id, event.type AS event_type, event.date_start, event.date_end,
+    /// participant or the place), oldest first, each with its evidence, cut at `:limit`. The first
+    /// events are picked before their evidence, documents and participants are read.
+    func profileEvents(arguments: StatementArguments) throws(GazetteError) -> ResultTable {
+        let first = """
+            WITH own(id) AS (
+                SELECT event_id FROM event_participant WHERE entity_id = :id
+                UNION SELECT id FROM event WHERE place_id = :id),
+            first AS (
+                SELECT event.id AS event_id, event.type AS event_type, event.date_start, event.date_end,
                        event.date_precision, event.place_id
-            """
-        let first = walkDates ? """
-            first AS (
-                SELECT * FROM (
-                    SELECT * FROM (
-                        SELECT \(columns) FROM event INDEXED BY event_date
-                        WHERE event.date_start IS NOT NULL AND event.id IN (SELECT id FROM own)
-                        ORDER BY event.date_start, event.id LIMIT :limit)
-                    UNION ALL
-                    SELECT * FROM (
-                        SELECT \(columns) FROM event INDEXED BY event_date
-                        WHERE event.date_start IS NULL AND event.id IN (SELECT id FROM own)
-                        ORDER BY event.id LIMIT :limit))
-                ORDER BY date_start IS NULL, date_start, event_id
-                LIMIT :limit)
-            """ : """
-            first AS (
-                SELECT \(columns)
                 FROM own JOIN event ON event.id = own.id
                 ORDER BY event.date_start IS NULL, event.date_start, event.id
                 LIMIT :limit)
             """
         return try table(sql: """
-            WITH own(id) AS MATERIALIZED (
-                SELECT event_id FROM event_participant WHERE entity_id = :id
-                UNION SELECT id FROM event WHERE place_id = :id),
             \(first),
             picked AS (
                 SELECT first.*, event_evidence.document_id, event_evidence.sentence_id, event_evidence.match_start

@@ -4,6 +4,7 @@ import Gazette
 extension GazetteCommand {
     struct Ask: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ask",
             abstract: "Run a named question stored in the database (see --list).",
             discussion: """
                 The questions live in the file's `queries` table, so sqlite3 and Datasette users

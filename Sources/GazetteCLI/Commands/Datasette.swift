@@ -5,6 +5,7 @@ import Gazette
 extension GazetteCommand {
     struct Datasette: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "datasette",
             abstract: "Write Datasette metadata (descriptions, facets, canned queries) next to the database.",
             discussion: """
                 Writes metadata.json in the database's folder (or --output): titles and

@@ -4,6 +4,7 @@ import Gazette
 extension GazetteCommand {
     struct Documents: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "documents",
             abstract: "List the imported documents with their metadata.",
             discussion: """
                 Example:

@@ -6,6 +6,7 @@ extension EntityType: ExpressibleByArgument {}
 extension GazetteCommand {
     struct Entities: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "entities",
             abstract: "List resolved entities with their type, country, region and aliases.",
             discussion: """
                 --country matches the entity's country or region; other names of a country

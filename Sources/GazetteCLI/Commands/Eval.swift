@@ -5,6 +5,7 @@ import Gazette
 extension GazetteCommand {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "eval",
             abstract: "Score the knowledge base against gold files, as shared/tools/score.py does.",
             discussion: """
                 Prints precision, recall and F1 of entities, relationships, events and the European-JV \

@@ -9,6 +9,7 @@ extension GazetteCommand {
         enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, graphml }
 
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export entities, facts or events for other tools, or the entity graph as GraphML.",
             discussion: """
                 Rows stream from the database as they are read, with provenance columns (keys,

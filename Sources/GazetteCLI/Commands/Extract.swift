@@ -5,6 +5,7 @@ import Gazette
 extension GazetteCommand {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extract",
             abstract: "Run the whole pipeline on one document and print what it finds, writing no database.",
             discussion: """
                 Reads a .txt, .html or .jsonl file (the first line of JSONL), or standard input with "-".

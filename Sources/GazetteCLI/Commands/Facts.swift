@@ -6,6 +6,7 @@ extension RelationPredicate: ExpressibleByArgument {}
 extension GazetteCommand {
     struct Facts: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "facts",
             abstract: "List extracted relationships with their evidence.",
             discussion: """
                 One row per relationship and supporting sentence; fact_id groups the sentences.

@@ -7,6 +7,7 @@ extension GazetteCommand {
         enum Format: String, ExpressibleByArgument, CaseIterable { case dot, svg }
 
         static let configuration = CommandConfiguration(
+            commandName: "graph",
             abstract: "Draw an entity's neighbourhood as Graphviz DOT or SVG.",
             discussion: """
                 Every entity within --depth relationships of NAME, either direction. SVG needs

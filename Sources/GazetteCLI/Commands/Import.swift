@@ -5,6 +5,7 @@ import Gazette
 extension GazetteCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import .txt, .html and .jsonl files (or folders of them) into the knowledge base.",
             discussion: """
                 The import is one transaction: it lands whole or not at all. Re-importing an unchanged

@@ -4,6 +4,7 @@ import Gazette
 extension GazetteCommand {
     struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "query",
             abstract: "Find relationships by pattern: TYPE[attr=value] PREDICATE TYPE[attr=value] [within PLACE].",
             discussion: """
                 A pattern compiles to one SQL statement with bound parameters (see it with --sql).

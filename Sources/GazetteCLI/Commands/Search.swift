@@ -4,6 +4,7 @@ import Gazette
 extension GazetteCommand {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Full-text search over sentences (SQLite FTS5 syntax), best matches first.",
             discussion: """
                 Matches are case- and accent-insensitive; the matched words are shown in [brackets].

@@ -4,6 +4,7 @@ import Gazette
 extension GazetteCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an entity's profile: type, country, aliases, documents, mentions, facts and events.",
             discussion: """
                 NAME matches canonical names and aliases, case- and accent-insensitively, or an

@@ -6,6 +6,7 @@ extension EventType: ExpressibleByArgument {}
 extension GazetteCommand {
     struct Timeline: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "timeline",
             abstract: "List events oldest first, with their participants and evidence.",
             discussion: """
                 Dates are ISO prefixes (2019, 2019-10, 2019-10-31); --from and --to include

@@ -4,6 +4,7 @@ import Gazette
 extension GazetteCommand {
     struct Why: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "why",
             abstract: "Explain a fact: its sentences with the matched words marked, the rule, and where countries came from.",
             discussion: """
                 Give SUBJECT PREDICATE OBJECT (names resolved as in `gazette show`; symmetric

@@ -104,21 +104,6 @@ import Testing
         #expect(first.summary.column("document_count") == all.summary.column("document_count"))
     }
 
-    /// The two ways to the first events (walking every event in date order, or sorting the
-    /// entity's own) give the same rows.
-    @Test(arguments: ["China", "Panjin", "Shenyang"])
-    func eventsByDateWalkEqualSortedEvents(name: String) throws {
-        let store = try Self.corpus.get()
-        let id = try store.entity(named: name).id
-        for limit in [1, 3, 50] {
-            let arguments: StatementArguments = ["id": id, "limit": limit + 1]
-            let walked = try store.profileEvents(of: id, arguments: arguments, limited: true, walkDatesAbove: 0)
-            let sorted = try store.profileEvents(of: id, arguments: arguments, limited: true, walkDatesAbove: .max)
-            #expect(walked.rows == sorted.rows, "\(name), limit \(limit)")
-            if limit == 50 { #expect(!walked.rows.isEmpty) }
-        }
-    }
-
     /// The query layer names this index in `INDEXED BY`: it must be the subject's facts by predicate.
     @Test func relationshipBySubjectIndexExists() throws {
         let columns = try Self.corpus.get().queue.read { db in
