@@ -41,6 +41,14 @@ public struct MentionRules: Sendable {
     /// Role phrases as folded token sequences, keyed by first token.
     public var roles: [String: [[String]]] = [:]
     public var orgContext: [String: [[String]]] = [:]
+    /// Words before a place that say where an organization comes from ("from", "aus").
+    public var origins: Set<String> = []
+    /// Plural nouns for firms that open an enumeration after a country or region adjective.
+    public var groupNouns: Set<String> = []
+    /// Words between such a noun and its enumeration ("including", "such", "as").
+    public var listIntroducers: Set<String> = []
+    /// Words that join an enumeration's names, besides commas ("and", "und", "sowie").
+    public var listJoiners: Set<String> = []
     /// Compass word key → canonical form.
     public var directions: [String: String] = [:]
     /// Month names and abbreviations: never names.
@@ -98,6 +106,10 @@ public struct MentionRules: Sendable {
             case "title": titles.insert(Folding.key(row[1]))
             case "role": if let first = keys.first { roles[first, default: []].append(keys) }
             case "org-context": if let first = keys.first { orgContext[first, default: []].append(keys) }
+            case "origin": origins.insert(Folding.key(row[1]))
+            case "group-noun": groupNouns.insert(Folding.key(row[1]))
+            case "list-intro": listIntroducers.insert(Folding.key(row[1]))
+            case "list-join": listJoiners.insert(Folding.key(row[1]))
             default:
                 throw .badRuleFile(path: wordFile.path, line: row.line, reason: "unknown kind '\(row[2])'")
             }
