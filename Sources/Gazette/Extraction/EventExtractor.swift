@@ -22,14 +22,37 @@ public struct EventRules: Sendable {
     public var modal: Set<String> = []
     /// Words that deny what follows (the relation rules' `negation` set).
     public var negation: Set<String> = []
+    /// Prepositions that put the event at the place after them ("in", "at").
+    public var locations: Set<String> = []
+    /// Prepositions that say participants come from the place after them ("from", "aus").
+    public var origins: Set<String> = []
+    /// Nouns whose place is where visitors come from ("delegation"), and the words that may stand
+    /// between them and the place ("of", "the").
+    public var delegations: Set<String> = []
+    public var delegationLinks: Set<String> = []
+    /// Words that join enumerated places, besides commas ("and", "und", "sowie").
+    public var listJoiners: Set<String> = []
+    /// Prepositions that name where a trip goes ("to", "nach").
+    public var destinations: Set<String> = []
+    /// Words that open a clause ("which", "that"), besides commas and semicolons: a plan word
+    /// before them is another clause's.
+    public var clauseStarts: Set<String> = []
 
     public init(directory: URL, language: Language) throws(GazetteError) {
         let file = try TSVFile.optional(directory, language, "events.tsv", minimumColumns: 3)
         for row in file.rows {
             let phrases = row[2].split(separator: "|").map { $0.split(separator: "_").map { Folding.key(String($0)) } }
-            if row[1] == "refers-back" {
-                refersBack += phrases
-                continue
+            let words = Set(phrases.compactMap { $0.count == 1 ? $0.first : nil })
+            switch row[1] {
+            case "refers-back": refersBack += phrases; continue
+            case "location": locations.formUnion(words); continue
+            case "origin": origins.formUnion(words); continue
+            case "delegation": delegations.formUnion(words); continue
+            case "delegation-link": delegationLinks.formUnion(words); continue
+            case "list-join": listJoiners.formUnion(words); continue
+            case "destination": destinations.formUnion(words); continue
+            case "clause-start": clauseStarts.formUnion(words); continue
+            default: break
             }
             guard let type = EventType(rawValue: row[1]) else {
                 throw .badRuleFile(path: file.path, line: row.line, reason: "unknown event type '\(row[1])'")
@@ -96,7 +119,7 @@ public struct EventExtractor: EventExtracting {
             })
             for (trigger, at, length) in triggers(rules, tokens, skipping: backWords) {
             // A plan is no report: "will", "plans" … in the trigger's clause.
-            let clauseStart = tokens[..<at].lastIndex { [",", ";", "which", "that", "who", "die", "der", "das"].contains($0.key) } ?? 0
+            let clauseStart = tokens[..<at].lastIndex { $0.key == "," || $0.key == ";" || rules.clauseStarts.contains($0.key) } ?? 0
             if tokens[clauseStart..<at].contains(where: { rules.modal.contains($0.key) || rules.negation.contains($0.key) }) { continue }
             if !trigger.needs.isEmpty, !mentions.contains(where: { trigger.needs.contains($0.type) }) { continue }
             // The date.
@@ -126,8 +149,8 @@ public struct EventExtractor: EventExtracting {
             // The places: each stop of a visit, or one place.
             var eventPlaces: [String?]
             if trigger.type == .visit {
-                let stops = self.stops(after: at, places, tokens)
-                let before = places.filter { $0.firstToken < at && isDestination($0, tokens) }.compactMap(\.entityKey)
+                let stops = self.stops(after: at, places, tokens, rules)
+                let before = places.filter { $0.firstToken < at && isDestination($0, tokens, rules) }.compactMap(\.entityKey)
                 if !stops.isEmpty {
                     eventPlaces = stops.map { Optional($0) }
                 } else if !before.isEmpty {
@@ -145,8 +168,8 @@ public struct EventExtractor: EventExtracting {
                 let member = places.first { $0.firstToken < at && $0.subtype == "city" } ?? places.first
                 eventPlaces = [member?.entityKey ?? topic.main]
             } else {
-                let located = places.first { p in p.firstToken > 0 && ["in", "at", "im"].contains(tokens[p.firstToken - 1].key) }
-                    ?? places.first { !isOrigin($0, tokens) }
+                let located = places.first { p in p.firstToken > 0 && rules.locations.contains(tokens[p.firstToken - 1].key) }
+                    ?? places.first { !isOrigin($0, tokens, rules) }
                 eventPlaces = [located?.entityKey ?? topic.main]
             }
             for place in eventPlaces {
@@ -186,13 +209,13 @@ public struct EventExtractor: EventExtracting {
 
     /// The places a trip goes to: the first place after the trigger and those enumerated with it
     /// ("nach Deutschland, Saudi-Arabien und Russland").
-    func stops(after at: Int, _ places: [Mention], _ tokens: [Token]) -> [String] {
-        guard let first = places.first(where: { $0.firstToken >= at && !isOrigin($0, tokens) }), let key = first.entityKey else { return [] }
+    func stops(after at: Int, _ places: [Mention], _ tokens: [Token], _ rules: EventRules) -> [String] {
+        guard let first = places.first(where: { $0.firstToken >= at && !isOrigin($0, tokens, rules) }), let key = first.entityKey else { return [] }
         var keys = [key]
         var end = first.lastToken
         for next in places where next.firstToken > first.firstToken {
             // Stops are alike ("Germany, Saudi Arabia and Russia"); "Qingdao, Shandong province" is one.
-            guard next.firstToken > end, tokens[end..<next.firstToken].allSatisfy({ [",", "and", "und", "sowie"].contains($0.key) }),
+            guard next.firstToken > end, tokens[end..<next.firstToken].allSatisfy({ $0.key == "," || rules.listJoiners.contains($0.key) }),
                   next.subtype == first.subtype, let k = next.entityKey else { break }
             if !keys.contains(k) { keys.append(k) }
             end = next.lastToken
@@ -215,23 +238,24 @@ public struct EventExtractor: EventExtracting {
 
     /// "from Germany and China", "aus Graz", "a delegation of the Łódź Voivodeship", "eine Delegation der
     /// Stadt Hefei": where participants come from, not where it happens.
-    func isOrigin(_ m: Mention, _ tokens: [Token]) -> Bool {
+    func isOrigin(_ m: Mention, _ tokens: [Token], _ rules: EventRules) -> Bool {
         let before = tokens[max(0, m.firstToken - 4)..<m.firstToken].map(\.key)
-        if let d = before.lastIndex(where: { $0 == "delegation" || $0 == "delegationen" }),
-           before[(d + 1)...].allSatisfy({ ["of", "from", "the", "der", "aus", "stadt", "provinz", "des"].contains($0) }) {
+        if let d = before.lastIndex(where: { rules.delegations.contains($0) }),
+           before[(d + 1)...].allSatisfy({ rules.delegationLinks.contains($0) || rules.origins.contains($0) }) {
             return true
         }
         var k = m.firstToken - 1
-        while k >= 0, [",", "and", "und"].contains(tokens[k].key) || (k > 0 && tokens[k].shape == .capitalized && k >= m.firstToken - 3) {
-            if ["from", "aus", "von"].contains(tokens[k].key) { return true }
+        while k >= 0, tokens[k].key == "," || rules.listJoiners.contains(tokens[k].key)
+                || (k > 0 && tokens[k].shape == .capitalized && k >= m.firstToken - 3) {
+            if rules.origins.contains(tokens[k].key) { return true }
             k -= 1
         }
-        return k >= 0 && ["from", "aus", "von"].contains(tokens[k].key)
+        return k >= 0 && rules.origins.contains(tokens[k].key)
     }
 
     /// "Reise nach Saudi-Arabien", "trip to Berlin": a place named as where a trip goes.
-    func isDestination(_ m: Mention, _ tokens: [Token]) -> Bool {
-        m.firstToken > 0 && ["nach", "to"].contains(tokens[m.firstToken - 1].key)
+    func isDestination(_ m: Mention, _ tokens: [Token], _ rules: EventRules) -> Bool {
+        m.firstToken > 0 && rules.destinations.contains(tokens[m.firstToken - 1].key)
     }
 
     /// One event per (type, place) whose dates agree: the more precise date wins, participants join.
