@@ -55,4 +55,27 @@ import Testing
         #expect(events.contains("visit 2023-10-31 Chongqing"))
         #expect(events.contains("launch 2023-10-31 Chengdu"))
     }
+
+    /// Where the visitors come from is not where the event happens: the `origin`, `delegation` and
+    /// `location` words of events.tsv, in both languages.
+    @Test(arguments: [
+        ("On 14 May 2023, a delegation of the Gdansk city government visited Shenyang.", "visit 2023-05-14 Shenyang", "Gdansk"),
+        ("Am 14. Mai 2023 besuchte eine Delegation aus Graz die Stadt Dalian.", "visit 2023-05-14 Dalian", "Graz"),
+        // No "in" before the place: the first place that is not an origin ("from", "aus … und").
+        ("On 3 March 2022, investors from Lyon and Turin attended a Changchun forum.", "meeting 2022-03-03 Changchun", "Lyon"),
+        ("Am 14. Mai 2023 nahmen Gäste aus Graz und Linz an einem Forum der Stadt Dalian teil.", "meeting 2023-05-14 Dalian", "Linz"),
+    ])
+    func originIsNotThePlace(text: String, event: String, origin: String) throws {
+        let events = Extracting.events(try Extracting.run(text, published: "2023-06-01"))
+        #expect(events.contains(event), "missing “\(event)” in \(events.sorted())")
+        #expect(!events.contains { $0.hasSuffix(" " + origin) }, "\(origin) taken as the place: \(events.sorted())")
+    }
+
+    @Test func placeWordsComeFromTheRuleFiles() throws {
+        let german = try #require(TestSupport.ruleSet.events[.de])
+        #expect(german.origins == ["aus", "von"] && german.destinations == ["nach"])
+        #expect(german.listJoiners == ["und", "sowie"] && german.delegations.contains("delegationen"))
+        let english = try #require(TestSupport.ruleSet.events[.en])
+        #expect(english.locations == ["in", "at"] && english.clauseStarts.contains("which"))
+    }
 }
