@@ -1,7 +1,8 @@
 import Foundation
 
 /// The relation rules of one language: patterns (`relations.tsv`), blocker word sets
-/// (`blockers.tsv`), place anaphora (`anaphora.tsv`) and sentence cues (`relation-cues.tsv`).
+/// (`blockers.tsv`), place anaphora (`anaphora.tsv`), sentence cues (`relation-cues.tsv`) and the
+/// words read around slots (`relation-words.tsv`).
 public struct RelationRules: Sendable {
     public var patterns: [RelationPattern]
     /// Folded phrases that refer back to a place ("there", "the city", "die Stadt").
@@ -10,12 +11,15 @@ public struct RelationRules: Sendable {
     public var cues: [(id: String, predicate: RelationPredicate, words: Set<String>, precision: Double)]
     /// Role phrases from `name-words.tsv`, keyed by their first word, longest first.
     public var roles: [String: [[String]]]
+    /// The words read around slots: enumerations, articles, origins, roles, clauses.
+    public var words: RelationWords
     /// Anchor word → the patterns it anchors (indices into ``patterns``): a sentence's tokens pick
     /// the patterns worth trying with one lookup each, instead of each pattern testing the sentence.
     var patternsByAnchor: [String: [Int]] = [:]
 
     public init(directory: URL, language: Language, roles: [String: [[String]]]) throws(GazetteError) {
         self.roles = roles
+        words = try RelationWords(directory: directory, language: language)
         var blockerSets: [String: Set<String>] = [:]
         for row in try TSVFile.optional(directory, language, "blockers.tsv", minimumColumns: 2).rows {
             blockerSets[row[0], default: []].insert(Folding.key(row[1]))
@@ -79,7 +83,7 @@ public struct RelationExtractor: RelationExtracting {
             let mentions = bySentence[position]
             let tokens = text.tokens[position]
             let matcher = SentenceMatcher(tokens: tokens, mentions: mentions, anaphora: rules.anaphora,
-                                          topic: topic.main, entities: entityByKey, roles: rules.roles)
+                                          topic: topic.main, entities: entityByKey, roles: rules.roles, words: rules.words)
             var anchored = [Bool](repeating: false, count: rules.patterns.count)
             for token in tokens {
                 for index in rules.patternsByAnchor[token.key] ?? [] { anchored[index] = true }
@@ -99,7 +103,7 @@ public struct RelationExtractor: RelationExtracting {
                 }
             }
             facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey)
-            facts += structuralFacts(mentions, sentence, text.language, entityByKey, byName, organizations)
+            facts += structuralFacts(mentions, sentence, text.language, rules.words, entityByKey, byName, organizations)
             topic.update(with: mentions, entities: entityByKey)
         }
         return deduplicated(jointVenturePartners(facts))
@@ -146,7 +150,7 @@ public struct RelationExtractor: RelationExtracting {
             var unique: [String] = []
             for c in cities where !unique.contains(c) { unique.append(c) }
             let after = mentions.filter { $0.firstToken > at && entities[$0.entityKey ?? ""]?.subtype == "city" }
-            if tokens.contains(where: { ["zwischen", "between"].contains($0.key) }), after.count == 2,
+            if tokens.contains(where: { rules.words.between.contains($0.key) }), after.count == 2,
                let a = after[0].entityKey, let b = after[1].entityKey, a != b {
                 facts.append(Fact(subject: a, predicate: cue.predicate, object: b, sentence: sentence.position,
                                   matchStart: tokens[at].start, matchEnd: tokens[after[1].lastToken - 1].end,
@@ -166,7 +170,7 @@ public struct RelationExtractor: RelationExtracting {
     /// Facts a name states by its shape: "Panjin Port" is located in Panjin, "China Railway Express
     /// (Shenyang) Hub" in Shenyang; "Publicity Office of Panjin Municipal Government" is part of
     /// the government it names.
-    func structuralFacts(_ mentions: [Mention], _ sentence: Sentence, _ language: Language,
+    func structuralFacts(_ mentions: [Mention], _ sentence: Sentence, _ language: Language, _ nameWords: RelationWords,
                          _ entities: [String: ResolvedEntity], _ byName: [String: String],
                          _ organizations: [String: String]) -> [Fact] {
         var facts: [Fact] = []
@@ -188,8 +192,8 @@ public struct RelationExtractor: RelationExtracting {
                 }
             }
             // "Publicity Office of Panjin Municipal Government" is part of the government it names.
-            if entity.type == .organization, let of = words.firstIndex(where: { ["of", "der", "des"].contains($0) }), of > 0 {
-                let tail = words[(of + 1)...].drop { ["the", "der", "des"].contains($0) }.joined(separator: " ")
+            if entity.type == .organization, let of = words.firstIndex(where: { nameWords.nameOf.contains($0) }), of > 0 {
+                let tail = words[(of + 1)...].drop { nameWords.nameArticles.contains($0) }.joined(separator: " ")
                 if let parent = organizations[Folding.nameKey(tail)], parent != key {
                     facts.append(Fact(subject: key, predicate: .partOf, object: parent, sentence: sentence.position,
                                       matchStart: m.start, matchEnd: m.end, rule: "\(lang)/structure#of-organization",

@@ -21,6 +21,8 @@ struct SentenceMatcher {
     let topic: String?
     let entities: [String: ResolvedEntity]
     let roles: [String: [[String]]]
+    /// The words read around slots (`relation-words.tsv`).
+    let wordSets: RelationWords
     /// Mentions by the index of their first token.
     let mentionAt: MentionIndex
     let firstWord: Int
@@ -31,12 +33,13 @@ struct SentenceMatcher {
     let isStop: [Bool]
 
     init(tokens: [Token], mentions: [Mention], anaphora: [[String]], topic: String?,
-         entities: [String: ResolvedEntity], roles: [String: [[String]]] = [:]) {
+         entities: [String: ResolvedEntity], roles: [String: [[String]]] = [:], words: RelationWords = RelationWords()) {
         self.tokens = tokens
         self.anaphora = anaphora
         self.topic = topic
         self.entities = entities
         self.roles = roles
+        self.wordSets = words
         let index = MentionIndex(mentions, count: tokens.count)
         mentionAt = index
         firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
@@ -146,7 +149,7 @@ struct SentenceMatcher {
                 var cursor = skipOrigin(end)
                 while cursor < tokens.count {
                     var next = cursor
-                    while next < tokens.count, [",", "and", "und", "sowie", "&", "or", "oder"].contains(tokens[next].key) { next += 1 }
+                    while next < tokens.count, tokens[next].key == "," || wordSets.listJoiners.contains(tokens[next].key) { next += 1 }
                     guard next > cursor else { break }
                     if tokens[next - 1].key == "and", next < tokens.count, tokens[next].key == "other" { break }
                     next = skipItemPrefix(next)
@@ -178,7 +181,7 @@ struct SentenceMatcher {
     /// "Austria's", "Swedish toolmaker".
     func skipItemPrefix(_ pos: Int) -> Int {
         var k = pos
-        if k < tokens.count, ["the", "der", "die", "das", "den", "dem"].contains(tokens[k].key) { k += 1 }
+        if k < tokens.count, wordSets.articles.contains(tokens[k].key) { k += 1 }
         if let owner = mentionAt[k], entities[owner.entityKey ?? ""]?.type == .place, owner.lastToken < tokens.count,
            tokens[owner.lastToken].key == "'s" {
             return owner.lastToken + 1
@@ -193,7 +196,7 @@ struct SentenceMatcher {
 
     /// Past an origin after a name: "from Poland", "aus Graz".
     func skipOrigin(_ pos: Int) -> Int {
-        guard pos + 1 < tokens.count, ["from", "aus"].contains(tokens[pos].key), let place = mentionAt[pos + 1],
+        guard pos + 1 < tokens.count, wordSets.origins.contains(tokens[pos].key), let place = mentionAt[pos + 1],
               entities[place.entityKey ?? ""]?.type == .place else { return pos }
         return place.lastToken
     }
@@ -205,15 +208,8 @@ struct SentenceMatcher {
         guard m.lastToken + 1 < tokens.count, m.text.count <= 6, m.text.allSatisfy({ !$0.isLowercase }) else { return false }
         let (a, b) = (tokens[m.lastToken], tokens[m.lastToken + 1])
         return a.shape == .lower && b.shape == .lower && a.key.count > 3 && b.key.count > 3
-            && !SentenceMatcher.clauseWords.contains(a.key)
+            && !wordSets.clauseWords.contains(a.key)
     }
-
-    /// Lower-case words that may follow a party to a relation: auxiliaries, prepositions, conjunctions.
-    static let clauseWords: Set<String> = [
-        "have", "were", "will", "would", "with", "from", "into", "also", "that", "which", "while", "where", "been",
-        "said", "says", "announced", "signed", "agreed", "held", "respectively", "together", "jointly", "each", "both",
-        "haben", "hatte", "hatten", "wird", "wurde", "wurden", "sowie", "auch", "dort", "gemeinsam", "sind",
-    ]
 
     /// After "Shenyang's", the place owned: "Shenyang's Hunnan district" → Hunnan district.
     func possessed(_ m: Mention, _ types: RelationPattern.SlotTypes) -> (key: String, end: Int)? {
@@ -226,7 +222,7 @@ struct SentenceMatcher {
     /// Ends of a role phrase from `pos`, longest first: "former vice minister of commerce".
     func roleEnds(from pos: Int) -> [Int] {
         var start = pos
-        if start < tokens.count, ["former", "ehemaliger", "ehemalige", "then"].contains(tokens[start].key) { start += 1 }
+        if start < tokens.count, wordSets.former.contains(tokens[start].key) { start += 1 }
         guard start < tokens.count, let phrases = roles[tokens[start].key] else { return [] }
         var ends: [Int] = []
         for phrase in phrases where words(phrase, at: start) {
@@ -234,7 +230,7 @@ struct SentenceMatcher {
             ends.append(base)
             // "… of commerce", "… for energy": lower-case words that narrow the role.
             var k = base
-            while k + 1 < tokens.count, ["of", "for", "für"].contains(tokens[k].key), tokens[k + 1].shape == .lower,
+            while k + 1 < tokens.count, wordSets.roleLinks.contains(tokens[k].key), tokens[k + 1].shape == .lower,
                   mentionAt[k + 1] == nil, tokens[k + 1].key != "the" {
                 k += 2
                 ends.append(k)

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The word sets the relation matcher reads around its slots, from `relation-words.tsv`: what
+/// joins an enumeration, what may stand before or after an enumerated name, what narrows a role,
+/// what may follow a party to a relation. Each language's file holds its own words.
+public struct RelationWords: Sendable {
+    /// Join an enumeration's names, besides commas ("and", "und", "sowie").
+    public var listJoiners: Set<String> = []
+    /// May stand before an enumerated name ("the", "der").
+    public var articles: Set<String> = []
+    /// After a name, say where it comes from ("from", "aus"); a list skips "from Poland".
+    public var origins: Set<String> = []
+    /// May precede a role phrase ("former", "ehemaliger").
+    public var former: Set<String> = []
+    /// Narrow a role with a lower-case word ("of", "für").
+    public var roleLinks: Set<String> = []
+    /// Lower-case words that may follow a party to a relation: auxiliaries, prepositions, conjunctions.
+    public var clauseWords: Set<String> = []
+    /// Pair the two cities after them in a sentence cue ("between", "zwischen").
+    public var between: Set<String> = []
+    /// Inside an organization's name, "X of Y" makes X part of Y, past an article.
+    public var nameOf: Set<String> = []
+    public var nameArticles: Set<String> = []
+
+    public init() {}
+
+    public init(directory: URL, language: Language) throws(GazetteError) {
+        let file = try TSVFile.optional(directory, language, "relation-words.tsv", minimumColumns: 2)
+        for row in file.rows {
+            let word = Folding.key(row[1])
+            switch row[0] {
+            case "list-join": listJoiners.insert(word)
+            case "article": articles.insert(word)
+            case "origin": origins.insert(word)
+            case "former": former.insert(word)
+            case "role-link": roleLinks.insert(word)
+            case "clause": clauseWords.insert(word)
+            case "between": between.insert(word)
+            case "name-of": nameOf.insert(word)
+            case "name-article": nameArticles.insert(word)
+            default:
+                throw .badRuleFile(path: file.path, line: row.line, reason: "unknown set '\(row[0])'; use list-join, article, "
+                                   + "origin, former, role-link, clause, between, name-of or name-article")
+            }
+        }
+    }
+}
