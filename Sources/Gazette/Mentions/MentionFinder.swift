@@ -228,7 +228,7 @@ struct SentenceScan {
         var j = i
         while j < tokens.count, j - i < 3, tokens[j].shape == .capitalized, !rules.stops.contains(tokens[j].text) { j += 1 }
         guard j - i >= 2, j + 1 < tokens.count, tokens[j].text == ",",
-              rules.roleLength(tokens, at: j + 1) > 0 || (["former", "ehemaliger", "ehemalige"].contains(tokens[j + 1].key)
+              rules.roleLength(tokens, at: j + 1) > 0 || (rules.former.contains(tokens[j + 1].key)
                   && rules.roleLength(tokens, at: j + 2) > 0) else { return nil }
         // Not a known place or organization ("Saudi Arabia, president …" is rare but "Shenyang, capital" is not a person).
         if let found = lookup(i, maximum: j - i), found.end == j, found.candidate.type != .person { return nil }
@@ -652,9 +652,7 @@ struct SentenceScan {
 
     /// Short words that follow a name as the subject of a clause ("PJVTC has …", "AHK and GIZ").
     func isFunctionWord(_ j: Int) -> Bool {
-        ["has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could", "said", "says", "and", "or",
-         "of", "in", "on", "at", "to", "for", "with", "from", "by", "as", "also", "that", "which", "who", "hat", "ist",
-         "und", "wird", "wurde", "sind", "mit", "in", "im", "von", "bei"].contains(tokens[j].key)
+        rules.functionWords.contains(tokens[j].key)
     }
 
     /// "Xuefeng CONG" → "Xuefeng Cong"; titles are already outside the span.

@@ -49,6 +49,10 @@ public struct MentionRules: Sendable {
     public var listIntroducers: Set<String> = []
     /// Words that join an enumeration's names, besides commas ("and", "und", "sowie").
     public var listJoiners: Set<String> = []
+    /// Short words after a name that make it a clause's subject ("has", "and", "ist").
+    public var functionWords: Set<String> = []
+    /// May stand between a person's name and a role ("former", "ehemaliger").
+    public var former: Set<String> = []
     /// Compass word key → canonical form.
     public var directions: [String: String] = [:]
     /// Month names and abbreviations: never names.
@@ -110,6 +114,8 @@ public struct MentionRules: Sendable {
             case "group-noun": groupNouns.insert(Folding.key(row[1]))
             case "list-intro": listIntroducers.insert(Folding.key(row[1]))
             case "list-join": listJoiners.insert(Folding.key(row[1]))
+            case "function": functionWords.insert(Folding.key(row[1]))
+            case "former": former.insert(Folding.key(row[1]))
             default:
                 throw .badRuleFile(path: wordFile.path, line: row.line, reason: "unknown kind '\(row[2])'")
             }

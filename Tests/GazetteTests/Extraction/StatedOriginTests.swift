@@ -49,5 +49,7 @@ import Testing
         #expect(rules.listJoiners == ["und", "sowie"])
         let english = try #require(TestSupport.ruleSet.mentions[.en])
         #expect(english.listIntroducers.isSuperset(of: ["including", "such", "as"]) && english.origins == ["from"])
+        #expect(english.functionWords.isSuperset(of: ["has", "and", "which"]) && !english.functionWords.contains("ist"))
+        #expect(rules.functionWords.isSuperset(of: ["ist", "und"]) && rules.former == ["ehemaliger", "ehemalige"])
     }
 }
