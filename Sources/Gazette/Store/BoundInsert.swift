@@ -69,6 +69,35 @@ struct BoundInsert {
         return try stepReturningID()
     }
 
+    /// ``run(_:)`` for an upsert with `RETURNING`: `read` gets the statement positioned on the
+    /// returned row (read its columns with ``integer(_:)`` and ``text(_:)``).
+    func runReturning<T, each Value: SQLiteBindable>(_ values: repeat each Value, read: (BoundInsert) -> T) throws -> T? {
+        bindAll(repeat each values)
+        var code = sqlite3_step(handle)
+        var result: T?
+        if code == SQLITE_ROW {
+            result = read(self)
+            code = sqlite3_step(handle)
+        }
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+        return result
+    }
+
+    /// Column `index` of the current row, as an integer.
+    func integer(_ index: Int32) -> Int64 {
+        sqlite3_column_int64(handle, index)
+    }
+
+    /// Column `index` of the current row, as text; nil for NULL.
+    func text(_ index: Int32) -> String? {
+        guard sqlite3_column_type(handle, index) != SQLITE_NULL, let bytes = sqlite3_column_text(handle, index) else { return nil }
+        return String(cString: bytes)
+    }
+
     private func bindAll<each Value: SQLiteBindable>(_ values: repeat each Value) {
         var index: Int32 = 0
         for value in repeat each values {

@@ -68,6 +68,10 @@ public struct DocumentWriter {
     let db: Database
     /// Entity key → row id, for this transaction.
     var entityIDs: [String: Int64] = [:]
+    /// Entity key → what its row holds now, for this transaction: another document's view of the
+    /// entity is written only when it can change the row (a country stated in the text, a smaller
+    /// name …); most documents repeat what is known.
+    var entityRows: [String: EntityRow] = [:]
     /// Relationships that gained or lost evidence; their confidence is recomputed at the end.
     var touchedRelationships: Set<Int64> = []
     var removedSomething = false
@@ -155,7 +159,7 @@ public struct DocumentWriter {
     }
 
     mutating func upsert(_ entity: ResolvedEntity) throws -> Int64 {
-        if let id = entityIDs[entity.key] { return id }
+        if let id = entityIDs[entity.key], let row = entityRows[entity.key], row.merged(with: entity) == row { return id }
         // Country knowledge only improves: text beats reference beats rule beats nothing, and the
         // canonical name is the smallest seen, so the result does not depend on import order.
         let upsert = try BoundInsert(db, sql: """
@@ -168,12 +172,16 @@ public struct DocumentWriter {
               country = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country ELSE entity.country END,
               region = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.region ELSE coalesce(entity.region, excluded.region) END,
               country_source = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country_source ELSE entity.country_source END
-            RETURNING id
+            RETURNING id, name, subtype, country, country_source, region, admin1, reference
             """)
-        guard let id = try upsert.runReturningID(
+        guard let (id, row) = try upsert.runReturning(
             entity.key, entity.name, entity.type.rawValue, entity.subtype, entity.country, entity.countrySource?.rawValue,
-            entity.region, entity.reference, entity.latitude, entity.longitude, entity.admin1) else { throw GazetteError.database(path: "", reason: "entity upsert returned no row for \(entity.key)") }
+            entity.region, entity.reference, entity.latitude, entity.longitude, entity.admin1, read: { r in
+                (r.integer(0), EntityRow(name: r.text(1) ?? "", subtype: r.text(2), country: r.text(3), countrySource: r.text(4),
+                                         region: r.text(5), admin1: r.text(6), reference: r.text(7)))
+            }) else { throw GazetteError.database(path: "", reason: "entity upsert returned no row for \(entity.key)") }
         entityIDs[entity.key] = id
+        entityRows[entity.key] = row
         return id
     }
 
@@ -397,5 +405,44 @@ struct EntityStatsChange {
     mutating func add(mentions: Int, documents: Int) {
         self.mentions += mentions
         self.documents += documents
+    }
+}
+
+/// The columns of an entity row that another document's view of the entity can change, and the
+/// upsert's rules for changing them, so that the writer knows when a write would change nothing.
+struct EntityRow: Equatable {
+    var name: String
+    var subtype: String?
+    var country: String?
+    var countrySource: String?
+    var region: String?
+    var admin1: String?
+    var reference: String?
+
+    /// The upsert's `country_source` ranking: text beats reference beats rule beats nothing.
+    static func rank(_ source: String?) -> Int {
+        switch source {
+        case "text": return 3
+        case "reference": return 2
+        case "rule": return 1
+        default: return 0
+        }
+    }
+
+    /// The row after the entity upsert with `entity`: the same rules as its `ON CONFLICT` clause
+    /// (names compare as SQLite compares text, byte by byte).
+    func merged(with entity: ResolvedEntity) -> EntityRow {
+        var out = self
+        out.admin1 = admin1 ?? entity.admin1
+        if reference == nil, entity.name.utf8.lexicographicallyPrecedes(name.utf8) { out.name = entity.name }
+        out.subtype = subtype ?? entity.subtype
+        if EntityRow.rank(entity.countrySource?.rawValue) > EntityRow.rank(countrySource) {
+            out.country = entity.country
+            out.region = entity.region
+            out.countrySource = entity.countrySource?.rawValue
+        } else {
+            out.region = region ?? entity.region
+        }
+        return out
     }
 }
