@@ -126,7 +126,7 @@ extension Store {
     /// participant or the place), oldest first, each with its evidence, cut at `:limit`. The first
     /// events are picked before their evidence, documents and participants are read.
     func profileEvents(arguments: StatementArguments) throws(GazetteError) -> ResultTable {
-        let first = """
+        try table(sql: """
             WITH own(id) AS (
                 SELECT event_id FROM event_participant WHERE entity_id = :id
                 UNION SELECT id FROM event WHERE place_id = :id),
@@ -135,10 +135,7 @@ extension Store {
                        event.date_precision, event.place_id
                 FROM own JOIN event ON event.id = own.id
                 ORDER BY event.date_start IS NULL, event.date_start, event.id
-                LIMIT :limit)
-            """
-        return try table(sql: """
-            \(first),
+                LIMIT :limit),
             picked AS (
                 SELECT first.*, event_evidence.document_id, event_evidence.sentence_id, event_evidence.match_start
                 FROM first
