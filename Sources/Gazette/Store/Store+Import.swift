@@ -72,6 +72,9 @@ public struct DocumentWriter {
     /// entity is written only when it can change the row (a country stated in the text, a smaller
     /// name …); most documents repeat what is known.
     var entityRows: [String: EntityRow] = [:]
+    /// Both entity caches are emptied between documents when they hold this many entities, so that
+    /// memory does not grow with the corpus; an entity not cached is simply upserted again.
+    static let entityCacheLimit = 50_000
     /// Relationships that gained or lost evidence; their confidence is recomputed at the end.
     var touchedRelationships: Set<Int64> = []
     var removedSomething = false
@@ -101,6 +104,10 @@ public struct DocumentWriter {
 
     /// Writes one document, replacing an older version from the same source.
     public mutating func write(_ doc: ExtractedDocument) throws -> WriteOutcome {
+        if entityIDs.count >= DocumentWriter.entityCacheLimit {
+            entityIDs.removeAll(keepingCapacity: true)
+            entityRows.removeAll(keepingCapacity: true)
+        }
         var outcome = WriteOutcome.added
         if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, sha256 FROM document WHERE source_key = ?"),
                                       arguments: [doc.sourceKey]) {
@@ -172,13 +179,13 @@ public struct DocumentWriter {
               country = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country ELSE entity.country END,
               region = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.region ELSE coalesce(entity.region, excluded.region) END,
               country_source = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country_source ELSE entity.country_source END
-            RETURNING id, name, subtype, country, country_source, region, admin1, reference
+            RETURNING id, name, subtype, country_source, region, admin1, reference
             """)
         guard let (id, row) = try upsert.runReturning(
             entity.key, entity.name, entity.type.rawValue, entity.subtype, entity.country, entity.countrySource?.rawValue,
             entity.region, entity.reference, entity.latitude, entity.longitude, entity.admin1, read: { r in
-                (r.integer(0), EntityRow(name: r.text(1) ?? "", subtype: r.text(2), country: r.text(3), countrySource: r.text(4),
-                                         region: r.text(5), admin1: r.text(6), reference: r.text(7)))
+                (r.integer(0), EntityRow(name: r.text(1) ?? "", subtype: r.text(2), countrySource: r.text(3),
+                                         region: r.text(4), admin1: r.text(5), reference: r.text(6)))
             }) else { throw GazetteError.database(path: "", reason: "entity upsert returned no row for \(entity.key)") }
         entityIDs[entity.key] = id
         entityRows[entity.key] = row
@@ -408,19 +415,29 @@ struct EntityStatsChange {
     }
 }
 
-/// The columns of an entity row that another document's view of the entity can change, and the
-/// upsert's rules for changing them, so that the writer knows when a write would change nothing.
+/// What decides whether another document's view of an entity can change its row, under the
+/// upsert's rules: the name (the smallest wins unless the entity has a reference), which of the
+/// columns that are only ever filled are filled, and the rank of its country's source. Kept small:
+/// the writer holds one per entity of the transaction.
 struct EntityRow: Equatable {
     var name: String
-    var subtype: String?
-    var country: String?
-    var countrySource: String?
-    var region: String?
-    var admin1: String?
-    var reference: String?
+    var hasReference: Bool
+    var hasSubtype: Bool
+    var hasRegion: Bool
+    var hasAdmin1: Bool
+    var countryRank: Int8
+
+    init(name: String, subtype: String?, countrySource: String?, region: String?, admin1: String?, reference: String?) {
+        self.name = name
+        hasReference = reference != nil
+        hasSubtype = subtype != nil
+        hasRegion = region != nil
+        hasAdmin1 = admin1 != nil
+        countryRank = EntityRow.rank(countrySource)
+    }
 
     /// The upsert's `country_source` ranking: text beats reference beats rule beats nothing.
-    static func rank(_ source: String?) -> Int {
+    static func rank(_ source: String?) -> Int8 {
         switch source {
         case "text": return 3
         case "reference": return 2
@@ -433,15 +450,15 @@ struct EntityRow: Equatable {
     /// (names compare as SQLite compares text, byte by byte).
     func merged(with entity: ResolvedEntity) -> EntityRow {
         var out = self
-        out.admin1 = admin1 ?? entity.admin1
-        if reference == nil, entity.name.utf8.lexicographicallyPrecedes(name.utf8) { out.name = entity.name }
-        out.subtype = subtype ?? entity.subtype
-        if EntityRow.rank(entity.countrySource?.rawValue) > EntityRow.rank(countrySource) {
-            out.country = entity.country
-            out.region = entity.region
-            out.countrySource = entity.countrySource?.rawValue
+        out.hasAdmin1 = hasAdmin1 || entity.admin1 != nil
+        if !hasReference, entity.name.utf8.lexicographicallyPrecedes(name.utf8) { out.name = entity.name }
+        out.hasSubtype = hasSubtype || entity.subtype != nil
+        let rank = EntityRow.rank(entity.countrySource?.rawValue)
+        if rank > countryRank {
+            out.countryRank = rank
+            out.hasRegion = entity.region != nil
         } else {
-            out.region = region ?? entity.region
+            out.hasRegion = hasRegion || entity.region != nil
         }
         return out
     }

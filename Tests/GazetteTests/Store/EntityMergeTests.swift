@@ -31,17 +31,22 @@ import Testing
 
     /// The writer's rule for "would this change the row" is the upsert's own.
     @Test func mergeFollowsTheUpsertRules() {
-        let row = EntityRow(name: "Kolmex", subtype: nil, country: "Germany", countrySource: "rule", region: "Europe",
+        let row = EntityRow(name: "Kolmex", subtype: nil, countrySource: "rule", region: "Europe",
                             admin1: nil, reference: nil)
         var entity = ResolvedEntity(key: "organization:kolmex", name: "Kolmex Automotive", type: .organization, subtype: "company")
-        #expect(row.merged(with: entity) == EntityRow(name: "Kolmex", subtype: "company", country: "Germany", countrySource: "rule",
+        #expect(row.merged(with: entity) == EntityRow(name: "Kolmex", subtype: "company", countrySource: "rule",
                                                       region: "Europe", admin1: nil, reference: nil))
+        #expect(row.merged(with: entity).merged(with: entity) == row.merged(with: entity))
         entity.country = "Poland"
         entity.countrySource = .text
         entity.region = "Europe"
         entity.name = "KOLMEX"   // upper case sorts first, byte by byte
         let merged = row.merged(with: entity)
-        #expect(merged.country == "Poland" && merged.countrySource == "text" && merged.name == "KOLMEX")
+        #expect(merged.countryRank == 3 && merged.name == "KOLMEX" && merged != row)
         #expect(merged.merged(with: entity) == merged)
+        // With a reference, the name stays.
+        let known = EntityRow(name: "Kolmex", subtype: nil, countrySource: nil, region: nil, admin1: nil,
+                              reference: "org:Kolmex")
+        #expect(known.merged(with: entity).name == "Kolmex")
     }
 }
