@@ -65,8 +65,7 @@ struct BoundInsert {
 
     /// ``run(_:)`` for an upsert with `RETURNING id`.
     func runReturningID<each Value: SQLiteBindable>(_ values: repeat each Value) throws -> Int64? {
-        bindAll(repeat each values)
-        return try stepReturningID()
+        try runReturning(repeat each values) { $0.integer(0) }
     }
 
     /// ``run(_:)`` for an upsert with `RETURNING`: `read` gets the statement positioned on the
@@ -114,22 +113,6 @@ struct BoundInsert {
             let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
         }
-    }
-
-    /// Runs an upsert with `RETURNING id` once: the id of the row inserted or updated.
-    func stepReturningID() throws -> Int64? {
-        var code = sqlite3_step(handle)
-        var id: Int64?
-        if code == SQLITE_ROW {
-            id = sqlite3_column_int64(handle, 0)
-            code = sqlite3_step(handle)
-        }
-        sqlite3_reset(handle)
-        guard code == SQLITE_DONE else {
-            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-        }
-        return id
     }
 
     /// `SQLITE_TRANSIENT`, which the C macro defines as the destructor `-1`.
