@@ -88,14 +88,15 @@ struct PatternCompiler {
         if evidence {
             // The rows are picked and cut on the evidence rows (the covering fact_evidence index);
             // documents and sentence texts are read for the rows returned only.
+            func indented(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: "\n  ") }
             sql = (with.isEmpty ? "WITH " : with + ",\n") + """
                 picked AS (
-                  SELECT \(head),
+                  SELECT \(indented(head)),
                          fact_evidence.document_id, fact_evidence.sentence_id, fact_evidence.match_start
-                  \(from)
+                  \(indented(from))
                   \(join) entity AS object ON object.id = fact.object_id
-                  \(join) fact_evidence ON fact_evidence.relationship_id = fact.id\(filter)
-                  ORDER BY \(order), fact_evidence.document_id, fact_evidence.match_start\(cut)
+                  \(join) fact_evidence ON fact_evidence.relationship_id = fact.id\(indented(filter))
+                  ORDER BY \(order), fact_evidence.document_id, fact_evidence.match_start\(indented(cut))
                 )
                 SELECT subject, subject_type, predicate, object, object_type, attributes, confidence, fact_id,
                        document.name AS document,
