@@ -28,7 +28,7 @@ CREATE INDEX event_place ON event(place_id);
 DROP INDEX fact_evidence_relationship;
 CREATE INDEX fact_evidence_relationship ON fact_evidence(relationship_id, document_id, match_start, sentence_id);
 
--- An entity's mentions by document: `show` counts them and their documents, and lists the first
--- ones, from the index alone. Replaces mention_entity.
+-- An entity's mentions by document: `show` lists its first documents and mentions from the
+-- index alone (its counts are kept in entity_stats, migration 0006). Replaces mention_entity.
 DROP INDEX mention_entity;
 CREATE INDEX mention_entity ON mention(entity_id, document_id);
