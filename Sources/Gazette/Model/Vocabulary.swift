@@ -39,11 +39,21 @@ public enum EventRole: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Where an entity's country came from (`entity_summary.country_source`).
-public enum CountrySource: String, Sendable, Hashable, Codable {
+public enum CountrySource: String, Sendable, Hashable, Codable, CaseIterable {
     /// A sentence of the document says so.
     case text
     /// Reference data knows it.
     case reference
     /// A rule inferred it, e.g. a legal-form suffix such as GmbH.
     case rule
+
+    /// How much a country from this source is trusted when two disagree: text beats reference
+    /// beats rule (beats nothing, 0). The importer's entity upsert keeps the higher one.
+    public var rank: Int8 {
+        switch self {
+        case .text: return 3
+        case .reference: return 2
+        case .rule: return 1
+        }
+    }
 }

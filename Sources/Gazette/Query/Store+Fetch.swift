@@ -26,11 +26,7 @@ extension Store {
     func table(sql: String, arguments: StatementArguments = StatementArguments(), jsonColumns: Set<String> = [],
                limit: Int?) throws(GazetteError) -> ResultTable {
         var result = try table(sql: sql, arguments: arguments, jsonColumns: jsonColumns)
-        guard let limit else { return result }
-        if result.rows.count > limit {
-            result.rows.removeLast(result.rows.count - limit)
-            result.truncated = true
-        }
+        if let limit { result.cut(to: limit) }
         return result
     }
 

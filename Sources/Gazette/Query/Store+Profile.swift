@@ -112,7 +112,8 @@ extension Store {
         var cut: Set<String> = []
         if let limit {
             func trim(_ table: inout ResultTable, _ title: String) {
-                if table.rows.count > limit { table.rows.removeLast(table.rows.count - limit); cut.insert(title) }
+                table.cut(to: limit)
+                if table.truncated { cut.insert(title) }
             }
             trim(&mentions, "Mentions")
             trim(&facts, "Facts")

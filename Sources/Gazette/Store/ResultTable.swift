@@ -32,6 +32,13 @@ public struct ResultTable: Sendable, Equatable {
         self.truncated = truncated
     }
 
+    /// Keeps the first `limit` rows; when there were more, marks the table ``truncated``.
+    public mutating func cut(to limit: Int) {
+        guard rows.count > limit else { return }
+        rows.removeLast(rows.count - limit)
+        truncated = true
+    }
+
     /// The values of one column.
     public func column(_ name: String) -> [Value] {
         guard let index = columns.firstIndex(of: name) else { return [] }

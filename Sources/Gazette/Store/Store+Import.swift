@@ -192,8 +192,10 @@ public struct DocumentWriter {
         return id
     }
 
+    /// The SQL of ``CountrySource/rank`` for `table.country_source` (0 when NULL).
     static func rank(_ table: String) -> String {
-        "(CASE \(table).country_source WHEN 'text' THEN 3 WHEN 'reference' THEN 2 WHEN 'rule' THEN 1 ELSE 0 END)"
+        "(CASE \(table).country_source "
+            + CountrySource.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.rank) " }.joined() + "ELSE 0 END)"
     }
 
     mutating func writeFacts(_ facts: [Fact], documentID: Int64, sentenceIDs: [Int64]) throws {
@@ -433,17 +435,7 @@ struct EntityRow: Equatable {
         hasSubtype = subtype != nil
         hasRegion = region != nil
         hasAdmin1 = admin1 != nil
-        countryRank = EntityRow.rank(countrySource)
-    }
-
-    /// The upsert's `country_source` ranking: text beats reference beats rule beats nothing.
-    static func rank(_ source: String?) -> Int8 {
-        switch source {
-        case "text": return 3
-        case "reference": return 2
-        case "rule": return 1
-        default: return 0
-        }
+        countryRank = countrySource.flatMap(CountrySource.init(rawValue:))?.rank ?? 0
     }
 
     /// The row after the entity upsert with `entity`: the same rules as its `ON CONFLICT` clause
@@ -453,7 +445,7 @@ struct EntityRow: Equatable {
         out.hasAdmin1 = hasAdmin1 || entity.admin1 != nil
         if !hasReference, entity.name.utf8.lexicographicallyPrecedes(name.utf8) { out.name = entity.name }
         out.hasSubtype = hasSubtype || entity.subtype != nil
-        let rank = EntityRow.rank(entity.countrySource?.rawValue)
+        let rank = entity.countrySource?.rank ?? 0
         if rank > countryRank {
             out.countryRank = rank
             out.hasRegion = entity.region != nil
