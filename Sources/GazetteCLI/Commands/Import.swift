@@ -35,7 +35,7 @@ extension GazetteCommand {
         @Flag(help: "No progress line on standard error.")
         var quiet = false
 
-        @Option(help: "Documents extracted in parallel (default: the number of cores); the result is the same for any value.")
+        @Option(help: "Extraction threads (default: the number of cores), besides the one that writes; the result is the same for any value.")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Option(help: "Commit every N documents (each batch atomic; a re-run resumes) instead of one transaction.")
