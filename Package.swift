@@ -12,6 +12,7 @@ let migrationFiles = [
     "0004_import_speed.sql",
     "0005_query_speed.sql",
     "0006_entity_stats.sql",
+    "0007_profile_pages.sql",
 ]
 
 let package = Package(

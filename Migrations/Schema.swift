@@ -16,6 +16,7 @@ public enum Schema {
             ("0004_import_speed", PackageResources._004_import_speed_sql),
             ("0005_query_speed", PackageResources._005_query_speed_sql),
             ("0006_entity_stats", PackageResources._006_entity_stats_sql),
+            ("0007_profile_pages", PackageResources._007_profile_pages_sql),
         ]
         return all.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }.sorted { $0.0 < $1.0 }
     }()

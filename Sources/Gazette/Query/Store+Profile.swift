@@ -83,11 +83,12 @@ extension Store {
                 WHERE subject_id = :id AND predicate <= coalesce((SELECT predicate FROM last), predicate)
                 UNION SELECT id, subject_id, predicate, object_id FROM relationship
                 WHERE object_id = :id AND predicate <= coalesce((SELECT predicate FROM last), predicate)),
+            -- Names from the narrow `entity_id_name` index: a few hundred pages, not the entity rows.
             first AS (
                 SELECT own.id AS fact_id, subject.name AS subject, own.predicate, object.name AS object
                 FROM own
-                JOIN entity AS subject ON subject.id = own.subject_id
-                JOIN entity AS object ON object.id = own.object_id
+                JOIN entity AS subject INDEXED BY entity_id_name ON subject.id = own.subject_id
+                JOIN entity AS object INDEXED BY entity_id_name ON object.id = own.object_id
                 ORDER BY own.predicate, subject.name, object.name, own.id
                 LIMIT :limit),
             picked AS (
@@ -125,18 +126,21 @@ extension Store {
 
     /// The profile's events section: the `timeline` view's columns for the entity's events (as a
     /// participant or the place), oldest first, each with its evidence, cut at `:limit`. The first
-    /// events are picked before their evidence, documents and participants are read.
+    /// events are picked on dates alone (the narrow `event_id_date` index) before their rows,
+    /// evidence, documents and participants are read.
     func profileEvents(arguments: StatementArguments) throws(GazetteError) -> ResultTable {
         try table(sql: """
             WITH own(id) AS (
                 SELECT event_id FROM event_participant WHERE entity_id = :id
                 UNION SELECT id FROM event WHERE place_id = :id),
+            dated(id, date_start) AS (
+                SELECT dated.id, dated.date_start FROM own JOIN event AS dated INDEXED BY event_id_date ON dated.id = own.id
+                ORDER BY dated.date_start IS NULL, dated.date_start, dated.id
+                LIMIT :limit),
             first AS (
                 SELECT event.id AS event_id, event.type AS event_type, event.date_start, event.date_end,
                        event.date_precision, event.place_id
-                FROM own JOIN event ON event.id = own.id
-                ORDER BY event.date_start IS NULL, event.date_start, event.id
-                LIMIT :limit),
+                FROM dated JOIN event ON event.id = dated.id),
             picked AS (
                 SELECT first.*, event_evidence.document_id, event_evidence.sentence_id, event_evidence.match_start
                 FROM first
