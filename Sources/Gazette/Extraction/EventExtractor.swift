@@ -19,24 +19,24 @@ public struct EventRules: Sendable {
     public var byFirstWord: [String: [Int]] = [:]
     public var refersBack: [[String]] = []
     /// Words that make a sentence a plan, not a report (the relation rules' `modal` set).
-    public var modal: Set<String> = []
+    public var modal: WordSet = []
     /// Words that deny what follows (the relation rules' `negation` set).
-    public var negation: Set<String> = []
+    public var negation: WordSet = []
     /// Prepositions that put the event at the place after them ("in", "at").
-    public var locations: Set<String> = []
+    public var locations: WordSet = []
     /// Prepositions that say participants come from the place after them ("from", "aus").
-    public var origins: Set<String> = []
+    public var origins: WordSet = []
     /// Nouns whose place is where visitors come from ("delegation"), and the words that may stand
     /// between them and the place ("of", "the").
-    public var delegations: Set<String> = []
-    public var delegationLinks: Set<String> = []
+    public var delegations: WordSet = []
+    public var delegationLinks: WordSet = []
     /// Words that join enumerated places, besides commas ("and", "und", "sowie").
-    public var listJoiners: Set<String> = []
+    public var listJoiners: WordSet = []
     /// Prepositions that name where a trip goes ("to", "nach").
-    public var destinations: Set<String> = []
+    public var destinations: WordSet = []
     /// Words that open a clause ("which", "that"), besides commas and semicolons: a plan word
     /// before them is another clause's.
-    public var clauseStarts: Set<String> = []
+    public var clauseStarts: WordSet = []
 
     public init(directory: URL, language: Language) throws(GazetteError) {
         let file = try TSVFile.optional(directory, language, "events.tsv", minimumColumns: 3)

@@ -8,7 +8,7 @@ public struct RelationRules: Sendable {
     /// Folded phrases that refer back to a place ("there", "the city", "die Stadt").
     public var anaphora: [[String]]
     /// Sentence-level cues: a word that makes every listed city a friendship city, and so on.
-    public var cues: [(id: String, predicate: RelationPredicate, words: Set<String>, precision: Double)]
+    public var cues: [(id: String, predicate: RelationPredicate, words: WordSet, precision: Double)]
     /// Role phrases from `name-words.tsv`, keyed by their first word, longest first.
     public var roles: [String: [[String]]]
     /// The words read around slots: enumerations, articles, origins, roles, clauses.
@@ -20,7 +20,7 @@ public struct RelationRules: Sendable {
     public init(directory: URL, language: Language, roles: [String: [[String]]]) throws(GazetteError) {
         self.roles = roles
         words = try RelationWords(directory: directory, language: language)
-        var blockerSets: [String: Set<String>] = [:]
+        var blockerSets: [String: WordSet] = [:]
         for row in try TSVFile.optional(directory, language, "blockers.tsv", minimumColumns: 2).rows {
             blockerSets[row[0], default: []].insert(Folding.key(row[1]))
         }
@@ -39,7 +39,7 @@ public struct RelationRules: Sendable {
             guard let predicate = RelationPredicate(rawValue: row[1]), let precision = Double(row[3]) else {
                 throw .badRuleFile(path: cueFile.path, line: row.line, reason: "expected id, predicate, words, precision")
             }
-            return (row[0], predicate, Set(row[2].split(separator: "|").map { Folding.key(String($0)) }), precision)
+            return (row[0], predicate, WordSet(row[2].split(separator: "|").map { Folding.key(String($0)) }), precision)
         }
     }
 }

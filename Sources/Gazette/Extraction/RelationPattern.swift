@@ -31,7 +31,7 @@ public struct RelationPattern: Sendable {
     /// Which mentions a slot accepts.
     public struct SlotTypes: Sendable {
         public var types: Set<EntityType> = []
-        public var subtypes: Set<String> = []
+        public var subtypes: WordSet = []
         public var topic = false
 
         func accepts(_ m: Mention) -> Bool {
@@ -48,14 +48,14 @@ public struct RelationPattern: Sendable {
     public var elements: [Element]
     public var precision: Double
     /// Words that, anywhere in the matched span, stop the rule: plans, negation, memoranda.
-    public var blockers: Set<String>
+    public var blockers: WordSet
     public var rule: String
     /// The first word of every alternative of the pattern's first required word element: a sentence
     /// without one of them cannot match, and is skipped without trying.
-    public var anchors: Set<String>?
+    public var anchors: WordSet?
 
     /// Parses one row: `id`, `predicate`, `pattern`, `precision`, `blockers` (a `blockers.tsv` set name).
-    init(row: TSVFile.Row, path: String, language: Language, blockerSets: [String: Set<String>]) throws(GazetteError) {
+    init(row: TSVFile.Row, path: String, language: Language, blockerSets: [String: WordSet]) throws(GazetteError) {
         id = row[0]
         rule = "\(language.rawValue)/relations.tsv#\(row[0])"
         if row[1] == "containment" {
@@ -72,7 +72,7 @@ public struct RelationPattern: Sendable {
             throw .badRuleFile(path: path, line: row.line, reason: "precision must be a number from 0 to 1, not '\(row[3])'")
         }
         precision = p
-        var blockers: Set<String> = []
+        var blockers: WordSet = []
         for name in row[4].split(separator: "|") where !name.isEmpty {
             guard let set = blockerSets[String(name)] else {
                 throw .badRuleFile(path: path, line: row.line, reason: "unknown blocker set '\(name)'; define it in blockers.tsv")
@@ -117,7 +117,7 @@ public struct RelationPattern: Sendable {
         }
         for element in elements {
             if case .words(let alternatives, let optional) = element, !optional {
-                anchors = Set(alternatives.compactMap(\.first))
+                anchors = WordSet(alternatives.compactMap(\.first))
                 break
             }
         }

@@ -5,22 +5,22 @@ import Foundation
 /// what may follow a party to a relation. Each language's file holds its own words.
 public struct RelationWords: Sendable {
     /// Join an enumeration's names, besides commas ("and", "und", "sowie").
-    public var listJoiners: Set<String> = []
+    public var listJoiners: WordSet = []
     /// May stand before an enumerated name ("the", "der").
-    public var articles: Set<String> = []
+    public var articles: WordSet = []
     /// After a name, say where it comes from ("from", "aus"); a list skips "from Poland".
-    public var origins: Set<String> = []
+    public var origins: WordSet = []
     /// May precede a role phrase ("former", "ehemaliger").
-    public var former: Set<String> = []
+    public var former: WordSet = []
     /// Narrow a role with a lower-case word ("of", "für").
-    public var roleLinks: Set<String> = []
+    public var roleLinks: WordSet = []
     /// Lower-case words that may follow a party to a relation: auxiliaries, prepositions, conjunctions.
-    public var clauseWords: Set<String> = []
+    public var clauseWords: WordSet = []
     /// Pair the two cities after them in a sentence cue ("between", "zwischen").
-    public var between: Set<String> = []
+    public var between: WordSet = []
     /// Inside an organization's name, "X of Y" makes X part of Y, past an article.
-    public var nameOf: Set<String> = []
-    public var nameArticles: Set<String> = []
+    public var nameOf: WordSet = []
+    public var nameArticles: WordSet = []
 
     public init() {}
 

@@ -21,9 +21,9 @@ public struct MentionFinder: MentionFinding {
     /// Adjective key → region, per language.
     let regionAdjectives: [Language: [String: String]]
     /// Legal forms, folded with spaces removed ("co.,ltd.", "spzo.o.", "gmbh&co.kg").
-    let legalForms: Set<String>
+    let legalForms: WordSet
     /// Every prefix of a legal form (the forms included): joining tokens stops where none continues.
-    let legalFormPrefixes: Set<String>
+    let legalFormPrefixes: WordSet
 
     public init(rules: [Language: MentionRules], names: NameIndex, reference: ReferenceData,
                 regionAdjectives: [Language: [String: String]]) {
@@ -33,13 +33,13 @@ public struct MentionFinder: MentionFinding {
         self.regionAdjectives = regionAdjectives
         // Only forms that look like legal forms: "GmbH", "plc", "Co., Ltd.", "Sp. z o.o.", never an
         // ordinary word the ELF list also holds ("company", "cooperation").
-        legalForms = Set(reference.legalForms.keys.filter { form in
+        legalForms = WordSet(reference.legalForms.keys.filter { form in
             let letters = form.filter(\.isLetter)
             guard letters.count >= 2 else { return false }
             if form.contains(".") || form.contains("&") { return true }
             return letters.count <= 5 && !form.contains(" ") && !reference.isCommonWord(form, .en) && !reference.isCommonWord(form, .de)
         }.map { $0.replacingOccurrences(of: " ", with: "") })
-        legalFormPrefixes = Set(legalForms.flatMap { form in (1...form.count).map { String(form.prefix($0)) } })
+        legalFormPrefixes = WordSet(legalForms.flatMap { form in (1...form.count).map { String(form.prefix($0)) } })
     }
 
     public func mentions(in text: AnalyzedText) -> [Mention] {

@@ -31,32 +31,32 @@ public struct MentionRules: Sendable {
     public var suffixCueEndings: [(cue: Cue, ending: String, length: Int)] = []
     /// Prefix cues by key.
     public var prefixCues: [String: Cue] = [:]
-    public var connectives: Set<String> = []
+    public var connectives: WordSet = []
     /// Stop words, kept case-sensitive ("The" but not "the").
-    public var stops: Set<String> = []
-    public var titles: Set<String> = []
+    public var stops: WordSet = []
+    public var titles: WordSet = []
     /// The titles a token can be: each title, and each one written with a period without it
     /// ("Mr." is tokenized "Mr" ".").
-    public var titleTokens: Set<String> = []
+    public var titleTokens: WordSet = []
     /// Role phrases as folded token sequences, keyed by first token.
     public var roles: [String: [[String]]] = [:]
     public var orgContext: [String: [[String]]] = [:]
     /// Words before a place that say where an organization comes from ("from", "aus").
-    public var origins: Set<String> = []
+    public var origins: WordSet = []
     /// Plural nouns for firms that open an enumeration after a country or region adjective.
-    public var groupNouns: Set<String> = []
+    public var groupNouns: WordSet = []
     /// Words between such a noun and its enumeration ("including", "such", "as").
-    public var listIntroducers: Set<String> = []
+    public var listIntroducers: WordSet = []
     /// Words that join an enumeration's names, besides commas ("and", "und", "sowie").
-    public var listJoiners: Set<String> = []
+    public var listJoiners: WordSet = []
     /// Short words after a name that make it a clause's subject ("has", "and", "ist").
-    public var functionWords: Set<String> = []
+    public var functionWords: WordSet = []
     /// May stand between a person's name and a role ("former", "ehemaliger").
-    public var former: Set<String> = []
+    public var former: WordSet = []
     /// Compass word key → canonical form.
     public var directions: [String: String] = [:]
     /// Month names and abbreviations: never names.
-    public var months: Set<String> = []
+    public var months: WordSet = []
     /// Heads of event names ("Conference", "Messe"): the name is an event, not an entity.
     public var eventHeads: [String: [[String]]] = [:]
     /// Lexicon entries: name, type, subtype, aliases.

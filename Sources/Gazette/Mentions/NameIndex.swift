@@ -24,7 +24,7 @@ public struct NameIndex: Sendable {
     public private(set) var maximumTokens = 1
     /// Every proper prefix, in whole tokens, of a name key ("bosnia", "bosnia and" of "bosnia and
     /// herzegovina"): a lookup stops extending a key that begins no longer name.
-    var prefixes: Set<String> = []
+    var prefixes: WordSet = []
 
     public init(reference: ReferenceData, lexicon: [MentionRules.LexiconEntry]) {
         self.reference = reference

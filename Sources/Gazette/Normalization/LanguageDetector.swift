@@ -7,7 +7,7 @@
 /// detector.language(of: "Die Delegation besuchte die Stadt Shenyang.")  // .de
 /// ```
 public struct LanguageDetector: Sendable {
-    let stopwords: [Language: Set<String>]
+    let stopwords: [Language: WordSet]
 
     public init(rules: NormalizationRules) {
         stopwords = rules.stopwords

@@ -27,9 +27,9 @@ public struct ReferenceData: Sendable {
     /// Entry indices a name key reaches through an alias only (not the entry's own name).
     public private(set) var aliasOnly: [String: [Int]] = [:]
     /// Folded common words per language, to tell names from ordinary words.
-    public private(set) var commonWords: [Language: Set<String>] = [:]
+    public private(set) var commonWords: [Language: WordSet] = [:]
     /// Function words (the language-detection stop words), also ordinary words.
-    public var functionWords: [Language: Set<String>] = [:]
+    public var functionWords: [Language: WordSet] = [:]
     public private(set) var countries: [String: Country] = [:]
     /// Province key → entry index.
     public private(set) var provinces: [String: Int] = [:]
@@ -91,7 +91,7 @@ public struct ReferenceData: Sendable {
         for language in Language.allCases {
             let url = directory.appendingPathComponent("words_\(language.rawValue).txt")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-            var words = Set<String>()
+            var words = WordSet()
             for line in text.split(separator: "\n") where !line.hasPrefix("#") { words.insert(String(line)) }
             commonWords[language] = words
         }

@@ -10,13 +10,13 @@ public struct NormalizationRules: Sendable {
     }
 
     public var boilerplate: [Boilerplate]
-    public var stopwords: [Language: Set<String>]
+    public var stopwords: [Language: WordSet]
     /// `(marker, source)` pairs found in datelines and credit lines.
     public var sources: [(marker: String, source: String)]
     /// Folded abbreviation (without its final period) → whether it can end a sentence.
     public var abbreviations: [Language: [String: Bool]]
     /// Words after which a `final` abbreviation does not end a sentence ("Co. KG"), per language.
-    public var nameContinuations: [Language: Set<String>]
+    public var nameContinuations: [Language: WordSet]
     /// Digits of a number that make "N." an ordinal, per language (0: never).
     public var ordinalPeriodDigits: [Language: Int]
     /// Folded month form → month number, per language.
@@ -25,17 +25,17 @@ public struct NormalizationRules: Sendable {
     /// Loads every language's files from a rules folder such as `seeds/rules`.
     public init(directory: URL) throws(GazetteError) {
         var boilerplate: [Boilerplate] = []
-        var stopwords: [Language: Set<String>] = [:]
+        var stopwords: [Language: WordSet] = [:]
         var sources: [(String, String)] = []
         var abbreviations: [Language: [String: Bool]] = [:]
-        var continuations: [Language: Set<String>] = [:]
+        var continuations: [Language: WordSet] = [:]
         var ordinal: [Language: Int] = [:]
         var months: [Language: [String: Int]] = [:]
         for language in Language.allCases {
             for row in try TSVFile.optional(directory, language, "boilerplate.tsv", minimumColumns: 3).rows {
                 boilerplate.append(Boilerplate(key: NormalizationRules.lineKey(row[1]), prefix: row[2] == "prefix"))
             }
-            stopwords[language] = Set(try TSVFile.optional(directory, language, "stopwords.tsv").rows.map { Folding.key($0[0]) })
+            stopwords[language] = WordSet(try TSVFile.optional(directory, language, "stopwords.tsv").rows.map { Folding.key($0[0]) })
             for row in try TSVFile.optional(directory, language, "sources.tsv", minimumColumns: 3).rows {
                 sources.append((row[1], row[2]))
             }

@@ -15,7 +15,7 @@ public struct SentenceSplitter: Sendable {
     let abbreviations: [Language: [String: Bool]]
     let ordinalDigits: [Language: Int]
     /// Words that continue a company name after a `final` abbreviation ("GmbH & Co. KG").
-    let continuations: [Language: Set<String>]
+    let continuations: [Language: WordSet]
 
     public init(rules: NormalizationRules) {
         abbreviations = rules.abbreviations

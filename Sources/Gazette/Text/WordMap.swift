@@ -1,0 +1,53 @@
+/// A dictionary keyed by words for the rule and lexicon lookups of the extraction stages' hot
+/// loops: the parts of `[String: Value]`'s interface the rules use, ``WordIndex``'s cheap hash.
+/// Iteration gives the entries in the order their keys were first inserted.
+///
+/// For example:
+///
+/// ```swift
+/// var directions: WordMap<String> = [:]
+/// directions["northeast"] = "Northeast"
+/// directions["northeast"]   // "Northeast"
+/// ```
+public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral, Sequence {
+    private var index = WordIndex()
+    private var storage: [Value] = []
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        for (key, value) in elements { self[key] = value }
+    }
+
+    public var count: Int { index.count }
+    public var isEmpty: Bool { index.count == 0 }
+    public var keys: [String] { index.words }
+    public var values: [Value] { storage }
+
+    public func makeIterator() -> Zip2Sequence<[String], [Value]>.Iterator {
+        zip(index.words, storage).makeIterator()
+    }
+
+    public subscript(key: String) -> Value? {
+        get { index.number(of: key).map { storage[$0] } }
+        set {
+            // Rule tables only grow: a nil assignment to an absent key is a no-op, to a present
+            // one is not supported (nothing removes rules once loaded).
+            guard let newValue else {
+                precondition(index.number(of: key) == nil, "WordMap does not remove keys")
+                return
+            }
+            let (number, inserted) = index.insert(key)
+            if inserted { storage.append(newValue) } else { storage[number] = newValue }
+        }
+    }
+
+    public subscript(key: String, default defaultValue: @autoclosure () -> Value) -> Value {
+        get { self[key] ?? defaultValue() }
+        _modify {
+            let (number, inserted) = index.insert(key)
+            if inserted { storage.append(defaultValue()) }
+            yield &storage[number]
+        }
+    }
+}

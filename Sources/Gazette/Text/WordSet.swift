@@ -1,0 +1,57 @@
+/// A set of words for the rule lookups of the extraction stages' hot loops: `Set<String>`'s
+/// interface, ``WordIndex``'s cheap hash. Words are rule data, filled while the rules load and
+/// then only read; iteration gives them in insertion order.
+///
+/// For example:
+///
+/// ```swift
+/// let months: WordSet = ["january", "february"]
+/// months.contains("january")   // true
+/// ```
+public struct WordSet: Sendable, Equatable, ExpressibleByArrayLiteral, Sequence {
+    private var index = WordIndex()
+
+    public init() {}
+
+    public init<S: Sequence>(_ words: S) where S.Element == String {
+        for word in words { insert(word) }
+    }
+
+    public init(arrayLiteral words: String...) {
+        self.init(words)
+    }
+
+    public var count: Int { index.count }
+    public var isEmpty: Bool { index.count == 0 }
+
+    public func makeIterator() -> IndexingIterator<[String]> { index.words.makeIterator() }
+
+    public func contains(_ word: String) -> Bool {
+        index.number(of: word) != nil
+    }
+
+    public func contains(_ word: Substring) -> Bool {
+        contains(String(word))
+    }
+
+    /// Adds `word`; false when it was there already.
+    @discardableResult
+    public mutating func insert(_ word: String) -> Bool {
+        index.insert(word).inserted
+    }
+
+    public mutating func formUnion<S: Sequence>(_ other: S) where S.Element == String {
+        for word in other { insert(word) }
+    }
+
+    public func union<S: Sequence>(_ other: S) -> WordSet where S.Element == String {
+        var out = self
+        out.formUnion(other)
+        return out
+    }
+
+    /// Same words, whatever their order.
+    public static func == (lhs: WordSet, rhs: WordSet) -> Bool {
+        lhs.count == rhs.count && lhs.allSatisfy(rhs.contains)
+    }
+}
