@@ -16,7 +16,7 @@ public struct EventRules: Sendable {
 
     public var triggers: [Trigger] = []
     /// Trigger indices by the first word of their phrases, so a sentence is scanned once.
-    public var byFirstWord: [String: [Int]] = [:]
+    public var byFirstWord: WordMap<[Int]> = [:]
     public var refersBack: [[String]] = []
     /// Words that make a sentence a plan, not a report (the relation rules' `modal` set).
     public var modal: WordSet = []

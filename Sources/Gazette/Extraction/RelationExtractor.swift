@@ -10,14 +10,14 @@ public struct RelationRules: Sendable {
     /// Sentence-level cues: a word that makes every listed city a friendship city, and so on.
     public var cues: [(id: String, predicate: RelationPredicate, words: WordSet, precision: Double)]
     /// Role phrases from `name-words.tsv`, keyed by their first word, longest first.
-    public var roles: [String: [[String]]]
+    public var roles: WordMap<[[String]]>
     /// The words read around slots: enumerations, articles, origins, roles, clauses.
     public var words: RelationWords
     /// Anchor word → the patterns it anchors (indices into ``patterns``): a sentence's tokens pick
     /// the patterns worth trying with one lookup each, instead of each pattern testing the sentence.
-    var patternsByAnchor: [String: [Int]] = [:]
+    var patternsByAnchor: WordMap<[Int]> = [:]
 
-    public init(directory: URL, language: Language, roles: [String: [[String]]]) throws(GazetteError) {
+    public init(directory: URL, language: Language, roles: WordMap<[[String]]>) throws(GazetteError) {
         self.roles = roles
         words = try RelationWords(directory: directory, language: language)
         var blockerSets: [String: WordSet] = [:]

@@ -20,7 +20,7 @@ struct SentenceMatcher {
     let anaphora: [[String]]
     let topic: String?
     let entities: [String: ResolvedEntity]
-    let roles: [String: [[String]]]
+    let roles: WordMap<[[String]]>
     /// The words read around slots (`relation-words.tsv`).
     let wordSets: RelationWords
     /// Mentions by the index of their first token.
@@ -33,7 +33,7 @@ struct SentenceMatcher {
     let isStop: [Bool]
 
     init(tokens: [Token], mentions: [Mention], anaphora: [[String]], topic: String?,
-         entities: [String: ResolvedEntity], roles: [String: [[String]]] = [:], words: RelationWords = RelationWords()) {
+         entities: [String: ResolvedEntity], roles: WordMap<[[String]]> = [:], words: RelationWords = RelationWords()) {
         self.tokens = tokens
         self.anaphora = anaphora
         self.topic = topic

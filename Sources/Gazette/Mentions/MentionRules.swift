@@ -22,15 +22,15 @@ public struct MentionRules: Sendable {
 
     public var language: Language
     /// Head cues by their last token's key, longest first.
-    public var headCues: [String: [Cue]] = [:]
+    public var headCues: WordMap<[Cue]> = [:]
     /// Lower-case head cues ("district", "think tank") by their first token's key, longest first.
-    public var lowerHeadCues: [String: [Cue]] = [:]
+    public var lowerHeadCues: WordMap<[Cue]> = [:]
     /// Compound endings (German), longest first.
     public var suffixCues: [Cue] = []
     /// Each suffix cue's ending as one string, and its length in characters, made once.
     public var suffixCueEndings: [(cue: Cue, ending: String, length: Int)] = []
     /// Prefix cues by key.
-    public var prefixCues: [String: Cue] = [:]
+    public var prefixCues: WordMap<Cue> = [:]
     public var connectives: WordSet = []
     /// Stop words, kept case-sensitive ("The" but not "the").
     public var stops: WordSet = []
@@ -39,8 +39,8 @@ public struct MentionRules: Sendable {
     /// ("Mr." is tokenized "Mr" ".").
     public var titleTokens: WordSet = []
     /// Role phrases as folded token sequences, keyed by first token.
-    public var roles: [String: [[String]]] = [:]
-    public var orgContext: [String: [[String]]] = [:]
+    public var roles: WordMap<[[String]]> = [:]
+    public var orgContext: WordMap<[[String]]> = [:]
     /// Words before a place that say where an organization comes from ("from", "aus").
     public var origins: WordSet = []
     /// Plural nouns for firms that open an enumeration after a country or region adjective.
@@ -54,11 +54,11 @@ public struct MentionRules: Sendable {
     /// May stand between a person's name and a role ("former", "ehemaliger").
     public var former: WordSet = []
     /// Compass word key → canonical form.
-    public var directions: [String: String] = [:]
+    public var directions: WordMap<String> = [:]
     /// Month names and abbreviations: never names.
     public var months: WordSet = []
     /// Heads of event names ("Conference", "Messe"): the name is an event, not an entity.
-    public var eventHeads: [String: [[String]]] = [:]
+    public var eventHeads: WordMap<[[String]]> = [:]
     /// Lexicon entries: name, type, subtype, aliases.
     public var lexicon: [LexiconEntry] = []
 
@@ -158,7 +158,7 @@ public struct MentionRules: Sendable {
         return false
     }
 
-    func phraseLength(_ table: [String: [[String]]], _ tokens: [Token], at i: Int) -> Int {
+    func phraseLength(_ table: WordMap<[[String]]>, _ tokens: [Token], at i: Int) -> Int {
         guard i < tokens.count, let candidates = table[tokens[i].key] else { return 0 }
         for phrase in candidates where i + phrase.count <= tokens.count {
             if zip(phrase, tokens[i..<(i + phrase.count)]).allSatisfy({ $0 == $1.key }) { return phrase.count }

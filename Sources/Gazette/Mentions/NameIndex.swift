@@ -17,9 +17,9 @@ public struct NameIndex: Sendable {
     }
 
     let reference: ReferenceData
-    var lexicon: [String: [Candidate]] = [:]
+    var lexicon: WordMap<[Candidate]> = [:]
     /// Lexicon rule → country, for resolution.
-    public private(set) var lexiconCountries: [String: String] = [:]
+    public private(set) var lexiconCountries: WordMap<String> = [:]
     /// The most tokens a name has.
     public private(set) var maximumTokens = 1
     /// Every proper prefix, in whole tokens, of a name key ("bosnia", "bosnia and" of "bosnia and

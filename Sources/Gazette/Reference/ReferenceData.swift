@@ -21,24 +21,24 @@ public struct ReferenceData: Sendable {
 
     public private(set) var entries: [ReferenceEntry] = []
     /// Entry id (`iso:DE`, `geonames:2034937`) → index in ``entries``.
-    public private(set) var idIndex: [String: Int] = [:]
+    public private(set) var idIndex: WordMap<Int> = [:]
     /// `Folding.nameKey` of every name and alias → entry indices.
-    public private(set) var nameIndex: [String: [Int]] = [:]
+    public private(set) var nameIndex: WordMap<[Int]> = [:]
     /// Entry indices a name key reaches through an alias only (not the entry's own name).
-    public private(set) var aliasOnly: [String: [Int]] = [:]
+    public private(set) var aliasOnly: WordMap<[Int]> = [:]
     /// Folded common words per language, to tell names from ordinary words.
     public private(set) var commonWords: [Language: WordSet] = [:]
     /// Function words (the language-detection stop words), also ordinary words.
     public var functionWords: [Language: WordSet] = [:]
-    public private(set) var countries: [String: Country] = [:]
+    public private(set) var countries: WordMap<Country> = [:]
     /// Province key → entry index.
-    public private(set) var provinces: [String: Int] = [:]
+    public private(set) var provinces: WordMap<Int> = [:]
     /// Folded adjective ("german", "deutsch", "deutschen") → ISO code.
-    public private(set) var adjectives: [String: String] = [:]
+    public private(set) var adjectives: WordMap<String> = [:]
     /// Folded legal form ("gmbh", "s.p.a.") → ISO code of the one country it signals, or "" for none.
-    public private(set) var legalForms: [String: String] = [:]
+    public private(set) var legalForms: WordMap<String> = [:]
     /// Region name → continent (parent), e.g. "Northeast Asia" → "Asia".
-    public private(set) var regionParents: [String: String] = [:]
+    public private(set) var regionParents: WordMap<String> = [:]
 
     /// Empty reference data: nothing resolves against it.
     public init() {}

@@ -18,7 +18,7 @@ public struct EntityResolver: EntityResolving {
     let rules: [Language: MentionRules]
     let finder: MentionFinder
     /// Lexicon rule id → ISO code, for institutions of the lexicon.
-    let lexiconCountries: [String: String]
+    let lexiconCountries: WordMap<String>
 
     public init(reference: ReferenceData, rules: [Language: MentionRules], finder: MentionFinder) {
         self.reference = reference

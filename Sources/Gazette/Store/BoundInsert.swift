@@ -2,8 +2,8 @@ import GRDB
 import GRDBSQLite
 
 /// A cached statement the writer binds with `sqlite3_bind_*` and steps itself: the import's
-/// per-row inserts (sentences, FTS rows, mentions, evidence) without building a
-/// `StatementArguments` array per row, which costs about as much as the insert
+/// per-row inserts (sentences, FTS rows, mentions, evidence), upserts and look-ups without
+/// building a `StatementArguments` array per row, which costs about as much as the insert
 /// (`../shared/perf-notes.md`: 0.69 M against 1.18 M words/s).
 ///
 /// Only used inside the import transaction, where no GRDB observer watches these tables.

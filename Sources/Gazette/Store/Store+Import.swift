@@ -228,7 +228,7 @@ public struct DocumentWriter {
     }
 
     mutating func writeEvents(_ events: [Event], documentID: Int64, sentenceIDs: [Int64]) throws {
-        let eventUpsert = try db.cachedStatement(sql: """
+        let eventUpsert = try BoundInsert(db, sql: """
             INSERT INTO event(key, type, date_start, date_end, date_precision, place_id) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(key) DO UPDATE SET type = event.type
             RETURNING id
@@ -247,9 +247,9 @@ public struct DocumentWriter {
             } else {
                 let key = [event.type.rawValue, event.dateStart?.iso ?? "", event.dateEnd?.iso ?? "", event.place ?? ""]
                     .joined(separator: "|")
-                guard let new = try Int64.fetchOne(eventUpsert, arguments: [
-                    key, event.type.rawValue, event.dateStart?.iso, event.dateEnd?.iso, event.precision?.rawValue, placeID,
-                ]) else { continue }
+                guard let new = try eventUpsert.runReturningID(
+                    key, event.type.rawValue, event.dateStart?.iso, event.dateEnd?.iso, event.precision?.rawValue, placeID
+                ) else { continue }
                 id = new
             }
             for participant in event.participants {
@@ -272,15 +272,23 @@ public struct DocumentWriter {
         let prefixes = start.utf8.indices.filter { start.utf8[$0] == UInt8(ascii: "-") }.map { String(start[..<$0]) }
         var candidates = Array(prefixes.suffix(2)) + [start]
         while candidates.count < 3 { candidates.append(start) }
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, date_start, date_end FROM event
-            WHERE type = ?1 AND place_id IS ?2
-              AND (date_start IN (?3, ?4, ?5) OR (date_start >= ?6 || '-' AND date_start < ?6 || '.'))
+        // Two index ranges of `event_identity`, named: without statistics SQLite took the
+        // `event_place` index (migration 0005) and read every event of the place, for every event
+        // written, so a busy city's events cost more the larger the file. One `OR` of the two
+        // ranges was one scan of the type and place too.
+        let lookup = try BoundInsert(db, sql: """
+            SELECT id, date_start, date_end FROM (
+                SELECT id, date_start, date_end FROM event INDEXED BY event_identity
+                WHERE type = ?1 AND place_id IS ?2 AND date_start IN (?3, ?4, ?5)
+                UNION ALL
+                SELECT id, date_start, date_end FROM event INDEXED BY event_identity
+                WHERE type = ?1 AND place_id IS ?2 AND date_start >= ?6 || '-' AND date_start < ?6 || '.')
             ORDER BY id LIMIT 1
-            """), arguments: [event.type.rawValue, placeID, candidates[0], candidates[1], candidates[2], start]) else { return nil }
-        let id: Int64 = row["id"]
-        let known: String = row["date_start"] ?? ""
-        if start.count > known.count || (event.dateEnd != nil && row["date_end"] as String? == nil) {
+            """)
+        guard let (id, known, knownEnd) = try lookup.runReturning(
+            event.type.rawValue, placeID, candidates[0], candidates[1], candidates[2], start,
+            read: { row in (row.integer(0), row.text(1) ?? "", row.text(2)) }) else { return nil }
+        if start.count > known.count || (event.dateEnd != nil && knownEnd == nil) {
             try db.cachedStatement(sql: "UPDATE event SET date_start = ?, date_end = ?, date_precision = ? WHERE id = ?")
                 .execute(arguments: [start, event.dateEnd?.iso, event.precision?.rawValue, id])
         }
