@@ -50,6 +50,11 @@ public struct WordSet: Sendable, Equatable, ExpressibleByArrayLiteral, Sequence 
         return out
     }
 
+    /// True when every word of `other` is here.
+    public func isSuperset<S: Sequence>(of other: S) -> Bool where S.Element == String {
+        other.allSatisfy(contains)
+    }
+
     /// Same words, whatever their order.
     public static func == (lhs: WordSet, rhs: WordSet) -> Bool {
         lhs.count == rhs.count && lhs.allSatisfy(rhs.contains)

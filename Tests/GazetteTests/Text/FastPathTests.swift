@@ -33,6 +33,26 @@ import Testing
         #expect(Folding.key("ÆRØSKØBING") == "æroskobing")
     }
 
+    /// `nameKey` tests ASCII letters and digits by range, other scalars by Unicode property.
+    @Test func nameKeysEqualNameKeysByProperty() {
+        var words = Set(Self.hardCases + ["BMW-Brilliance", "Co., Ltd.", "3M", "Zhōngguó 中国", "Sp. z o.o."])
+        for text in Self.texts { words.formUnion(text.split(separator: "\n").map(String.init)) }
+        for word in words {
+            var expected = ""
+            var pendingSpace = false
+            for ch in Folding.key(word).unicodeScalars {
+                if ch.properties.isAlphabetic || ("0"..."9").contains(ch) {
+                    if pendingSpace && !expected.isEmpty { expected.unicodeScalars.append(" ") }
+                    pendingSpace = false
+                    expected.unicodeScalars.append(ch)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            #expect(Folding.nameKey(word) == expected, "\(word)")
+        }
+    }
+
     @Test func asciiTokensEqualGeneralTokens() throws {
         var checked = 0
         for text in Self.texts {

@@ -1,0 +1,59 @@
+import Testing
+@testable import Gazette
+
+/// `WordSet` and `WordMap` stand in for `Set<String>` and `[String: V]` in the rules: they must
+/// answer exactly as those would, for every word the rules and the genre use.
+@Suite struct WordTableTests {
+    /// Every folded token of the seeds and the genre corpus, and the rule words, looked up in a
+    /// `WordSet` built from half of them: the same answers as a `Set<String>`.
+    /// The folded keys and the raw words of every seed and genre article, and the hard cases.
+    static let words: [String] = {
+        var out: [String] = FastPathTests.hardCases
+        for text in FastPathTests.texts {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            out += Tokenizer.tokens(of: sentence).flatMap { [$0.key, $0.text] }
+        }
+        return out
+    }()
+
+    @Test func answersLikeASet() throws {
+        let words = Self.words
+        try #require(words.count > 2_000)
+        let half = words.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        let expected = Set(half)
+        let set = WordSet(half)
+        #expect(set.count == expected.count)
+        for word in words + ["", "ä", "straße", "北京", "a b", "GmbH"] {
+            #expect(set.contains(word) == expected.contains(word), "\(word)")
+        }
+        // Iteration keeps the first insertion of each word, in order.
+        var seen = Set<String>()
+        #expect(Array(set) == half.filter { seen.insert($0).inserted })
+    }
+
+    @Test func insertUnionAndEquality() {
+        var set: WordSet = ["und", "and"]
+        #expect(!set.insert("und") && set.insert("oder") && set.count == 3)
+        set.formUnion(["or", "and"])
+        #expect(set == ["or", "oder", "and", "und"] && set != ["or", "oder", "and"])
+        #expect(set.isSuperset(of: ["und", "or"]) && !set.isSuperset(of: ["und", "nor"]))
+        #expect(set.contains(Substring("oder")) && !WordSet().contains(""))
+    }
+
+    @Test func mapAnswersLikeADictionary() {
+        let words = Self.words
+        var map: WordMap<Int> = [:]
+        var expected: [String: Int] = [:]
+        for (i, word) in words.enumerated() {
+            map[word, default: 0] += i
+            expected[word, default: 0] += i
+            if i % 3 == 0 { map[word] = i; expected[word] = i }
+        }
+        #expect(map.count == expected.count)
+        for word in words + ["missing", ""] {
+            #expect(map[word] == expected[word], "\(word)")
+        }
+        #expect(Dictionary(uniqueKeysWithValues: Array(map)) == expected)
+        #expect(map.keys.count == map.values.count)
+    }
+}
