@@ -82,7 +82,8 @@ struct SentenceScan {
         self.tokens = tokens
         self.sentence = sentence
         self.language = language
-        nameKeys = tokens.map { $0.shape == .punctuation ? "" : Folding.nameKey($0.text) }
+        // A token's key is `Folding.key` of its text (the tokenizer's fast paths are tested equal).
+        nameKeys = tokens.map { $0.shape == .punctuation ? "" : Folding.nameKey(folded: $0.key) }
         firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
     }
 

@@ -7,25 +7,31 @@
 /// detector.language(of: "Die Delegation besuchte die Stadt Shenyang.")  // .de
 /// ```
 public struct LanguageDetector: Sendable {
-    let stopwords: [Language: WordSet]
+    /// Each language's stop words, in `Language.allCases` order.
+    let stopwords: [(language: Language, words: WordSet)]
 
     public init(rules: NormalizationRules) {
-        stopwords = rules.stopwords
+        stopwords = Language.allCases.compactMap { language in rules.stopwords[language].map { (language, $0) } }
     }
 
     public func language(of text: String) -> Language {
-        var counts: [Language: Int] = [:]
+        // Stop words found, by position in `stopwords`.
+        var counts = [Int](repeating: 0, count: stopwords.count)
         var seen = 0
-        // The word's bytes, ASCII letters already lower-cased: an ASCII word is its own key.
+        // The word's bytes, ASCII letters already lower-cased: an ASCII word is its own key, looked
+        // up from its bytes without making a `String`.
         var word: [UInt8] = []
         word.reserveCapacity(32)
         var isASCII = true
         func flush() {
             guard !word.isEmpty else { return }
-            let bytes = String(decoding: word, as: UTF8.self)
-            let key = isASCII ? bytes : Folding.key(bytes)
-            for (language, words) in stopwords where words.contains(key) {
-                counts[language, default: 0] += 1
+            if isASCII {
+                word.withUnsafeBufferPointer { bytes in
+                    for (n, entry) in stopwords.enumerated() where entry.words.contains(utf8: bytes) { counts[n] += 1 }
+                }
+            } else {
+                let key = Folding.key(String(decoding: word, as: UTF8.self))
+                for (n, entry) in stopwords.enumerated() where entry.words.contains(key) { counts[n] += 1 }
             }
             seen += 1
             word.removeAll(keepingCapacity: true)
@@ -62,8 +68,11 @@ public struct LanguageDetector: Sendable {
             }
         }
         flush()
-        let best = Language.allCases.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) }
-        guard let best, (counts[best] ?? 0) > (counts[.en] ?? 0) else { return .en }
+        func count(_ language: Language) -> Int {
+            stopwords.firstIndex { $0.language == language }.map { counts[$0] } ?? 0
+        }
+        let best = Language.allCases.max { count($0) < count($1) }
+        guard let best, count(best) > count(.en) else { return .en }
         return best
     }
 }

@@ -71,8 +71,13 @@ public enum Folding {
     /// A key for matching names: `key(_:)` with every run of non-alphanumerics made one space,
     /// so "BMW-Brilliance" and "BMW Brilliance" meet.
     public static func nameKey(_ text: some StringProtocol) -> String {
+        nameKey(folded: key(text))
+    }
+
+    /// ``nameKey(_:)`` of a text whose ``key(_:)`` is `folded` (a token's `key`): the folding
+    /// is not done twice.
+    public static func nameKey(folded: String) -> String {
         // ASCII letters and digits only: the key itself.
-        let folded = key(text)
         if folded.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) { return folded }
         var out = ""
         var pendingSpace = false

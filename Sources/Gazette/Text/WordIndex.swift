@@ -20,6 +20,21 @@ struct WordIndex: Sendable {
         number(of: word, hash: WordIndex.hash(word))
     }
 
+    /// The number of the word whose UTF-8 bytes are `utf8`, or nil: no `String` is made.
+    func number(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let hash = WordIndex.hash(bytes: utf8)
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let candidate = slots[slot]
+            if candidate < 0 { return nil }
+            let i = Int(candidate)
+            if hashes[i] == hash && words[i].utf8.elementsEqual(utf8) { return i }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// Adds `word` unless it is there; its number either way.
     mutating func insert(_ word: String) -> (number: Int, inserted: Bool) {
         let hash = WordIndex.hash(word)

@@ -30,6 +30,11 @@ public struct WordSet: Sendable, Equatable, ExpressibleByArrayLiteral, Sequence 
         index.number(of: word) != nil
     }
 
+    /// Whether the word whose UTF-8 bytes are `utf8` is here, without making a `String`.
+    public func contains(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        index.number(ofUTF8: utf8) != nil
+    }
+
     public func contains(_ word: Substring) -> Bool {
         contains(String(word))
     }

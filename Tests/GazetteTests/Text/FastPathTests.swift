@@ -51,6 +51,13 @@ import Testing
             }
             #expect(Folding.nameKey(word) == expected, "\(word)")
         }
+        // The mention finder takes a token's name key from its folded key.
+        for text in Self.texts + Self.hardCases + ["Siemens’ plant", "BASF's", "GERMANY'S"] {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            for token in Tokenizer.tokens(of: sentence) {
+                #expect(Folding.nameKey(folded: token.key) == Folding.nameKey(token.text), "\(token.text)")
+            }
+        }
     }
 
     @Test func asciiTokensEqualGeneralTokens() throws {

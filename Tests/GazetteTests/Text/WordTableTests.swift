@@ -25,6 +25,7 @@ import Testing
         #expect(set.count == expected.count)
         for word in words + ["", "ä", "straße", "北京", "a b", "GmbH"] {
             #expect(set.contains(word) == expected.contains(word), "\(word)")
+            #expect(Array(word.utf8).withUnsafeBufferPointer(set.contains(utf8:)) == expected.contains(word), "\(word)")
         }
         // Iteration keeps the first insertion of each word, in order.
         var seen = Set<String>()
