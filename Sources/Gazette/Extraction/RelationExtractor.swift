@@ -177,7 +177,7 @@ public struct RelationExtractor: RelationExtracting {
         let lang = language.rawValue
         for m in mentions {
             guard let key = m.entityKey, let entity = entities[key], entity.type != .place, entity.type != .person else { continue }
-            let words = m.name.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" }).map(String.init)
+            let words = m.name.splitASCII(whereSeparator: { $0 == 0x20 || $0 == 0x28 || $0 == 0x29 }).map(String.init)
             // A facility, zone, school or institute named after a city is in it; companies and governments
             // are not said to be ("Beijing Automotive", "Panjin Municipal Government").
             if entity.type == .facility || entity.type == .zone

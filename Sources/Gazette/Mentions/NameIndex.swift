@@ -29,7 +29,7 @@ public struct NameIndex: Sendable {
     public init(reference: ReferenceData, lexicon: [MentionRules.LexiconEntry]) {
         self.reference = reference
         for key in reference.nameIndex.keys {
-            maximumTokens = max(maximumTokens, key.split(separator: " ").count)
+            maximumTokens = max(maximumTokens, key.splitASCII(separator: 0x20).count)
             addPrefixes(of: key)
         }
         for entry in lexicon {
@@ -39,7 +39,7 @@ public struct NameIndex: Sendable {
                 self.lexicon[alias, default: []].append(Candidate(
                     name: entry.name, type: entry.type, subtype: entry.subtype, reference: "lexicon:\(entry.rule)",
                     population: 0, viaAlias: isAlias && alias != main, rule: entry.rule, country: entry.country))
-                maximumTokens = max(maximumTokens, alias.split(separator: " ").count)
+                maximumTokens = max(maximumTokens, alias.splitASCII(separator: 0x20).count)
                 addPrefixes(of: alias)
             }
         }

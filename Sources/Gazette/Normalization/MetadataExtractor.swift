@@ -33,20 +33,20 @@ public struct MetadataExtractor: Sendable {
     /// A headline: the first line, when it is short, does not end a sentence and is not a dateline.
     public func title(of text: String) -> String? {
         // Web pages put a navigation bar ("Home | News | Contact") above the headline: skip it.
-        let lines = text.split(separator: "\n", maxSplits: 4).prefix(4)
+        let lines = text.splitASCII(separator: 0x0A, maxSplits: 4).prefix(4)
         guard lines.count >= 2, let first = lines.first(where: { $0.components(separatedBy: " | ").count < 3 }),
               first != lines.last else { return nil }
         guard first.count <= 250, first.count >= 8, let last = first.last, !".:;,".contains(last) else { return nil }
         if dateline(in: String(first)) != nil { return nil }
-        if first.split(separator: " ").count < 3 { return nil }
+        if first.splitASCII(separator: 0x20).count < 3 { return nil }
         return String(first)
     }
 
     /// An ISO date (`2023-06-15`, also as `2023-06-15 18:02:41`) in the first lines, as web pages
     /// print their publication time: the publication date when no dateline gives one.
     public func headDate(of text: String) -> PartialDate? {
-        for line in text.split(separator: "\n").prefix(5) {
-            for word in line.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "T" }) where word.count == 10 {
+        for line in text.splitASCII(separator: 0x0A, maxSplits: 5).prefix(5) {
+            for word in line.splitASCII(whereSeparator: { $0 == 0x20 || $0 == 0x7C || $0 == 0x54 }) where word.count == 10 {
                 if let date = PartialDate(iso: String(word)), (1990...2100).contains(date.year) { return date }
             }
         }
@@ -69,7 +69,7 @@ public struct MetadataExtractor: Sendable {
     public func dateline(of text: String) -> Dateline? {
         var offset = 0
         // maxSplits: the head's lines only, not every line of the text.
-        for line in text.split(separator: "\n", maxSplits: 8, omittingEmptySubsequences: false).prefix(8) {
+        for line in text.splitASCII(separator: 0x0A, maxSplits: 8, omittingEmptySubsequences: false).prefix(8) {
             if var found = dateline(in: String(line)) {
                 // The body starts after the first dash that closes the head.
                 let scalars = Array(line.unicodeScalars)
@@ -85,7 +85,7 @@ public struct MetadataExtractor: Sendable {
 
     /// Parses one line as a dateline, or returns nil.
     func dateline(in line: String) -> Dateline? {
-        var words = line.split(separator: " ").map(String.init)
+        var words = line.splitASCII(separator: 0x20).map(String.init)
         var stamp: PartialDate?
         if words.count >= 2, words[0].lowercased() == "date", let date = PartialDate(iso: words[1]) {
             stamp = date

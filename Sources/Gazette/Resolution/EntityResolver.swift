@@ -54,7 +54,7 @@ public struct EntityResolver: EntityResolving {
         let acronyms = Set(mentions.filter { $0.text.count >= 2 && $0.text.allSatisfy { $0.isUppercase } }.map { Folding.key($0.text) })
         // Word counts and initials of each name, made once rather than once per acronym.
         let nameShapes: [(words: Int, initials: String)] = acronyms.isEmpty ? [] : mentions.map { m in
-            let words = m.name.split(separator: " ")
+            let words = m.name.splitASCII(separator: 0x20)
             return (words.count, words.compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined())
         }
         for acronym in acronyms where aliasKeys[acronym] == nil {
@@ -71,7 +71,7 @@ public struct EntityResolver: EntityResolving {
         var surnameKeys: [String: String] = [:]
         for m in mentions {
             guard let key = m.entityKey else { continue }
-            let words = m.name.split(separator: " ")
+            let words = m.name.splitASCII(separator: 0x20)
             if m.type == .person, words.count >= 2, let last = words.last {
                 surnameKeys[Folding.key(last)] = surnameKeys[Folding.key(last)] ?? key
             }
@@ -120,7 +120,7 @@ public struct EntityResolver: EntityResolving {
 
     /// The distinctive part of a short name: "Huajin-Aramco-Projekt" → "Huajin-Aramco", "Leoni" → "Leoni".
     func shortForm(_ name: String) -> String {
-        let parts = name.split(separator: "-")
+        let parts = name.splitASCII(separator: 0x2D)
         if parts.count >= 3, let last = parts.last, last.first?.isUppercase == true,
            rules.values.contains(where: { $0.suffixCues.contains { Folding.key(last).hasSuffix($0.tokens.joined()) } }) {
             return parts.dropLast().joined(separator: "-")
@@ -130,7 +130,7 @@ public struct EntityResolver: EntityResolving {
 
     /// An organization's name without legal form or "Group": "Leoni Group" → "Leoni".
     func coreName(_ name: String) -> String {
-        var words = name.split(separator: " ").map(String.init)
+        var words = name.splitASCII(separator: 0x20).map(String.init)
         while words.count > 1, let last = words.last,
               reference.legalForms[Folding.key(last)] != nil || ["group", "gruppe", "konzern"].contains(Folding.key(last)) {
             words.removeLast()
@@ -195,7 +195,7 @@ public struct EntityResolver: EntityResolving {
 
     /// The country a legal form at the end of a name signals, when it signals one.
     func legalFormCountry(_ name: String) -> String? {
-        guard let last = name.split(separator: " ").last else { return nil }
+        guard let last = name.splitASCII(separator: 0x20).last else { return nil }
         let code = reference.legalForms[Folding.key(last)]
         return code?.isEmpty == false ? code : nil
     }
@@ -205,7 +205,7 @@ public struct EntityResolver: EntityResolving {
         // A name found nothing the first time it was read; most mentions repeat a name.
         var seen: Set<String> = []
         for m in mentions where seen.insert(m.name).inserted {
-            let words = m.name.split(separator: " ")
+            let words = m.name.splitASCII(separator: 0x20)
             guard words.count >= 2 else { continue }
             for word in words where word.first?.isUppercase == true {
                 let bare = word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : String(word)

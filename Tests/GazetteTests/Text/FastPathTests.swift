@@ -60,6 +60,25 @@ import Testing
         }
     }
 
+    /// Splitting at ASCII bytes gives the pieces of the `Character` split, with every option.
+    @Test func asciiSplitEqualsCharacterSplit() {
+        let samples = Self.texts + Self.hardCases + ["", "\n", "a\n\nb\n", "  two  spaces ", "-Sino--German-", "x"]
+        for text in samples {
+            for (separator, byte) in [("\n", UInt8(0x0A)), (" ", 0x20), ("-", 0x2D)] {
+                for maxSplits in [0, 1, 4, 8, Int.max] {
+                    for omitting in [true, false] {
+                        let expected = text.split(separator: Character(separator), maxSplits: maxSplits,
+                                                  omittingEmptySubsequences: omitting)
+                        let found = text.splitASCII(separator: byte, maxSplits: maxSplits, omittingEmptySubsequences: omitting)
+                        #expect(found == expected, "\(separator) \(maxSplits) \(omitting) in \(text.prefix(40))")
+                    }
+                }
+            }
+            let line = text.prefix(300)
+            #expect(line.splitASCII { $0 == 0x20 || $0 == 0x28 || $0 == 0x29 } == line.split { $0 == " " || $0 == "(" || $0 == ")" })
+        }
+    }
+
     @Test func asciiTokensEqualGeneralTokens() throws {
         var checked = 0
         for text in Self.texts {
