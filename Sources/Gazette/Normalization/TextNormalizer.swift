@@ -10,12 +10,24 @@ import Foundation
 /// ```
 public struct TextNormalizer: Sendable {
     let rules: NormalizationRules
-    /// The first bytes of the boilerplate keys, to rule a line out before folding it.
+    /// The first two bytes of the boilerplate keys that begin with two ASCII bytes, as
+    /// `first << 7 | second`, to rule a line out before folding it; nil when a key is shorter
+    /// (then the first byte alone decides).
+    let boilerplateHeads: [Bool]?
+    /// The first bytes of the boilerplate keys.
     let boilerplateFirstBytes: Set<UInt8>
 
     public init(rules: NormalizationRules) {
         self.rules = rules
         boilerplateFirstBytes = Set(rules.boilerplate.compactMap { $0.key.utf8.first })
+        var heads = [Bool](repeating: false, count: 1 << 14)
+        var usable = true
+        for item in rules.boilerplate {
+            let bytes = Array(item.key.utf8.prefix(2))
+            guard bytes.count == 2 else { usable = false; break }
+            if bytes[0] < 0x80 && bytes[1] < 0x80 { heads[Int(bytes[0]) << 7 | Int(bytes[1])] = true }
+        }
+        boilerplateHeads = usable ? heads : nil
     }
 
     /// The normalized text; empty when nothing but boilerplate and whitespace was there.
@@ -84,17 +96,36 @@ public struct TextNormalizer: Sendable {
 
     /// ``isBoilerplate(_:)`` on a line's bytes, ruling most lines out before making a string.
     func isBoilerplate(_ line: ArraySlice<UInt8>) -> Bool {
-        // Most lines can be ruled out by their first letter without folding them: a line whose
-        // first letter or digit is ASCII has a key that starts with it, lower-cased.
-        for byte in line {
+        // Most lines can be ruled out by their first two bytes without folding them: a line whose
+        // first letter or digit is ASCII has a key that starts with it, lower-cased, and an ASCII
+        // byte after it comes next in the key (folded as `Folding.key` folds it), unless the key
+        // ends there, which no boilerplate key of two or more bytes can match.
+        var i = line.startIndex
+        while i < line.endIndex {
+            let byte = line[i]
             if byte >= 0x80 { break }
-            let lower = byte | 0x20
-            if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
-                guard boilerplateFirstBytes.contains(byte >= 0x41 && byte <= 0x5A ? lower : byte) else { return false }
+            if TextNormalizer.isASCIIAlphanumeric(byte) {
+                let first = TextNormalizer.foldedASCII(byte)
+                guard boilerplateFirstBytes.contains(first) else { return false }
+                if let heads = boilerplateHeads, i + 1 < line.endIndex, line[i + 1] < 0x80 {
+                    guard heads[Int(first) << 7 | Int(TextNormalizer.foldedASCII(line[i + 1]))] else { return false }
+                }
                 break
             }
+            i += 1
         }
         return isBoilerplate(String(decoding: line, as: UTF8.self))
+    }
+
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A)
+    }
+
+    /// An ASCII byte as `Folding.key` folds it: letters lower-cased, the backtick an apostrophe.
+    static func foldedASCII(_ byte: UInt8) -> UInt8 {
+        if byte >= 0x41 && byte <= 0x5A { return byte | 0x20 }
+        return byte == 0x60 ? 0x27 : byte
     }
 
     func isBoilerplate(_ line: String) -> Bool {
