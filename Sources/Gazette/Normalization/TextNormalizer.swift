@@ -45,21 +45,24 @@ public struct TextNormalizer: Sendable {
             var lineStart = 0
             var pendingSpace = false
             var previousWasCR = false
-            func endLine() {
-                lines.append(lineStart..<buffer.count)
-                lineStart = buffer.count
-                pendingSpace = false
-            }
+            // Line ends are written out where they happen: a local function capturing these
+            // variables made Swift check exclusive access to them at run time, once per byte.
             var i = 0
             UTF8Scalars.forEach(in: bytes) { value, length in
                 defer { i += length }
                 switch value {
                 case 0x0A:
-                    if !previousWasCR { endLine() }
+                    if !previousWasCR {
+                        lines.append(lineStart..<buffer.count)
+                        lineStart = buffer.count
+                        pendingSpace = false
+                    }
                     previousWasCR = false
                     return
                 case 0x0D, 0x2028, 0x2029, 0x0B, 0x0C, 0x85:
-                    endLine()
+                    lines.append(lineStart..<buffer.count)
+                    lineStart = buffer.count
+                    pendingSpace = false
                     previousWasCR = value == 0x0D
                     return
                 case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
@@ -74,7 +77,7 @@ public struct TextNormalizer: Sendable {
                 }
                 previousWasCR = false
             }
-            endLine()
+            lines.append(lineStart..<buffer.count)
 
             var out: [UInt8] = []
             out.reserveCapacity(buffer.count + lines.count)

@@ -20,31 +20,47 @@ public enum Folding {
         // Otherwise by table for ASCII, Latin-1 and typographic quotes and dashes (German and English
         // news); only runs of other scalars go through Foundation's decomposition. Folding is per
         // scalar after decomposition, so folding runs apart gives the same key as folding it whole.
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var slow = String.UnicodeScalarView()
-        func flushSlow() {
-            guard !slow.isEmpty else { return }
-            out.append(contentsOf: decomposedKey(String(slow)).utf8)
-            slow = String.UnicodeScalarView()
-        }
+        var folded = FoldedBytes(capacity: text.utf8.count)
         UTF8Scalars.forEach(in: text.utf8) { v, _ in
             switch v {
-            case 0x41...0x5A: flushSlow(); out.append(UInt8(v | 0x20))
-            case 0x60: flushSlow(); out.append(0x27)
-            case 0x00...0x7F: flushSlow(); out.append(UInt8(v))
-            case 0xDF: flushSlow(); out.append(0x73); out.append(0x73)
-            case 0x2018, 0x2019, 0xB4: flushSlow(); out.append(0x27)
-            case 0x2010...0x2014: flushSlow(); out.append(0x2D)
+            case 0x41...0x5A: folded.append(UInt8(v | 0x20))
+            case 0x60: folded.append(0x27)
+            case 0x00...0x7F: folded.append(UInt8(v))
+            case 0xDF: folded.append(0x73); folded.append(0x73)
+            case 0x2018, 0x2019, 0xB4: folded.append(0x27)
+            case 0x2010...0x2014: folded.append(0x2D)
             case 0xC0...0xFF where v != 0xD7 && v != 0xF7 && latinBase[Int(v - 0xC0)] != nil:
-                flushSlow()
-                out.append(UInt8(latinBase[Int(v - 0xC0)]?.value ?? 0x3F))
+                folded.append(UInt8(latinBase[Int(v - 0xC0)]?.value ?? 0x3F))
             default:
-                if let scalar = Unicode.Scalar(v) { slow.append(scalar) }
+                if let scalar = Unicode.Scalar(v) { folded.slow.append(scalar) }
             }
         }
-        flushSlow()
-        return String(decoding: out, as: UTF8.self)
+        folded.flushSlow()
+        return String(decoding: folded.out, as: UTF8.self)
+    }
+
+    /// A key being built: bytes folded by table, and the run of other scalars waiting for
+    /// decomposition. A struct with mutating methods, not a local function capturing variables,
+    /// which Swift checks for exclusive access at run time on every scalar.
+    struct FoldedBytes {
+        var out: [UInt8] = []
+        var slow = String.UnicodeScalarView()
+
+        init(capacity: Int) {
+            out.reserveCapacity(capacity)
+        }
+
+        /// Appends a byte folded by table, after the waiting scalars.
+        mutating func append(_ byte: UInt8) {
+            flushSlow()
+            out.append(byte)
+        }
+
+        mutating func flushSlow() {
+            guard !slow.isEmpty else { return }
+            out.append(contentsOf: Folding.decomposedKey(String(slow)).utf8)
+            slow = String.UnicodeScalarView()
+        }
     }
 
     /// The general rule, through canonical decomposition: marks dropped, lower-case mapping, "ß" as
