@@ -30,13 +30,30 @@ public struct RelationPattern: Sendable {
 
     /// Which mentions a slot accepts.
     public struct SlotTypes: Sendable {
-        public var types: Set<EntityType> = []
-        public var subtypes: WordSet = []
+        public var types: Set<EntityType> = [] {
+            didSet { typeMask = types.reduce(0) { $0 | 1 << $1.ordinal } }
+        }
+        /// `type.subtype` names, e.g. `place.city`.
+        public var subtypes: WordSet = [] {
+            didSet {
+                subtypesByType = Array(repeating: [], count: EntityType.allCases.count)
+                for name in subtypes {
+                    guard let dot = name.firstIndex(of: "."), let type = EntityType(rawValue: String(name[..<dot])) else { continue }
+                    subtypesByType[type.ordinal].insert(String(name[name.index(after: dot)...]))
+                }
+            }
+        }
         public var topic = false
+        /// `types` and `subtypes` as the matcher asks them, once per mention tried: a bit per type,
+        /// and the subtypes by type (a `Set<EntityType>` hashes the type's name, and the subtype
+        /// test built a "type.subtype" string every time).
+        private var typeMask: UInt16 = 0
+        private var subtypesByType: [WordSet] = []
 
         func accepts(_ m: Mention) -> Bool {
-            if types.contains(m.type) { return true }
-            if let subtype = m.subtype, subtypes.contains("\(m.type.rawValue).\(subtype)") { return true }
+            let ordinal = m.type.ordinal
+            if typeMask & 1 << ordinal != 0 { return true }
+            if let subtype = m.subtype, ordinal < subtypesByType.count, subtypesByType[ordinal].contains(subtype) { return true }
             return false
         }
     }

@@ -1,6 +1,19 @@
 /// The knowledge model's entity types (`entity_summary.type`).
 public enum EntityType: String, Sendable, Hashable, Codable, CaseIterable {
     case organization, person, place, zone, facility, program, product
+
+    /// The type's position in `allCases`, for bit sets and tables indexed by type.
+    public var ordinal: Int {
+        switch self {
+        case .organization: 0
+        case .person: 1
+        case .place: 2
+        case .zone: 3
+        case .facility: 4
+        case .program: 5
+        case .product: 6
+        }
+    }
 }
 
 /// The knowledge model's relationship predicates (`facts.predicate`).
