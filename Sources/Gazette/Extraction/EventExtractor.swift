@@ -17,7 +17,18 @@ public struct EventRules: Sendable {
     public var triggers: [Trigger] = []
     /// Trigger indices by the first word of their phrases, so a sentence is scanned once.
     public var byFirstWord: WordMap<[Int]> = [:]
-    public var refersBack: [[String]] = []
+    public var refersBack: [[String]] = [] {
+        didSet { indexRefersBack() }
+    }
+    /// `refersBack` by first word.
+    public private(set) var refersBackByFirstWord: WordMap<[[String]]> = [:]
+
+    /// Fills `refersBackByFirstWord`: when `refersBack` changes, and at the end of `init`, where
+    /// Swift calls no `didSet`.
+    mutating func indexRefersBack() {
+        refersBackByFirstWord = [:]
+        for phrase in refersBack { if let first = phrase.first { refersBackByFirstWord[first, default: []].append(phrase) } }
+    }
     /// Words that make a sentence a plan, not a report (the relation rules' `modal` set).
     public var modal: WordSet = []
     /// Words that deny what follows (the relation rules' `negation` set).
@@ -74,6 +85,7 @@ public struct EventRules: Sendable {
             if row[0] == "modal" { modal.insert(Folding.key(row[1])) }
             if row[0] == "negation" { negation.insert(Folding.key(row[1])) }
         }
+        indexRefersBack()
     }
 }
 
@@ -108,15 +120,20 @@ public struct EventExtractor: EventExtracting {
             let mentions = bySentence[position]
             defer { topic.update(with: mentions, entities: entityByKey) }
             let places = mentions.filter { entityByKey[$0.entityKey ?? ""]?.type == .place }
-            let refersBack = rules.refersBack.contains { phrase in
-                (0..<tokens.count).contains { i in phrase.indices.allSatisfy { i + $0 < tokens.count && tokens[i + $0].key == phrase[$0] } }
+            // "During the visit" refers back to an event; its noun is no new one. The phrases are
+            // tried only where a token is the first word of one (every phrase at every token was
+            // millions of string comparisons per megabyte).
+            var refersBack = !tokens.isEmpty && rules.refersBack.contains(where: \.isEmpty)
+            var backWords = Set<Int>()
+            for i in tokens.indices {
+                guard let phrases = rules.refersBackByFirstWord[tokens[i].key] else { continue }
+                for phrase in phrases where i + phrase.count <= tokens.count
+                    && phrase.indices.allSatisfy({ tokens[i + $0].key == phrase[$0] }) {
+                    refersBack = true
+                    backWords.formUnion(i..<(i + phrase.count))
+                }
             }
             var reported: [Event] = []
-            // "During the visit" refers back to an event; its noun is no new one.
-            let backWords = Set(rules.refersBack.flatMap { phrase in
-                (0..<tokens.count).filter { i in phrase.indices.allSatisfy { i + $0 < tokens.count && tokens[i + $0].key == phrase[$0] } }
-                    .flatMap { i in i..<(i + phrase.count) }
-            })
             for (trigger, at, length) in triggers(rules, tokens, skipping: backWords) {
             // A plan is no report: "will", "plans" … in the trigger's clause.
             let clauseStart = tokens[..<at].lastIndex { $0.key == "," || $0.key == ";" || rules.clauseStarts.contains($0.key) } ?? 0
