@@ -347,16 +347,30 @@ public struct DocumentWriter {
                   AND NOT EXISTS (SELECT 1 FROM relationship WHERE subject_id = entity.id OR object_id = entity.id);
                 """)
         }
-        let update = try db.cachedStatement(sql: "UPDATE relationship SET confidence = ? WHERE id = ?")
-        for id in touchedRelationships.sorted() {
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT document_id, max(rule_precision) AS p FROM fact_evidence WHERE relationship_id = ? GROUP BY document_id
-                """), arguments: [id])
-            guard !rows.isEmpty else { continue }
-            try update.execute(arguments: [Confidence.combine(rows.map { $0["p"] as Double }), id])
-        }
+        try updateConfidences()
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('tool_version', ?), ('last_import', ?)",
                        arguments: [Store.toolVersion, DocumentWriter.now()])
+    }
+
+    /// Recomputes the confidence of every relationship that gained or lost evidence, in one
+    /// statement: ``Confidence/combine(_:)`` as an SQL aggregate over the best rule precision of
+    /// each supporting document. (A query and an update per relationship was 84,000 instructions
+    /// each, serial at the end of every import.) A relationship left without evidence keeps its
+    /// value; the orphan sweep has removed it.
+    mutating func updateConfidences() throws {
+        guard !touchedRelationships.isEmpty else { return }
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS touched_relationship(id INTEGER PRIMARY KEY)")
+        let insert = try BoundInsert(db, sql: "INSERT OR IGNORE INTO touched_relationship(id) VALUES (?)")
+        for id in touchedRelationships.sorted() { try insert.run(id) }
+        try db.execute(sql: """
+            UPDATE relationship SET confidence = coalesce((
+                SELECT gazette_confidence(p) FROM (
+                    SELECT max(rule_precision) AS p FROM fact_evidence
+                    WHERE relationship_id = relationship.id GROUP BY document_id)), confidence)
+            WHERE id IN (SELECT id FROM touched_relationship);
+            DELETE FROM touched_relationship;
+            """)
+        touchedRelationships = []
     }
 
     /// Adds this transaction's changes to `entity_stats`.
@@ -401,6 +415,23 @@ public enum Confidence {
     public static func combine(_ precisions: [Double]) -> Double {
         let wrong = precisions.reduce(1.0) { $0 * (1 - min(max($1, 0), 1)) }
         return min(0.99, ((1 - wrong) * 1000).rounded() / 1000)
+    }
+}
+
+/// `gazette_confidence(p)`: ``Confidence/combine(_:)`` of the precisions it is given, in the
+/// order SQLite gives them (the documents' order); NULL for none. Registered on every writable
+/// connection (``Store/init(path:readOnly:)``); a file shared with others needs no such function.
+struct ConfidenceAggregate: DatabaseAggregate {
+    static let function = DatabaseFunction("gazette_confidence", argumentCount: 1, pure: true, aggregate: ConfidenceAggregate.self)
+
+    var precisions: [Double] = []
+
+    mutating func step(_ values: [DatabaseValue]) {
+        if let precision = values.first.flatMap(Double.fromDatabaseValue) { precisions.append(precision) }
+    }
+
+    func finalize() -> (any DatabaseValueConvertible)? {
+        precisions.isEmpty ? nil : Confidence.combine(precisions)
     }
 }
 

@@ -65,6 +65,7 @@ public final class Store: Sendable {
                 // that grows with the corpus (SQLite's sorter, which builds the deferred indexes,
                 // takes as much again).
                 try db.execute(sql: "PRAGMA cache_size = -16384")
+                db.add(function: ConfidenceAggregate.function)
             }
         }
         // In a folder we cannot write, SQLite cannot create the -shm file WAL readers need; with no
