@@ -126,17 +126,25 @@ extension Store {
 
     /// The profile's events section: the `timeline` view's columns for the entity's events (as a
     /// participant or the place), oldest first, each with its evidence, cut at `:limit`. The first
-    /// events are picked on dates alone (the narrow `event_id_date` index) before their rows,
-    /// evidence, documents and participants are read.
+    /// events come from the first entries of four index ranges (participant or place, dated or
+    /// not: `event_participant_date`, `event_place_date`) before their rows, evidence, documents
+    /// and participants are read; the busiest entity has thousands of events.
     func profileEvents(arguments: StatementArguments) throws(GazetteError) -> ResultTable {
         try table(sql: """
-            WITH own(id) AS (
-                SELECT event_id FROM event_participant WHERE entity_id = :id
-                UNION SELECT id FROM event WHERE place_id = :id),
+            WITH own(id, date_start) AS (
+                SELECT * FROM (
+                    SELECT DISTINCT event_id, date_start FROM event_participant
+                    WHERE entity_id = :id AND date_start IS NOT NULL ORDER BY date_start, event_id LIMIT :limit)
+                UNION SELECT * FROM (
+                    SELECT DISTINCT event_id, date_start FROM event_participant
+                    WHERE entity_id = :id AND date_start IS NULL ORDER BY event_id LIMIT :limit)
+                UNION SELECT * FROM (
+                    SELECT id, date_start FROM event
+                    WHERE place_id = :id AND date_start IS NOT NULL ORDER BY date_start, id LIMIT :limit)
+                UNION SELECT * FROM (
+                    SELECT id, date_start FROM event WHERE place_id = :id AND date_start IS NULL ORDER BY id LIMIT :limit)),
             dated(id, date_start) AS (
-                SELECT dated.id, dated.date_start FROM own JOIN event AS dated INDEXED BY event_id_date ON dated.id = own.id
-                ORDER BY dated.date_start IS NULL, dated.date_start, dated.id
-                LIMIT :limit),
+                SELECT id, date_start FROM own ORDER BY date_start IS NULL, date_start, id LIMIT :limit),
             first AS (
                 SELECT event.id AS event_id, event.type AS event_type, event.date_start, event.date_end,
                        event.date_precision, event.place_id

@@ -233,7 +233,9 @@ public struct DocumentWriter {
             ON CONFLICT(key) DO UPDATE SET type = event.type
             RETURNING id
             """)
-        let participantInsert = try BoundInsert(db, sql: "INSERT OR IGNORE INTO event_participant(event_id, entity_id, role) VALUES (?, ?, ?)")
+        let participantInsert = try BoundInsert(db, sql: """
+            INSERT OR IGNORE INTO event_participant(event_id, entity_id, role, date_start) VALUES (?, ?, ?, ?)
+            """)
         let evidenceInsert = try BoundInsert(db, sql: """
             INSERT INTO event_evidence(event_id, document_id, sentence_id, match_start, match_end, rule) VALUES (?, ?, ?, ?, ?, ?)
             """)
@@ -241,9 +243,11 @@ public struct DocumentWriter {
             guard sentenceIDs.indices.contains(event.sentence) else { continue }
             let placeID = event.place.flatMap { entityIDs[$0] }
             let id: Int64
+            // The event's date as stored, which its participant rows repeat (`gazette show`).
+            var dateStart = event.dateStart?.iso
             if let same = try sameEvent(event, placeID: placeID) {
                 // Another report of an event already known: one event, one more evidence row.
-                id = same
+                (id, dateStart) = same
             } else {
                 let key = [event.type.rawValue, event.dateStart?.iso ?? "", event.dateEnd?.iso ?? "", event.place ?? ""]
                     .joined(separator: "|")
@@ -254,7 +258,7 @@ public struct DocumentWriter {
             }
             for participant in event.participants {
                 guard let entityID = entityIDs[participant.entity] else { continue }
-                try participantInsert.run(id, entityID, participant.role.rawValue)
+                try participantInsert.run(id, entityID, participant.role.rawValue, dateStart)
             }
             for evidence in event.evidence where sentenceIDs.indices.contains(evidence.sentence) {
                 try evidenceInsert.run(id, documentID, sentenceIDs[evidence.sentence], evidence.matchStart,
@@ -264,8 +268,9 @@ public struct DocumentWriter {
     }
 
     /// An event of another document that this one reports again: same type and place, and dates
-    /// that agree (one a prefix of the other, or the same range). The more precise date is kept.
-    func sameEvent(_ event: Event, placeID: Int64?) throws -> Int64? {
+    /// that agree (one a prefix of the other, or the same range), with its date after this report.
+    /// The more precise date is kept, in the event and in its participant rows.
+    func sameEvent(_ event: Event, placeID: Int64?) throws -> (id: Int64, dateStart: String?)? {
         guard let start = event.dateStart?.iso else { return nil }
         // Dates that agree with `start`: itself, its prefixes ("2020", "2020-05" of "2020-05-12") and
         // its extensions (from start + "-" up to start + ".", the next character): index ranges.
@@ -291,8 +296,11 @@ public struct DocumentWriter {
         if start.count > known.count || (event.dateEnd != nil && knownEnd == nil) {
             try db.cachedStatement(sql: "UPDATE event SET date_start = ?, date_end = ?, date_precision = ? WHERE id = ?")
                 .execute(arguments: [start, event.dateEnd?.iso, event.precision?.rawValue, id])
+            try db.cachedStatement(sql: "UPDATE event_participant SET date_start = ? WHERE event_id = ?")
+                .execute(arguments: [start, id])
+            return (id, start)
         }
-        return id
+        return (id, known)
     }
 
     /// Removes a document and everything only it supported.
