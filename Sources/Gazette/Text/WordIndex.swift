@@ -22,17 +22,7 @@ struct WordIndex: Sendable {
 
     /// The number of the word whose UTF-8 bytes are `utf8`, or nil: no `String` is made.
     func number(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !slots.isEmpty else { return nil }
-        let hash = WordIndex.hash(bytes: utf8)
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while true {
-            let candidate = slots[slot]
-            if candidate < 0 { return nil }
-            let i = Int(candidate)
-            if hashes[i] == hash && words[i].utf8.elementsEqual(utf8) { return i }
-            slot = (slot + 1) & mask
-        }
+        probe(hash: WordIndex.hash(bytes: utf8)) { words[$0].utf8.elementsEqual(utf8) }
     }
 
     /// Adds `word` unless it is there; its number either way.
@@ -47,6 +37,12 @@ struct WordIndex: Sendable {
     }
 
     private func number(of word: String, hash: UInt32) -> Int? {
+        probe(hash: hash) { words[$0] == word }
+    }
+
+    /// The first word along `hash`'s probe sequence with that hash for which `isWord` holds.
+    @inline(__always)
+    private func probe(hash: UInt32, _ isWord: (Int) -> Bool) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
         var slot = Int(hash) & mask
@@ -54,7 +50,7 @@ struct WordIndex: Sendable {
             let candidate = slots[slot]
             if candidate < 0 { return nil }
             let i = Int(candidate)
-            if hashes[i] == hash && words[i] == word { return i }
+            if hashes[i] == hash && isWord(i) { return i }
             slot = (slot + 1) & mask
         }
     }
