@@ -231,7 +231,7 @@ public struct DocumentWriter {
         let eventUpsert = try BoundInsert(db, sql: """
             INSERT INTO event(key, type, date_start, date_end, date_precision, place_id) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(key) DO UPDATE SET type = event.type
-            RETURNING id
+            RETURNING id, date_start
             """)
         let participantInsert = try BoundInsert(db, sql: """
             INSERT OR IGNORE INTO event_participant(event_id, entity_id, role, date_start) VALUES (?, ?, ?, ?)
@@ -244,17 +244,19 @@ public struct DocumentWriter {
             let placeID = event.place.flatMap { entityIDs[$0] }
             let id: Int64
             // The event's date as stored, which its participant rows repeat (`gazette show`).
-            var dateStart = event.dateStart?.iso
+            let dateStart: String?
             if let same = try sameEvent(event, placeID: placeID) {
                 // Another report of an event already known: one event, one more evidence row.
                 (id, dateStart) = same
             } else {
                 let key = [event.type.rawValue, event.dateStart?.iso ?? "", event.dateEnd?.iso ?? "", event.place ?? ""]
                     .joined(separator: "|")
-                guard let new = try eventUpsert.runReturningID(
-                    key, event.type.rawValue, event.dateStart?.iso, event.dateEnd?.iso, event.precision?.rawValue, placeID
+                // The stored date, should the key name an event whose date a report made more precise.
+                guard let new = try eventUpsert.runReturning(
+                    key, event.type.rawValue, event.dateStart?.iso, event.dateEnd?.iso, event.precision?.rawValue, placeID,
+                    read: { row in (row.integer(0), row.text(1)) }
                 ) else { continue }
-                id = new
+                (id, dateStart) = new
             }
             for participant in event.participants {
                 guard let entityID = entityIDs[participant.entity] else { continue }
