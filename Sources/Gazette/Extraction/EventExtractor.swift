@@ -20,7 +20,7 @@ public struct EventRules: Sendable {
     public var refersBack: [[String]] = [] {
         didSet { indexRefersBack() }
     }
-    /// `refersBack` by first word.
+    /// `refersBack` by first word, longest first (``WordMap/longestPhrase(in:at:)``).
     public private(set) var refersBackByFirstWord: WordMap<[[String]]> = [:]
 
     /// Fills `refersBackByFirstWord`: when `refersBack` changes, and at the end of `init`, where
@@ -28,6 +28,7 @@ public struct EventRules: Sendable {
     mutating func indexRefersBack() {
         refersBackByFirstWord = [:]
         for phrase in refersBack { if let first = phrase.first { refersBackByFirstWord[first, default: []].append(phrase) } }
+        for key in refersBackByFirstWord.keys { refersBackByFirstWord[key]?.sort { $0.count > $1.count } }
     }
     /// Words that make a sentence a plan, not a report (the relation rules' `modal` set).
     public var modal: WordSet = []
@@ -126,12 +127,11 @@ public struct EventExtractor: EventExtracting {
             var refersBack = !tokens.isEmpty && rules.refersBack.contains(where: \.isEmpty)
             var backWords = Set<Int>()
             for i in tokens.indices {
-                guard let phrases = rules.refersBackByFirstWord[tokens[i].key] else { continue }
-                for phrase in phrases where i + phrase.count <= tokens.count
-                    && phrase.indices.allSatisfy({ tokens[i + $0].key == phrase[$0] }) {
-                    refersBack = true
-                    backWords.formUnion(i..<(i + phrase.count))
-                }
+                // Every phrase that matches at `i` spells the tokens from `i`: the longest covers them all.
+                let length = rules.refersBackByFirstWord.longestPhrase(in: tokens, at: i)
+                guard length > 0 else { continue }
+                refersBack = true
+                backWords.formUnion(i..<(i + length))
             }
             var reported: [Event] = []
             for (trigger, at, length) in triggers(rules, tokens, skipping: backWords) {

@@ -147,19 +147,23 @@ public struct MentionRules: Sendable {
 
     /// The longest role phrase starting at `i`, as its token count, or 0.
     func roleLength(_ tokens: [Token], at i: Int) -> Int {
-        phraseLength(roles, tokens, at: i)
+        roles.longestPhrase(in: tokens, at: i)
     }
 
     /// The longest organization-context phrase ending right before `i`, as its token count, or 0.
     func orgContextBefore(_ tokens: [Token], _ i: Int) -> Bool {
         for length in 1...2 where i - length >= 0 {
-            if phraseLength(orgContext, tokens, at: i - length) == length { return true }
+            if orgContext.longestPhrase(in: tokens, at: i - length) == length { return true }
         }
         return false
     }
+}
 
-    func phraseLength(_ table: WordMap<[[String]]>, _ tokens: [Token], at i: Int) -> Int {
-        guard i < tokens.count, let candidates = table[tokens[i].key] else { return 0 }
+extension WordMap where Value == [[String]] {
+    /// For a table of folded-word phrases keyed by their first word, longest first: the token
+    /// count of the first phrase that the tokens from `i` spell, or 0.
+    func longestPhrase(in tokens: [Token], at i: Int) -> Int {
+        guard i < tokens.count, let candidates = self[tokens[i].key] else { return 0 }
         for phrase in candidates where i + phrase.count <= tokens.count {
             if zip(phrase, tokens[i..<(i + phrase.count)]).allSatisfy({ $0 == $1.key }) { return phrase.count }
         }
