@@ -91,9 +91,14 @@ struct BoundInsert {
         sqlite3_column_int64(handle, index)
     }
 
+    /// Whether column `index` of the current row is NULL.
+    func isNull(_ index: Int32) -> Bool {
+        sqlite3_column_type(handle, index) == SQLITE_NULL
+    }
+
     /// Column `index` of the current row, as text; nil for NULL.
     func text(_ index: Int32) -> String? {
-        guard sqlite3_column_type(handle, index) != SQLITE_NULL, let bytes = sqlite3_column_text(handle, index) else { return nil }
+        guard !isNull(index), let bytes = sqlite3_column_text(handle, index) else { return nil }
         return String(cString: bytes)
     }
 

@@ -28,8 +28,7 @@ extension Store {
     public func importTransaction<T>(_ body: (inout DocumentWriter) throws -> T) throws -> T {
         do {
             return try queue.write { db in
-                var writer = DocumentWriter(db: db)
-                try writer.deferIndexesIfEmpty()
+                var writer = try DocumentWriter(db: db)
                 let result = try body(&writer)
                 try writer.finish()
                 return result
@@ -104,9 +103,15 @@ public struct DocumentWriter {
     var deferredIndexes: [(name: String, sql: String)] = []
     /// Entity row id → change of its `entity_stats` counts in this transaction, written by ``finish()``.
     var statsChanges: [Int64: EntityStatsChange] = [:]
+    /// The per-document statements, prepared once.
+    let statements: WriterStatements
 
-    init(db: Database) {
+    /// Into an empty knowledge base, drops the secondary indexes ``finish()`` builds again; then
+    /// prepares the writer's statements.
+    init(db: Database) throws {
         self.db = db
+        deferredIndexes = try DocumentWriter.deferIndexesIfEmpty(db)
+        statements = try WriterStatements(db)
     }
 
     /// Writes one document, replacing an older version from the same source.
@@ -116,29 +121,22 @@ public struct DocumentWriter {
             relationshipIDs = DocumentWriter.swept(relationshipIDs, limit: DocumentWriter.relationshipCacheLimit)
         }
         var outcome = WriteOutcome.added
-        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, sha256 FROM document WHERE source_key = ?"),
-                                      arguments: [doc.sourceKey]) {
-            if row["sha256"] as String == doc.metadata.sha256 { return .unchanged }
-            try delete(documentID: row["id"])
+        if let (id, sha256) = try statements.documentBySource.runReturning(doc.sourceKey, read: { ($0.integer(0), $0.text(1)) }) {
+            if sha256 == doc.metadata.sha256 { return .unchanged }
+            try delete(documentID: id)
             outcome = .replaced
-        } else if try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM document WHERE sha256 = ? LIMIT 1"),
-                                     arguments: [doc.metadata.sha256]) != nil {
+        } else if try statements.documentBySHA256.runReturningID(doc.metadata.sha256) != nil {
             return .duplicate
         }
         let m = doc.metadata
-        try db.cachedStatement(sql: """
-            INSERT INTO document(source_key, name, title, published, dateline, source, url, language, sha256, text,
-                                 word_count, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [doc.sourceKey, m.name, m.title, m.published, m.dateline, m.source, m.url,
-                                     m.language.rawValue, m.sha256, doc.text, doc.wordCount, importedAt])
+        try statements.document.run(doc.sourceKey, m.name, m.title, m.published, m.dateline, m.source, m.url,
+                                    m.language.rawValue, m.sha256, doc.text, doc.wordCount, importedAt)
         let documentID = db.lastInsertedRowID
 
         var sentenceIDs: [Int64] = []
         sentenceIDs.reserveCapacity(doc.sentences.count)
-        let sentenceInsert = try BoundInsert(db, sql: "INSERT INTO sentence(document_id, position, start, \"end\") VALUES (?, ?, ?, ?)")
         for sentence in doc.sentences {
-            try sentenceInsert.run(documentID, sentence.position, sentence.start, sentence.end)
+            try statements.sentence.run(documentID, sentence.position, sentence.start, sentence.end)
             let id = db.lastInsertedRowID
             sentenceIDs.append(id)
             pendingFTS.append((id, sentence.text))
@@ -146,21 +144,17 @@ public struct DocumentWriter {
         }
         if pendingFTSBytes > DocumentWriter.ftsBufferBytes { try flushFTS() }
 
-        let aliasInsert = try BoundInsert(db, sql: "INSERT OR IGNORE INTO entity_alias(entity_id, document_id, alias) VALUES (?, ?, ?)")
         for entity in doc.entities {
             let entityID = try upsert(entity)
             for alias in entity.aliases {
-                try aliasInsert.run(entityID, documentID, alias)
+                try statements.alias.run(entityID, documentID, alias)
             }
         }
-        let mentionInsert = try BoundInsert(db, sql: """
-            INSERT INTO mention(entity_id, document_id, sentence_id, start, "end", text, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
         var mentionsByEntity: [Int64: Int] = [:]
         for mention in doc.mentions {
             guard let key = mention.entityKey, let entityID = entityIDs[key],
                   sentenceIDs.indices.contains(mention.sentence) else { continue }
-            try mentionInsert.run(entityID, documentID, sentenceIDs[mention.sentence], mention.start, mention.end,
+            try statements.mention.run(entityID, documentID, sentenceIDs[mention.sentence], mention.start, mention.end,
                                   mention.text, mention.rule)
             mentionsByEntity[entityID, default: 0] += 1
         }
@@ -199,21 +193,7 @@ public struct DocumentWriter {
     mutating func upsert(_ entity: ResolvedEntity) throws -> Int64 {
         entityUses[entity.key, default: 0] += 1
         if let id = entityIDs[entity.key], let row = entityRows[entity.key], row.merged(with: entity) == row { return id }
-        // Country knowledge only improves: text beats reference beats rule beats nothing, and the
-        // canonical name is the smallest seen, so the result does not depend on import order.
-        let upsert = try BoundInsert(db, sql: """
-            INSERT INTO entity(key, name, type, subtype, country, country_source, region, reference, latitude, longitude, admin1)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(key) DO UPDATE SET
-              admin1 = coalesce(entity.admin1, excluded.admin1),
-              name = CASE WHEN entity.reference IS NULL AND excluded.name < entity.name THEN excluded.name ELSE entity.name END,
-              subtype = coalesce(entity.subtype, excluded.subtype),
-              country = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country ELSE entity.country END,
-              region = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.region ELSE coalesce(entity.region, excluded.region) END,
-              country_source = CASE WHEN \(DocumentWriter.rank("excluded")) > \(DocumentWriter.rank("entity")) THEN excluded.country_source ELSE entity.country_source END
-            RETURNING id, name, subtype, country_source, region, admin1, reference
-            """)
-        guard let (id, row) = try upsert.runReturning(
+        guard let (id, row) = try statements.entity.runReturning(
             entity.key, entity.name, entity.type.rawValue, entity.subtype, entity.country, entity.countrySource?.rawValue,
             entity.region, entity.reference, entity.latitude, entity.longitude, entity.admin1, read: { r in
                 (r.integer(0), EntityRow(name: r.text(1) ?? "", subtype: r.text(2), countrySource: r.text(3),
@@ -224,22 +204,7 @@ public struct DocumentWriter {
         return id
     }
 
-    /// The SQL of ``CountrySource/rank`` for `table.country_source` (0 when NULL).
-    static func rank(_ table: String) -> String {
-        "(CASE \(table).country_source "
-            + CountrySource.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.rank) " }.joined() + "ELSE 0 END)"
-    }
-
     mutating func writeFacts(_ facts: [Fact], documentID: Int64, sentenceIDs: [Int64]) throws {
-        let relationshipUpsert = try BoundInsert(db, sql: """
-            INSERT INTO relationship(subject_id, predicate, object_id, attributes, confidence) VALUES (?, ?, ?, ?, 0)
-            ON CONFLICT(subject_id, predicate, object_id, attributes) DO UPDATE SET confidence = relationship.confidence
-            RETURNING id
-            """)
-        let evidenceInsert = try BoundInsert(db, sql: """
-            INSERT INTO fact_evidence(relationship_id, document_id, sentence_id, match_start, match_end, rule, rule_precision)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
         for fact in facts {
             guard var subject = entityIDs[fact.subject], var object = entityIDs[fact.object],
                   sentenceIDs.indices.contains(fact.sentence), subject != object else { continue }
@@ -249,26 +214,15 @@ public struct DocumentWriter {
                                                 attributes: DocumentWriter.json(fact.attributes))
             let known = relationshipIDs[identity]
             guard let id = try known?.id
-                ?? relationshipUpsert.runReturningID(subject, identity.predicate, object, identity.attributes) else { continue }
+                ?? statements.relationship.runReturningID(subject, identity.predicate, object, identity.attributes) else { continue }
             relationshipIDs[identity] = (id, (known?.uses ?? 0) + 1)
-            try evidenceInsert.run(id, documentID, sentenceIDs[fact.sentence], fact.matchStart, fact.matchEnd, fact.rule,
+            try statements.factEvidence.run(id, documentID, sentenceIDs[fact.sentence], fact.matchStart, fact.matchEnd, fact.rule,
                                    fact.rulePrecision)
             touchedRelationships.insert(id)
         }
     }
 
     mutating func writeEvents(_ events: [Event], documentID: Int64, sentenceIDs: [Int64]) throws {
-        let eventUpsert = try BoundInsert(db, sql: """
-            INSERT INTO event(key, type, date_start, date_end, date_precision, place_id) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(key) DO UPDATE SET type = event.type
-            RETURNING id, date_start
-            """)
-        let participantInsert = try BoundInsert(db, sql: """
-            INSERT OR IGNORE INTO event_participant(event_id, entity_id, role, date_start) VALUES (?, ?, ?, ?)
-            """)
-        let evidenceInsert = try BoundInsert(db, sql: """
-            INSERT INTO event_evidence(event_id, document_id, sentence_id, match_start, match_end, rule) VALUES (?, ?, ?, ?, ?, ?)
-            """)
         for event in events {
             guard sentenceIDs.indices.contains(event.sentence) else { continue }
             let placeID = event.place.flatMap { entityIDs[$0] }
@@ -282,7 +236,7 @@ public struct DocumentWriter {
                 let key = [event.type.rawValue, event.dateStart?.iso ?? "", event.dateEnd?.iso ?? "", event.place ?? ""]
                     .joined(separator: "|")
                 // The stored date, should the key name an event whose date a report made more precise.
-                guard let new = try eventUpsert.runReturning(
+                guard let new = try statements.event.runReturning(
                     key, event.type.rawValue, event.dateStart?.iso, event.dateEnd?.iso, event.precision?.rawValue, placeID,
                     read: { row in (row.integer(0), row.text(1)) }
                 ) else { continue }
@@ -290,10 +244,10 @@ public struct DocumentWriter {
             }
             for participant in event.participants {
                 guard let entityID = entityIDs[participant.entity] else { continue }
-                try participantInsert.run(id, entityID, participant.role.rawValue, dateStart)
+                try statements.participant.run(id, entityID, participant.role.rawValue, dateStart)
             }
             for evidence in event.evidence where sentenceIDs.indices.contains(evidence.sentence) {
-                try evidenceInsert.run(id, documentID, sentenceIDs[evidence.sentence], evidence.matchStart,
+                try statements.eventEvidence.run(id, documentID, sentenceIDs[evidence.sentence], evidence.matchStart,
                                        evidence.matchEnd, evidence.rule)
             }
         }
@@ -309,27 +263,14 @@ public struct DocumentWriter {
         let prefixes = start.utf8.indices.filter { start.utf8[$0] == UInt8(ascii: "-") }.map { String(start[..<$0]) }
         var candidates = Array(prefixes.suffix(2)) + [start]
         while candidates.count < 3 { candidates.append(start) }
-        // Two index ranges of `event_identity`, named: without statistics SQLite took the
-        // `event_place` index (migration 0005) and read every event of the place, for every event
-        // written, so a busy city's events cost more the larger the file. One `OR` of the two
-        // ranges was one scan of the type and place too.
-        let lookup = try BoundInsert(db, sql: """
-            SELECT id, date_start, date_end FROM (
-                SELECT id, date_start, date_end FROM event INDEXED BY event_identity
-                WHERE type = ?1 AND place_id IS ?2 AND date_start IN (?3, ?4, ?5)
-                UNION ALL
-                SELECT id, date_start, date_end FROM event INDEXED BY event_identity
-                WHERE type = ?1 AND place_id IS ?2 AND date_start >= ?6 || '-' AND date_start < ?6 || '.')
-            ORDER BY id LIMIT 1
-            """)
-        guard let (id, known, knownEnd) = try lookup.runReturning(
+        // One row always (an aggregate); NULL `min(id)` when no event agrees.
+        guard let row = try statements.sameEvent.runReturning(
             event.type.rawValue, placeID, candidates[0], candidates[1], candidates[2], start,
-            read: { row in (row.integer(0), row.text(1) ?? "", row.text(2)) }) else { return nil }
+            read: { row in row.isNull(0) ? nil : (row.integer(0), row.text(1) ?? "", row.text(2)) }),
+            let (id, known, knownEnd) = row else { return nil }
         if start.count > known.count || (event.dateEnd != nil && knownEnd == nil) {
-            try db.cachedStatement(sql: "UPDATE event SET date_start = ?, date_end = ?, date_precision = ? WHERE id = ?")
-                .execute(arguments: [start, event.dateEnd?.iso, event.precision?.rawValue, id])
-            try db.cachedStatement(sql: "UPDATE event_participant SET date_start = ? WHERE event_id = ?")
-                .execute(arguments: [start, id])
+            try statements.eventDate.run(start, event.dateEnd?.iso, event.precision?.rawValue, id)
+            try statements.participantDate.run(start, id)
             return (id, start)
         }
         return (id, known)
@@ -359,17 +300,18 @@ public struct DocumentWriter {
     /// constraints the upserts need are automatic indexes and stay.
     static let bulkLoadedTables = ["mention", "entity_alias", "fact_evidence", "event_evidence", "entity", "relationship"]
 
-    /// Into an empty knowledge base, the evidence tables' secondary indexes are dropped now and
-    /// created again (from the same SQL) before the commit: one sort per index instead of a
+    /// Into an empty knowledge base, the bulk-loaded tables' secondary indexes are dropped, and
+    /// returned for ``finish()`` to create again (from the same SQL) before the commit: one sort per index instead of a
     /// B-tree insert per row into pages spread over the file. Readers never see the difference;
     /// a rollback restores them with everything else.
-    mutating func deferIndexesIfEmpty() throws {
-        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM document LIMIT 1)") == 0 else { return }
+    static func deferIndexesIfEmpty(_ db: Database) throws -> [(name: String, sql: String)] {
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM document LIMIT 1)") == 0 else { return [] }
         let tables = DocumentWriter.bulkLoadedTables.map { "'\($0)'" }.joined(separator: ", ")
-        deferredIndexes = try Row.fetchAll(db, sql: """
+        let indexes: [(name: String, sql: String)] = try Row.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables)) ORDER BY name
             """).map { ($0["name"], $0["sql"]) }
-        for index in deferredIndexes { try db.execute(sql: "DROP INDEX \"\(index.name)\"") }
+        for index in indexes { try db.execute(sql: "DROP INDEX \"\(index.name)\"") }
+        return indexes
     }
 
     /// Removes orphans and recomputes confidences; called once before the commit.
@@ -429,9 +371,8 @@ public struct DocumentWriter {
     /// Writes the waiting full-text rows in one burst.
     mutating func flushFTS() throws {
         guard !pendingFTS.isEmpty else { return }
-        let insert = try BoundInsert(db, sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
         for row in pendingFTS {
-            try insert.run(row.id, row.text)
+            try statements.sentenceText.run(row.id, row.text)
         }
         pendingFTS.removeAll(keepingCapacity: true)
         pendingFTSBytes = 0
