@@ -16,6 +16,8 @@ public struct RelationRules: Sendable {
     /// Anchor word → the patterns it anchors (indices into ``patterns``): a sentence's tokens pick
     /// the patterns worth trying with one lookup each, instead of each pattern testing the sentence.
     var patternsByAnchor: WordMap<[Int]> = [:]
+    /// The patterns without an anchor word, tried in every sentence.
+    var unanchoredPatterns: [Int] = []
 
     public init(directory: URL, language: Language, roles: WordMap<[[String]]>) throws(GazetteError) {
         self.roles = roles
@@ -29,7 +31,11 @@ public struct RelationRules: Sendable {
             try RelationPattern(row: row, path: file.path, language: language, blockerSets: blockerSets)
         }
         for (index, pattern) in patterns.enumerated() {
-            for word in pattern.anchors ?? [] { patternsByAnchor[word, default: []].append(index) }
+            guard let anchors = pattern.anchors else {
+                unanchoredPatterns.append(index)
+                continue
+            }
+            for word in anchors { patternsByAnchor[word, default: []].append(index) }
         }
         anaphora = try TSVFile.optional(directory, language, "anaphora.tsv", minimumColumns: 2).rows.map {
             $0[1].split(separator: " ").map { Folding.key(String($0)) }
@@ -85,10 +91,14 @@ public struct RelationExtractor: RelationExtracting {
             let matcher = SentenceMatcher(tokens: tokens, mentions: mentions, anaphora: rules.anaphora,
                                           topic: topic.main, entities: entityByKey, roles: rules.roles, words: rules.words)
             var anchored = [Bool](repeating: false, count: rules.patterns.count)
+            for index in rules.unanchoredPatterns { anchored[index] = true }
             for token in tokens {
                 for index in rules.patternsByAnchor[token.key] ?? [] { anchored[index] = true }
             }
-            for (index, pattern) in rules.patterns.enumerated() where pattern.anchors == nil || anchored[index] {
+            // Indices, not `enumerated()`: a pattern is copied (its strings and word sets retained)
+            // only when the sentence can match it.
+            for index in rules.patterns.indices where anchored[index] {
+                let pattern = rules.patterns[index]
                 for match in matcher.matches(pattern) {
                     for s in match.subjects {
                         for o in match.objects where s.key != o.key {

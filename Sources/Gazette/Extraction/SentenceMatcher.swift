@@ -2,7 +2,10 @@
 ///
 /// A backtracking matcher over token positions; gaps are non-greedy, so the nearest reading wins.
 /// Matches of one pattern do not overlap.
-struct SentenceMatcher {
+///
+/// A class made per sentence, like ``SentenceScan``: its closures capture one reference instead
+/// of a copy of every field.
+final class SentenceMatcher {
     /// A filled slot: the entity key of a mention, or of the topic an anaphor points to.
     struct Slot: Hashable {
         var key: String
