@@ -13,6 +13,7 @@ let migrationFiles = [
     "0005_query_speed.sql",
     "0006_entity_stats.sql",
     "0007_profile_pages.sql",
+    "0008_alias_order.sql",
 ]
 
 let package = Package(
