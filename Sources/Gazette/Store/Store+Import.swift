@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// What happened to one document written by ``DocumentWriter``.
 public enum WriteOutcome: String, Sendable {
@@ -27,14 +28,16 @@ extension Store {
     /// ```
     public func importTransaction<T>(_ body: (inout DocumentWriter) throws -> T) throws -> T {
         do {
+            // Outside the transaction: SQLite fixes where statement journals live when a write
+            // transaction begins (`queue.write` begins it at once).
+            try queue.writeWithoutTransaction { db in try db.execute(sql: DocumentWriter.loadingSettings) }
+            defer { try? queue.writeWithoutTransaction { db in try db.execute(sql: DocumentWriter.restingSettings) } }
             return try queue.write { db in
                 var writer = try DocumentWriter(db: db)
                 let result = try body(&writer)
                 try writer.finish()
                 return result
             }
-        } catch let error as GazetteError {
-            throw error
         } catch let error as DatabaseError {
             throw Store.explain(error, path: path)
         }
@@ -106,13 +109,36 @@ public struct DocumentWriter {
     /// The per-document statements, prepared once.
     let statements: WriterStatements
 
-    /// Into an empty knowledge base, drops the secondary indexes ``finish()`` builds again; then
+    /// Into an empty knowledge base, drops the secondary indexes ``finish()`` builds again;
     /// prepares the writer's statements.
     init(db: Database) throws {
         self.db = db
         deferredIndexes = try DocumentWriter.deferIndexesIfEmpty(db)
         statements = try WriterStatements(db)
     }
+
+    /// The connection's settings while documents are written (measured on a 100 MB import, where
+    /// the file is forty times the writer's usual 16 MiB cache):
+    /// - Statement journals in memory. Every insert into a table with a unique index and a foreign
+    ///   key (events, participants, relationships, entities) may have to undo itself, so SQLite
+    ///   keeps the old image of each page it changes in a statement journal; once one statement's
+    ///   journal passed 64 KiB it lived in a temporary file for the rest of the import, and the
+    ///   writer wrote 3.8 GB there (1.8 million `pwrite`s) for a 657 MB database. In memory it is
+    ///   emptied after each statement, so it holds one statement's pages at most.
+    /// - A 48 MiB page cache: the unique indexes the writer looks up and the rows it updates are
+    ///   spread over tens of megabytes; with 16 MiB it read 4.8 GB back from the WAL, with 48 MiB
+    ///   3.1 GB. (64 MiB read a little less but made the peak memory of a 100 MB import more than
+    ///   50 MB above a 10 MB one's; the sort threads of `PRAGMA threads` did too.)
+    ///
+    /// Set by ``Store/importTransaction(_:)`` before the transaction and taken back after it, and
+    /// by ``finish()`` before it builds the deferred indexes: a sort with temporary storage in
+    /// memory holds the whole index in memory, which would make memory grow with the corpus.
+    /// Changing `temp_store` inside a transaction is allowed while the connection has no
+    /// temporary table, which is why ``updateConfidences()`` uses none.
+    static let loadingSettings = "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -49152"
+
+    /// The writable connection's settings outside loading (``Store/init(path:readOnly:)``).
+    static let restingSettings = "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = \(Store.writerCacheSize)"
 
     /// Writes one document, replacing an older version from the same source.
     public mutating func write(_ doc: ExtractedDocument) throws -> WriteOutcome {
@@ -317,6 +343,10 @@ public struct DocumentWriter {
     /// Removes orphans and recomputes confidences; called once before the commit.
     mutating func finish() throws {
         try flushFTS()
+        // The loaded pages go to the WAL now (not committed), so that the smaller cache frees
+        // them for the index sorts instead of holding both.
+        if let connection = db.sqliteConnection { sqlite3_db_cacheflush(connection) }
+        try db.execute(sql: DocumentWriter.restingSettings)
         for index in deferredIndexes { try db.execute(sql: index.sql) }
         deferredIndexes = []
         // Before the orphans go: an entity left without mentions then takes its counts with it.
@@ -339,19 +369,19 @@ public struct DocumentWriter {
     /// each supporting document. (A query and an update per relationship was 84,000 instructions
     /// each, serial at the end of every import.) A relationship left without evidence keeps its
     /// value; the orphan sweep has removed it.
+    ///
+    /// The ids go in as one JSON array (`json_each`), not through a temporary table: a connection
+    /// with a temporary table could not switch `temp_store` in the next batch's transaction.
     mutating func updateConfidences() throws {
         guard !touchedRelationships.isEmpty else { return }
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS touched_relationship(id INTEGER PRIMARY KEY)")
-        let insert = try BoundInsert(db, sql: "INSERT OR IGNORE INTO touched_relationship(id) VALUES (?)")
-        for id in touchedRelationships.sorted() { try insert.run(id) }
+        let ids = "[" + touchedRelationships.sorted().map(String.init).joined(separator: ",") + "]"
         try db.execute(sql: """
             UPDATE relationship SET confidence = coalesce((
                 SELECT gazette_confidence(p) FROM (
                     SELECT max(rule_precision) AS p FROM fact_evidence
                     WHERE relationship_id = relationship.id GROUP BY document_id)), confidence)
-            WHERE id IN (SELECT id FROM touched_relationship);
-            DELETE FROM touched_relationship;
-            """)
+            WHERE id IN (SELECT value FROM json_each(?))
+            """, arguments: [ids])
         touchedRelationships = []
     }
 

@@ -34,6 +34,9 @@ public final class Store: Sendable {
     public static var schemaVersion: String { Schema.migrations.last?.identifier ?? "none" }
     /// The tool version recorded in `meta` by every import.
     public static let toolVersion = "0.1.0"
+    /// The writable connection's page cache outside imports (`PRAGMA cache_size`, negative: KiB).
+    /// Imports use a larger one while they load (``DocumentWriter/loadingSettings``).
+    static let writerCacheSize = -16384
 
     /// Opens (and for a writable store, creates and migrates) the database at `path`.
     ///
@@ -64,7 +67,7 @@ public final class Store: Sendable {
                 // they are read back from the OS again and again. 16 MiB is a fixed cap, not a cost
                 // that grows with the corpus (SQLite's sorter, which builds the deferred indexes,
                 // takes as much again).
-                try db.execute(sql: "PRAGMA cache_size = -16384")
+                try db.execute(sql: "PRAGMA cache_size = \(Store.writerCacheSize)")
                 db.add(function: ConfidenceAggregate.function)
             }
         }

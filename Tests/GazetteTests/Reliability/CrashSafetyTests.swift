@@ -17,7 +17,7 @@ extension Reliability {
             let db = try ReliabilitySupport.seededDatabase(in: directory)
             // Far more than can be imported before the last kill (a debug build takes minutes for it).
             let corpus = directory.appendingPathComponent("corpus")
-            try ReliabilitySupport.writeCorpus(count: 600, to: corpus)
+            try ReliabilitySupport.writeCorpus(count: 3_000, to: corpus)
             let before = try ReliabilitySupport.state(of: db)
             #expect(before.documents == 5)
 
@@ -25,7 +25,7 @@ extension Reliability {
                 let child = try ReliabilitySupport.Child(try ReliabilitySupport.requireBinary(),
                                                          ["import", "--db", db, "--quiet", corpus.path])
                 let killed = child.kill(atSecond: moment)
-                try #require(killed, "the import of 600 files ended before \(moment) s: \(child.stdout) \(child.stderr)")
+                try #require(killed, "the import of 3,000 files ended before \(moment) s: \(child.stdout) \(child.stderr)")
                 #expect(child.wasKilled)
                 #expect(try ReliabilitySupport.integrity(of: db) == "ok", "after a kill at \(moment) s")
                 let after = try ReliabilitySupport.state(of: db)
