@@ -6,7 +6,11 @@ import Foundation
 public struct RelationRules: Sendable {
     public var patterns: [RelationPattern]
     /// Folded phrases that refer back to a place ("there", "the city", "die Stadt").
-    public var anaphora: [[String]]
+    public var anaphora: [[String]] {
+        didSet { anaphoraFirstWords = WordSet(anaphora.compactMap(\.first)) }
+    }
+    /// The first words of ``anaphora``: a token that is none of them starts no anaphor.
+    var anaphoraFirstWords: WordSet = []
     /// Sentence-level cues: a word that makes every listed city a friendship city, and so on.
     public var cues: [(id: String, predicate: RelationPredicate, words: WordSet, precision: Double)]
     /// Role phrases from `name-words.tsv`, keyed by their first word, longest first.
@@ -40,6 +44,8 @@ public struct RelationRules: Sendable {
         anaphora = try TSVFile.optional(directory, language, "anaphora.tsv", minimumColumns: 2).rows.map {
             $0[1].split(separator: " ").map { Folding.key(String($0)) }
         }.sorted { $0.count > $1.count }
+        // `didSet` does not run in the type's own initializer.
+        anaphoraFirstWords = WordSet(anaphora.compactMap(\.first))
         let cueFile = try TSVFile.optional(directory, language, "relation-cues.tsv", minimumColumns: 4)
         cues = try cueFile.rows.map { row throws(GazetteError) in
             guard let predicate = RelationPredicate(rawValue: row[1]), let precision = Double(row[3]) else {
@@ -82,13 +88,17 @@ public struct RelationExtractor: RelationExtracting {
         var byName: [String: String] = [:]
         var organizations: [String: String] = [:]
         for e in entities.entities where e.type == .place {
-            for alias in [e.name] + e.aliases { byName[Folding.nameKey(alias)] = byName[Folding.nameKey(alias)] ?? e.key }
+            for alias in [e.name] + e.aliases {
+                let key = Folding.nameKey(alias)
+                if byName[key] == nil { byName[key] = e.key }
+            }
         }
         for e in entities.entities where e.type == .organization { organizations[Folding.nameKey(e.name)] = e.key }
         for (position, sentence) in text.sentences.enumerated() {
             let mentions = bySentence[position]
             let tokens = text.tokens[position]
             let matcher = SentenceMatcher(tokens: tokens, mentions: mentions, anaphora: rules.anaphora,
+                                          anaphoraFirstWords: rules.anaphoraFirstWords,
                                           topic: topic.main, entities: entityByKey, roles: rules.roles, words: rules.words)
             var anchored = [Bool](repeating: false, count: rules.patterns.count)
             for index in rules.unanchoredPatterns { anchored[index] = true }
@@ -98,8 +108,10 @@ public struct RelationExtractor: RelationExtracting {
             // Indices, not `enumerated()`: a pattern is copied (its strings and word sets retained)
             // only when the sentence can match it.
             for index in rules.patterns.indices where anchored[index] {
+                let matches = matcher.matches(rules.patterns[index])
+                guard !matches.isEmpty else { continue }
                 let pattern = rules.patterns[index]
-                for match in matcher.matches(pattern) {
+                for match in matches {
                     for s in match.subjects {
                         for o in match.objects where s.key != o.key {
                             guard let predicate = pattern.predicate ?? containment(s, o, entityByKey) else { continue }
@@ -216,10 +228,18 @@ public struct RelationExtractor: RelationExtracting {
 
     /// One fact per (subject, predicate, object, attributes, sentence): the first rule wins.
     func deduplicated(_ facts: [Fact]) -> [Fact] {
-        var seen = Set<String>()
+        struct Identity: Hashable {
+            var subject: String
+            var predicate: RelationPredicate
+            var object: String
+            var attributes: [String: String]
+            var sentence: Int
+        }
+        var seen = Set<Identity>()
         return facts.filter { f in
             let (a, b) = f.predicate.isSymmetric && f.object < f.subject ? (f.object, f.subject) : (f.subject, f.object)
-            return seen.insert("\(a)|\(f.predicate.rawValue)|\(b)|\(f.attributes.sorted { $0.key < $1.key })|\(f.sentence)").inserted
+            return seen.insert(Identity(subject: a, predicate: f.predicate, object: b, attributes: f.attributes,
+                                        sentence: f.sentence)).inserted
         }
     }
 }

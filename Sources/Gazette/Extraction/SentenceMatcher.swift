@@ -35,7 +35,7 @@ final class SentenceMatcher {
     /// Tokens a gap does not run over (";", ":").
     let isStop: [Bool]
 
-    init(tokens: [Token], mentions: [Mention], anaphora: [[String]], topic: String?,
+    init(tokens: [Token], mentions: [Mention], anaphora: [[String]], anaphoraFirstWords: WordSet, topic: String?,
          entities: [String: ResolvedEntity], roles: WordMap<[[String]]> = [:], words: RelationWords = RelationWords()) {
         self.tokens = tokens
         self.anaphora = anaphora
@@ -46,10 +46,10 @@ final class SentenceMatcher {
         let index = MentionIndex(mentions, count: tokens.count)
         mentionAt = index
         firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
-        isStop = tokens.map { $0.text == ";" || $0.text == ":" }
+        isStop = tokens.map { $0.shape == .punctuation && ($0.text == ";" || $0.text == ":") }
         var starts = (0..<tokens.count).map { index[$0] != nil }
         if topic != nil {
-            for pos in tokens.indices where !starts[pos] {
+            for pos in tokens.indices where !starts[pos] && anaphoraFirstWords.contains(tokens[pos].key) {
                 starts[pos] = anaphora.contains { phrase in
                     phrase.count <= tokens.count - pos && phrase.indices.allSatisfy { tokens[pos + $0].key == phrase[$0] }
                 }
