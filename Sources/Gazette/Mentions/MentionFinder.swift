@@ -225,7 +225,7 @@ final class SentenceScan {
         if parts.contains(where: { $0 == "Sino" || finder.reference.countryOfAdjective($0) != nil }) { return true }
         // "China-Europe freight trains": two places joined are a route, not a name.
         return parts.count >= 2 && parts.allSatisfy { part in
-            finder.reference.entries(named: part).contains { $0.subtype == "country" || $0.subtype == "region" }
+            finder.reference.firstEntry(named: part) { $0.subtype == "country" || $0.subtype == "region" } != nil
         }
     }
 

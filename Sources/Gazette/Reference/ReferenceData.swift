@@ -121,6 +121,19 @@ public struct ReferenceData: Sendable {
         (nameIndex[Folding.nameKey(name)] ?? []).map { entries[$0] }.sorted { $0.population > $1.population }
     }
 
+    /// The first of ``entries(named:)`` that `matches`, without building and sorting the list:
+    /// the most populous matching entry, the first loaded of equals (the sort is stable). The
+    /// name tests of mentions and resolution ask this for every capitalised word.
+    public func firstEntry(named name: some StringProtocol, where matches: (ReferenceEntry) -> Bool) -> ReferenceEntry? {
+        guard let indices = nameIndex[Folding.nameKey(name)] else { return nil }
+        var best: Int?
+        for index in indices where matches(entries[index]) {
+            if let b = best, entries[b].population >= entries[index].population { continue }
+            best = index
+        }
+        return best.map { entries[$0] }
+    }
+
     /// True when `key` (a `nameKey`) reaches entry `index` only through an alias.
     public func isAlias(_ key: String, _ index: Int) -> Bool {
         aliasOnly[key]?.contains(index) ?? false

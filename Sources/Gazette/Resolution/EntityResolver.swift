@@ -34,7 +34,7 @@ public struct EntityResolver: EntityResolving {
         // 1. Keys from content; an organization known by its core name ("BMW Group" → BMW) takes the reference.
         for k in mentions.indices {
             if mentions[k].type == .organization, mentions[k].reference == nil,
-               let entry = reference.entries(named: coreName(mentions[k].name)).first(where: { $0.type == .organization }) {
+               let entry = reference.firstEntry(named: coreName(mentions[k].name), where: { $0.type == .organization }) {
                 mentions[k].reference = entry.id
             }
             mentions[k].entityKey = key(of: mentions[k])
@@ -130,12 +130,34 @@ public struct EntityResolver: EntityResolving {
 
     /// An organization's name without legal form or "Group": "Leoni Group" → "Leoni".
     func coreName(_ name: String) -> String {
-        var words = name.splitASCII(separator: 0x20).map(String.init)
-        while words.count > 1, let last = words.last,
-              reference.legalForms[Folding.key(last)] != nil || ["group", "gruppe", "konzern"].contains(Folding.key(last)) {
+        var words = name.splitASCII(separator: 0x20)
+        while words.count > 1, let last = words.last {
+            let key = Folding.key(last)
+            guard reference.legalForms[key] != nil || EntityResolver.groupWords.contains(key) else { break }
             words.removeLast()
         }
         return words.joined(separator: " ")
+    }
+
+    /// Words for a group of companies, dropped from a name's end like a legal form.
+    static let groupWords: Set<String> = ["group", "gruppe", "konzern"]
+
+    /// `word.trimmingCharacters(in: .punctuationCharacters)` (Unicode categories P*) without
+    /// Foundation's scan when neither end is punctuation, which is nearly always.
+    static func trimmingPunctuation(_ word: String) -> String {
+        func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+            default: return false
+            }
+        }
+        let scalars = word.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isPunctuation(first) || isPunctuation(last) else { return word }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isPunctuation(scalars[start]) { scalars.formIndex(after: &start) }
+        while end > start, isPunctuation(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
+        return String(scalars[start..<end])
     }
 
     func entity(key: String, mentions: [Mention], language: Language) -> ResolvedEntity {
@@ -209,11 +231,13 @@ public struct EntityResolver: EntityResolving {
             guard words.count >= 2 else { continue }
             for word in words where word.first?.isUppercase == true {
                 let bare = word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : String(word)
-                let places = reference.entries(named: bare.trimmingCharacters(in: .punctuationCharacters))
-                    // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
-                    .filter { $0.subtype == "country" || !reference.isCommonWord(word, .en) }
-                    .filter { $0.type == .place && ($0.subtype == "country" || $0.population >= 500_000 || $0.subtype == "province") }
-                if let first = places.first, let iso = first.country { return iso }
+                // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
+                let common = reference.isCommonWord(word, .en)
+                let place = reference.firstEntry(named: EntityResolver.trimmingPunctuation(bare)) {
+                    ($0.subtype == "country" || !common)
+                        && $0.type == .place && ($0.subtype == "country" || $0.population >= 500_000 || $0.subtype == "province")
+                }
+                if let iso = place?.country { return iso }
             }
         }
         return nil
@@ -249,7 +273,8 @@ public struct EntityResolver: EntityResolving {
                 while b >= 0, words < 3, at[b] == nil, tokens[b].isWord {
                     let word = tokens[b].text
                     if let iso = reference.countryOfAdjective(key: tokens[b].key)
-                        ?? word.split(separator: "-").first.flatMap({ part in reference.entries(named: part).first { $0.subtype == "country" }?.country }) {
+                        ?? word.splitASCII(separator: 0x2D).first.flatMap({ part in
+                            reference.firstEntry(named: part) { $0.subtype == "country" }?.country }) {
                         mentions[k].statedCountry = iso
                         break
                     }

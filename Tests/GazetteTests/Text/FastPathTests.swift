@@ -137,4 +137,37 @@ import Testing
         #expect(ByteSearch.firstOffset(of: Array("xinhua".utf8), in: hay) == nil)
         #expect(ByteSearch.firstOffset(of: Array("and /prnewswire/ and more".utf8), in: hay) == nil)
     }
+
+    /// The resolver trims punctuation itself when a word's ends are punctuation, and leaves the
+    /// word alone otherwise: the same as Foundation's `trimmingCharacters(in: .punctuationCharacters)`.
+    @Test func punctuationTrimEqualsFoundationTrim() {
+        var words = Set(Self.hardCases + ["(Shenyang)", "„Dalian“", "—Harbin—", "Panjin's", "¿Qué?", "«Tianjin»", "_x_", "...", ""])
+        for text in Self.texts { words.formUnion(text.split(separator: " ").map(String.init)) }
+        for word in words {
+            #expect(EntityResolver.trimmingPunctuation(word) == word.trimmingCharacters(in: .punctuationCharacters), "\(word)")
+        }
+    }
+
+    /// `firstEntry(named:where:)` is the first of the sorted `entries(named:)` that matches, for
+    /// every capitalised word of the texts and every test the resolver and the finder ask.
+    @Test func firstEntryEqualsFirstOfSortedEntries() {
+        let reference = TestSupport.makePipeline().rules.reference
+        let tests: [(ReferenceEntry) -> Bool] = [
+            { $0.subtype == "country" }, { $0.type == .organization }, { $0.type == .place && $0.population >= 500_000 },
+            { $0.subtype == "country" || $0.subtype == "region" }, { _ in true },
+        ]
+        var names = Set(["China", "Georgia", "Paris", "Wladiwostok", "Shenyang", "BASF", "Hunnan", "Liaoning", "Europe"])
+        for text in Self.texts {
+            names.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.first?.isUppercase == true }.map(String.init))
+        }
+        var found = 0
+        for name in names {
+            for test in tests {
+                let expected = reference.entries(named: name).first(where: test)
+                #expect(reference.firstEntry(named: name, where: test) == expected, "\(name)")
+                if expected != nil { found += 1 }
+            }
+        }
+        #expect(found > 100)
+    }
 }
