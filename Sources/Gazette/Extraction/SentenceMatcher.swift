@@ -208,10 +208,11 @@ final class SentenceMatcher {
     /// no party to a relation. Only acronyms, and only before two content words: after a full name
     /// the next word is as often a verb ("Valeo supplies", "Voestalpine operates a …").
     func isModifier(_ m: Mention) -> Bool {
-        guard m.lastToken + 1 < tokens.count, m.text.count <= 6, m.text.allSatisfy({ !$0.isLowercase }) else { return false }
+        // The two words' shapes first: they rule out most mentions before any `Character` is counted.
+        guard m.lastToken + 1 < tokens.count, tokens[m.lastToken].shape == .lower, tokens[m.lastToken + 1].shape == .lower,
+              m.text.count <= 6, m.text.allSatisfy({ !$0.isLowercase }) else { return false }
         let (a, b) = (tokens[m.lastToken], tokens[m.lastToken + 1])
-        return a.shape == .lower && b.shape == .lower && a.key.count > 3 && b.key.count > 3
-            && !wordSets.clauseWords.contains(a.key)
+        return a.key.count > 3 && b.key.count > 3 && !wordSets.clauseWords.contains(a.key)
     }
 
     /// After "Shenyang's", the place owned: "Shenyang's Hunnan district" → Hunnan district.
