@@ -138,7 +138,13 @@ public struct DocumentWriter {
     static let loadingSettings = "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -49152"
 
     /// The writable connection's settings outside loading (``Store/init(path:readOnly:)``).
-    static let restingSettings = "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = \(Store.writerCacheSize)"
+    static let restingSettings = "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = \(Store.writerCacheSize); PRAGMA threads = 0"
+
+    /// While ``finish()`` builds the deferred indexes, when extraction is over and a core is
+    /// free: one helper thread sorts beside the writer, and an 8 MiB cache makes each sorter's
+    /// runs 8 MiB (SQLite sizes them by the cache), so two sorters and the cache hold less than
+    /// one sorter with the 16 MiB cache did.
+    static let sortingSettings = "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -8192; PRAGMA threads = 1"
 
     /// Writes one document, replacing an older version from the same source.
     public mutating func write(_ doc: ExtractedDocument) throws -> WriteOutcome {
@@ -346,9 +352,10 @@ public struct DocumentWriter {
         // The loaded pages go to the WAL now (not committed), so that the smaller cache frees
         // them for the index sorts instead of holding both.
         if let connection = db.sqliteConnection { sqlite3_db_cacheflush(connection) }
-        try db.execute(sql: DocumentWriter.restingSettings)
+        try db.execute(sql: DocumentWriter.sortingSettings)
         for index in deferredIndexes { try db.execute(sql: index.sql) }
         deferredIndexes = []
+        try db.execute(sql: DocumentWriter.restingSettings)
         // Before the orphans go: an entity left without mentions then takes its counts with it.
         try writeStatsChanges()
         if removedSomething {
