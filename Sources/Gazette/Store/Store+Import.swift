@@ -333,9 +333,9 @@ public struct DocumentWriter {
     static let bulkLoadedTables = ["mention", "entity_alias", "fact_evidence", "event_evidence", "entity", "relationship"]
 
     /// Into an empty knowledge base, the bulk-loaded tables' secondary indexes are dropped, and
-    /// returned for ``finish()`` to create again (from the same SQL) before the commit: one sort per index instead of a
-    /// B-tree insert per row into pages spread over the file. Readers never see the difference;
-    /// a rollback restores them with everything else.
+    /// returned for ``finish()`` to create again (from the same SQL) before the commit: one sort
+    /// per index instead of a B-tree insert per row into pages spread over the file. Readers never
+    /// see the difference; a rollback restores them with everything else.
     static func deferIndexesIfEmpty(_ db: Database) throws -> [(name: String, sql: String)] {
         guard try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM document LIMIT 1)") == 0 else { return [] }
         let tables = DocumentWriter.bulkLoadedTables.map { "'\($0)'" }.joined(separator: ", ")
@@ -350,8 +350,9 @@ public struct DocumentWriter {
     mutating func finish() throws {
         try flushFTS()
         // The loaded pages go to the WAL now (not committed), so that the smaller cache frees
-        // them for the index sorts instead of holding both.
-        if let connection = db.sqliteConnection { sqlite3_db_cacheflush(connection) }
+        // them for the index sorts instead of holding both. Should SQLite refuse (busy), the
+        // pages stay cached until the commit writes them: memory, not correctness.
+        if let connection = db.sqliteConnection { _ = sqlite3_db_cacheflush(connection) }
         try db.execute(sql: DocumentWriter.sortingSettings)
         for index in deferredIndexes { try db.execute(sql: index.sql) }
         deferredIndexes = []
