@@ -110,7 +110,9 @@ public struct SentenceSplitter: Sendable {
         if b >= 2, s[b - 1] == " " {
             var a = b - 1
             while a > from, !s[a - 1].properties.isWhitespace { a -= 1 }
-            let pair = Folding.key(String(scalars: s[a..<dot])).replacingOccurrences(of: " ", with: "")
+            // The space dropped before folding (folding never makes a space), not after with
+            // Foundation's `replacingOccurrences`, which was most of the sentence splitter's time.
+            let pair = Folding.key(String(scalars: ArraySlice(s[a..<dot].filter { $0 != " " })))
             if abbreviations[language]?[pair] == false { return true }
         }
         return false
