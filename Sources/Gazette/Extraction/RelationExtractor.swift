@@ -150,7 +150,7 @@ public struct RelationExtractor: RelationExtracting {
     }
 
     /// `part_of` from a place to a larger place, `located_in` towards a region or from anything else.
-    func containment(_ s: SentenceMatcher.Slot, _ o: SentenceMatcher.Slot, _ entities: [String: ResolvedEntity]) -> RelationPredicate? {
+    func containment(_ s: SentenceMatcher.Slot, _ o: SentenceMatcher.Slot, _ entities: WordMap<ResolvedEntity>) -> RelationPredicate? {
         guard let object = entities[o.key], object.type == .place || object.type == .zone,
               let subject = entities[s.key] else { return nil }
         if subject.type == .place {
@@ -164,7 +164,7 @@ public struct RelationExtractor: RelationExtracting {
     /// makes each listed city a friendship city of the place the text is about; "zwischen den
     /// befreundeten Städten Dalian … und Wladiwostok" pairs the two.
     func cueFacts(_ rules: RelationRules, _ mentions: [Mention], _ tokens: [Token], _ sentence: Sentence,
-                  _ topic: String?, _ entities: [String: ResolvedEntity]) -> [Fact] {
+                  _ topic: String?, _ entities: WordMap<ResolvedEntity>) -> [Fact] {
         var facts: [Fact] = []
         for cue in rules.cues {
             guard let at = tokens.firstIndex(where: { cue.words.contains($0.key) }) else { continue }
@@ -193,7 +193,7 @@ public struct RelationExtractor: RelationExtracting {
     /// (Shenyang) Hub" in Shenyang; "Publicity Office of Panjin Municipal Government" is part of
     /// the government it names.
     func structuralFacts(_ mentions: [Mention], _ sentence: Sentence, _ language: Language, _ nameWords: RelationWords,
-                         _ entities: [String: ResolvedEntity], _ byName: [String: String],
+                         _ entities: WordMap<ResolvedEntity>, _ byName: [String: String],
                          _ organizations: [String: String]) -> [Fact] {
         var facts: [Fact] = []
         let lang = language.rawValue
@@ -252,7 +252,7 @@ struct TopicTracker {
     var counts: [String: Int] = [:]
 
     /// The city a document names most (the first of equals): whom its friendship cities befriend.
-    static func mainPlace(_ mentions: [Mention], _ entities: [String: ResolvedEntity]) -> String? {
+    static func mainPlace(_ mentions: [Mention], _ entities: WordMap<ResolvedEntity>) -> String? {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for m in mentions {
@@ -265,7 +265,7 @@ struct TopicTracker {
         return best
     }
 
-    mutating func update(with mentions: [Mention], entities: [String: ResolvedEntity]) {
+    mutating func update(with mentions: [Mention], entities: WordMap<ResolvedEntity>) {
         for m in mentions {
             guard let key = m.entityKey, let e = entities[key], e.type == .place else { continue }
             if e.subtype == "city" {

@@ -22,7 +22,7 @@ final class SentenceMatcher {
     let tokens: [Token]
     let anaphora: [[String]]
     let topic: String?
-    let entities: [String: ResolvedEntity]
+    let entities: WordMap<ResolvedEntity>
     let roles: WordMap<[[String]]>
     /// The words read around slots (`relation-words.tsv`).
     let wordSets: RelationWords
@@ -36,7 +36,7 @@ final class SentenceMatcher {
     let isStop: [Bool]
 
     init(tokens: [Token], mentions: [Mention], anaphora: [[String]], anaphoraFirstWords: WordSet, topic: String?,
-         entities: [String: ResolvedEntity], roles: WordMap<[[String]]> = [:], words: RelationWords = RelationWords()) {
+         entities: WordMap<ResolvedEntity>, roles: WordMap<[[String]]> = [:], words: RelationWords = RelationWords()) {
         self.tokens = tokens
         self.anaphora = anaphora
         self.topic = topic
