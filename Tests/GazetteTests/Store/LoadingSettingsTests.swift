@@ -33,7 +33,7 @@ import Testing
 
         let whole = try Store(path: directory.appendingPathComponent("whole.db").path)
         let resting = try Self.settings(whole)
-        #expect(resting == [0, -16384])
+        #expect(resting == [0, Store.writerCacheSize])
         _ = try importer.run(paths: [corpus.path], into: whole)
         #expect(try Self.settings(whole) == resting)
 
@@ -57,7 +57,7 @@ import Testing
                                         to: "bad.txt", in: directory)
         let importer = Importer(pipeline: TestSupport.makePipeline(), jobs: 1)
         #expect(throws: ImportFailure.self) { try importer.run(paths: [good.path, bad.path], into: store) }
-        #expect(try Self.settings(store) == [0, -16384])
+        #expect(try Self.settings(store) == [0, Store.writerCacheSize])
         #expect(try TestSupport.integer(store, "SELECT count(*) FROM document") == 0)
         // The next import on the same connection works.
         _ = try importer.run(paths: [good.path], into: store)
