@@ -34,8 +34,8 @@ public struct ResolvedMentions: Sendable {
     }
 
     /// The entities by key (the first of equal keys), in a ``WordMap``: the relation and event
-    /// rules look an entity up for every mention they try, and a `Dictionary`'s seeded SipHash of
-    /// the key was 3 % of extraction.
+    /// rules look an entity up for every mention they try, and with a `Dictionary` each look-up
+    /// ran a seeded SipHash of the key (the change saved 1.3 % of extraction's instructions).
     public var byKey: WordMap<ResolvedEntity> {
         var out = WordMap<ResolvedEntity>()
         for entity in entities where out[entity.key] == nil { out[entity.key] = entity }
