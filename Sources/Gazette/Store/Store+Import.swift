@@ -68,20 +68,13 @@ extension Store {
 /// Made only by ``Store/importTransaction(_:)``.
 public struct DocumentWriter {
     let db: Database
-    /// Entity key → row id, for this transaction.
-    var entityIDs: [String: Int64] = [:]
-    /// Entity key → what its row holds now, for this transaction: another document's view of the
-    /// entity is written only when it can change the row (a country stated in the text, a smaller
-    /// name …); most documents repeat what is known.
-    var entityRows: [String: EntityRow] = [:]
-    /// Entity key → the number of documents that named the entity since the caches were last
-    /// swept.
-    var entityUses: [String: Int32] = [:]
-    /// When the entity caches hold this many entities they are swept between documents, so that
-    /// memory does not grow with the corpus: the entities named by at least two documents since
-    /// the last sweep stay (the busy ones: "China" is in every other article), the long tail goes.
-    /// An entity not cached is simply upserted again. (Emptying the caches instead cost the
-    /// writer a quarter more per word at 100 MB than at 10 MB.)
+    /// Entity key → row id and what the row holds now, for this transaction: another document's
+    /// view of the entity is written only when it can change the row (a country stated in the
+    /// text, a smaller name …); most documents repeat what is known.
+    var entities: [String: CacheEntry<(id: Int64, row: EntityRow)>] = [:]
+    /// When the entity cache holds this many entities it is swept between documents, so that
+    /// memory does not grow with the corpus (``swept(_:limit:)``); an entity not cached is simply
+    /// upserted again.
     static let entityCacheLimit = 50_000
     /// Relationships that gained or lost evidence; their confidence is recomputed at the end.
     var touchedRelationships: Set<Int64> = []
@@ -97,10 +90,9 @@ public struct DocumentWriter {
     var pendingFTSBytes = 0
     /// A burst is written when this much text waits, so memory stays bounded on huge imports.
     static let ftsBufferBytes = 4 << 20
-    /// Relationship row ids by (subject, predicate, object, attributes), for this transaction, and
-    /// how often each was written since the last sweep: a relationship seen again needs no upsert.
-    /// Swept like the entity caches.
-    var relationshipIDs: [RelationshipIdentity: (id: Int64, uses: Int32)] = [:]
+    /// Relationship row ids by (subject, predicate, object, attributes), for this transaction: a
+    /// relationship seen again needs no upsert. Swept like the entity cache.
+    var relationshipIDs: [RelationshipIdentity: CacheEntry<Int64>] = [:]
     static let relationshipCacheLimit = 50_000
     /// Indexes dropped for a first import, `(name, sql)`, created again by ``finish()``.
     var deferredIndexes: [(name: String, sql: String)] = []
@@ -148,7 +140,9 @@ public struct DocumentWriter {
 
     /// Writes one document, replacing an older version from the same source.
     public mutating func write(_ doc: ExtractedDocument) throws -> WriteOutcome {
-        if entityIDs.count >= DocumentWriter.entityCacheLimit { sweepEntityCaches() }
+        if entities.count >= DocumentWriter.entityCacheLimit {
+            entities = DocumentWriter.swept(entities, limit: DocumentWriter.entityCacheLimit)
+        }
         if relationshipIDs.count >= DocumentWriter.relationshipCacheLimit {
             relationshipIDs = DocumentWriter.swept(relationshipIDs, limit: DocumentWriter.relationshipCacheLimit)
         }
@@ -184,7 +178,7 @@ public struct DocumentWriter {
         }
         var mentionsByEntity: [Int64: Int] = [:]
         for mention in doc.mentions {
-            guard let key = mention.entityKey, let entityID = entityIDs[key],
+            guard let key = mention.entityKey, let entityID = entityID(key),
                   sentenceIDs.indices.contains(mention.sentence) else { continue }
             try statements.mention.run(entityID, documentID, sentenceIDs[mention.sentence], mention.start, mention.end,
                                   mention.text, mention.rule)
@@ -198,56 +192,51 @@ public struct DocumentWriter {
         return outcome
     }
 
-    /// Keeps the entities two or more documents named since the last sweep (with one use, so
-    /// that they need one more to stay next time) and forgets the others; everything when the
-    /// busy ones alone would fill half the cache.
-    mutating func sweepEntityCaches() {
-        let busy = entityUses.filter { $0.value >= 2 }
-        guard busy.count < DocumentWriter.entityCacheLimit / 2 else {
-            entityIDs.removeAll(keepingCapacity: true)
-            entityRows.removeAll(keepingCapacity: true)
-            entityUses.removeAll(keepingCapacity: true)
-            return
-        }
-        entityIDs = entityIDs.filter { busy[$0.key] != nil }
-        entityRows = entityRows.filter { busy[$0.key] != nil }
-        entityUses = busy.mapValues { _ in 1 }
-    }
-
-    /// The relationship cache's busy entries (written two or more times since the last sweep),
-    /// each with one use; empty when they would fill half of `limit`.
-    static func swept(_ cache: [RelationshipIdentity: (id: Int64, uses: Int32)], limit: Int) -> [RelationshipIdentity: (id: Int64, uses: Int32)] {
+    /// A full cache swept: the entries used two or more times since the last sweep stay (the busy
+    /// ones: "China" is in every other article), each with one use so that it needs one more to
+    /// stay next time, and the long tail goes; everything goes when the busy entries alone would
+    /// fill half of `limit`. (Emptying the caches instead cost the writer a quarter more per word
+    /// at 100 MB than at 10 MB.)
+    static func swept<Key, Value>(_ cache: [Key: CacheEntry<Value>], limit: Int) -> [Key: CacheEntry<Value>] {
         let busy = cache.filter { $0.value.uses >= 2 }
         guard busy.count < limit / 2 else { return [:] }
-        return busy.mapValues { ($0.id, 1) }
+        return busy.mapValues { CacheEntry(value: $0.value, uses: 1) }
+    }
+
+    /// The row id of an entity of the document being written (``upsert(_:)`` cached it).
+    func entityID(_ key: String) -> Int64? {
+        entities[key]?.value.id
     }
 
     mutating func upsert(_ entity: ResolvedEntity) throws -> Int64 {
-        entityUses[entity.key, default: 0] += 1
-        if let id = entityIDs[entity.key], let row = entityRows[entity.key], row.merged(with: entity) == row { return id }
+        let cached = entities[entity.key]
+        let uses = (cached?.uses ?? 0) + 1
+        if let cached, cached.value.row.merged(with: entity) == cached.value.row {
+            entities[entity.key]?.uses = uses
+            return cached.value.id
+        }
         guard let (id, row) = try statements.entity.runReturning(
             entity.key, entity.name, entity.type.rawValue, entity.subtype, entity.country, entity.countrySource?.rawValue,
             entity.region, entity.reference, entity.latitude, entity.longitude, entity.admin1, read: { r in
                 (r.integer(0), EntityRow(name: r.text(1) ?? "", subtype: r.text(2), countrySource: r.text(3),
                                          region: r.text(4), admin1: r.text(5), reference: r.text(6)))
             }) else { throw GazetteError.database(path: "", reason: "entity upsert returned no row for \(entity.key)") }
-        entityIDs[entity.key] = id
-        entityRows[entity.key] = row
+        entities[entity.key] = CacheEntry(value: (id, row), uses: uses)
         return id
     }
 
     mutating func writeFacts(_ facts: [Fact], documentID: Int64, sentenceIDs: [Int64]) throws {
         for fact in facts {
-            guard var subject = entityIDs[fact.subject], var object = entityIDs[fact.object],
+            guard var subject = entityID(fact.subject), var object = entityID(fact.object),
                   sentenceIDs.indices.contains(fact.sentence), subject != object else { continue }
             // A symmetric fact is stored once, with the smaller entity key as subject.
             if fact.predicate.isSymmetric && fact.object < fact.subject { swap(&subject, &object) }
             let identity = RelationshipIdentity(subject: subject, predicate: fact.predicate.rawValue, object: object,
                                                 attributes: DocumentWriter.json(fact.attributes))
             let known = relationshipIDs[identity]
-            guard let id = try known?.id
+            guard let id = try known?.value
                 ?? statements.relationship.runReturningID(subject, identity.predicate, object, identity.attributes) else { continue }
-            relationshipIDs[identity] = (id, (known?.uses ?? 0) + 1)
+            relationshipIDs[identity] = CacheEntry(value: id, uses: (known?.uses ?? 0) + 1)
             try statements.factEvidence.run(id, documentID, sentenceIDs[fact.sentence], fact.matchStart, fact.matchEnd, fact.rule,
                                    fact.rulePrecision)
             touchedRelationships.insert(id)
@@ -257,7 +246,7 @@ public struct DocumentWriter {
     mutating func writeEvents(_ events: [Event], documentID: Int64, sentenceIDs: [Int64]) throws {
         for event in events {
             guard sentenceIDs.indices.contains(event.sentence) else { continue }
-            let placeID = event.place.flatMap { entityIDs[$0] }
+            let placeID = event.place.flatMap { entityID($0) }
             let id: Int64
             // The event's date as stored, which its participant rows repeat (`gazette show`).
             let dateStart: String?
@@ -275,7 +264,7 @@ public struct DocumentWriter {
                 (id, dateStart) = new
             }
             for participant in event.participants {
-                guard let entityID = entityIDs[participant.entity] else { continue }
+                guard let entityID = entityID(participant.entity) else { continue }
                 try statements.participant.run(id, entityID, participant.role.rawValue, dateStart)
             }
             for evidence in event.evidence where sentenceIDs.indices.contains(evidence.sentence) {
@@ -452,6 +441,12 @@ struct ConfidenceAggregate: DatabaseAggregate {
     func finalize() -> (any DatabaseValueConvertible)? {
         precisions.isEmpty ? nil : Confidence.combine(precisions)
     }
+}
+
+/// A row the writer remembers, and how often it used it since its cache was last swept.
+struct CacheEntry<Value> {
+    var value: Value
+    var uses: Int32
 }
 
 /// What makes a relationship row unique (its UNIQUE constraint), as the writer caches it.
