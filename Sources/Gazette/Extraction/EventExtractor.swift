@@ -26,9 +26,7 @@ public struct EventRules: Sendable {
     /// Fills `refersBackByFirstWord`: when `refersBack` changes, and at the end of `init`, where
     /// Swift calls no `didSet`.
     mutating func indexRefersBack() {
-        refersBackByFirstWord = [:]
-        for phrase in refersBack { if let first = phrase.first { refersBackByFirstWord[first, default: []].append(phrase) } }
-        for key in refersBackByFirstWord.keys { refersBackByFirstWord[key]?.sort { $0.count > $1.count } }
+        refersBackByFirstWord = WordMap(phrasesByFirstWord: refersBack)
     }
     /// Words that make a sentence a plan, not a report (the relation rules' `modal` set).
     public var modal: WordSet = []

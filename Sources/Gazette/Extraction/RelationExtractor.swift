@@ -7,10 +7,11 @@ public struct RelationRules: Sendable {
     public var patterns: [RelationPattern]
     /// Folded phrases that refer back to a place ("there", "the city", "die Stadt").
     public var anaphora: [[String]] {
-        didSet { anaphoraFirstWords = WordSet(anaphora.compactMap(\.first)) }
+        didSet { anaphoraByFirstWord = WordMap(phrasesByFirstWord: anaphora) }
     }
-    /// The first words of ``anaphora``: a token that is none of them starts no anaphor.
-    var anaphoraFirstWords: WordSet = []
+    /// ``anaphora`` by first word, longest first (``WordMap/longestPhrase(in:at:)``): the matcher
+    /// tries them only where a token is the first word of one.
+    var anaphoraByFirstWord: WordMap<[[String]]> = [:]
     /// Sentence-level cues: a word that makes every listed city a friendship city, and so on.
     public var cues: [(id: String, predicate: RelationPredicate, words: WordSet, precision: Double)]
     /// Role phrases from `name-words.tsv`, keyed by their first word, longest first.
@@ -45,7 +46,7 @@ public struct RelationRules: Sendable {
             $0[1].split(separator: " ").map { Folding.key(String($0)) }
         }.sorted { $0.count > $1.count }
         // `didSet` does not run in the type's own initializer.
-        anaphoraFirstWords = WordSet(anaphora.compactMap(\.first))
+        anaphoraByFirstWord = WordMap(phrasesByFirstWord: anaphora)
         let cueFile = try TSVFile.optional(directory, language, "relation-cues.tsv", minimumColumns: 4)
         cues = try cueFile.rows.map { row throws(GazetteError) in
             guard let predicate = RelationPredicate(rawValue: row[1]), let precision = Double(row[3]) else {
@@ -97,8 +98,7 @@ public struct RelationExtractor: RelationExtracting {
         for (position, sentence) in text.sentences.enumerated() {
             let mentions = bySentence[position]
             let tokens = text.tokens[position]
-            let matcher = SentenceMatcher(tokens: tokens, mentions: mentions, anaphora: rules.anaphora,
-                                          anaphoraFirstWords: rules.anaphoraFirstWords,
+            let matcher = SentenceMatcher(tokens: tokens, mentions: mentions, anaphora: rules.anaphoraByFirstWord,
                                           topic: topic.main, entities: entityByKey, roles: rules.roles, words: rules.words)
             var anchored = [Bool](repeating: false, count: rules.patterns.count)
             for index in rules.unanchoredPatterns { anchored[index] = true }

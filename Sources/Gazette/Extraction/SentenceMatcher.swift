@@ -20,7 +20,8 @@ final class SentenceMatcher {
     }
 
     let tokens: [Token]
-    let anaphora: [[String]]
+    /// Place anaphora by first word (``RelationRules/anaphoraByFirstWord``).
+    let anaphora: WordMap<[[String]]>
     let topic: String?
     let entities: WordMap<ResolvedEntity>
     let roles: WordMap<[[String]]>
@@ -35,7 +36,7 @@ final class SentenceMatcher {
     /// Tokens a gap does not run over (";", ":").
     let isStop: [Bool]
 
-    init(tokens: [Token], mentions: [Mention], anaphora: [[String]], anaphoraFirstWords: WordSet, topic: String?,
+    init(tokens: [Token], mentions: [Mention], anaphora: WordMap<[[String]]>, topic: String?,
          entities: WordMap<ResolvedEntity>, roles: WordMap<[[String]]> = [:], words: RelationWords = RelationWords()) {
         self.tokens = tokens
         self.anaphora = anaphora
@@ -49,10 +50,8 @@ final class SentenceMatcher {
         isStop = tokens.map { $0.shape == .punctuation && ($0.text == ";" || $0.text == ":") }
         var starts = (0..<tokens.count).map { index[$0] != nil }
         if topic != nil {
-            for pos in tokens.indices where !starts[pos] && anaphoraFirstWords.contains(tokens[pos].key) {
-                starts[pos] = anaphora.contains { phrase in
-                    phrase.count <= tokens.count - pos && phrase.indices.allSatisfy { tokens[pos + $0].key == phrase[$0] }
-                }
+            for pos in tokens.indices where !starts[pos] {
+                starts[pos] = anaphora.longestPhrase(in: tokens, at: pos) > 0
             }
         }
         slotStarts = starts
@@ -166,15 +165,15 @@ final class SentenceMatcher {
             }
         }
         if types.topic, let topic {
-            for phrase in anaphora where words(phrase, at: pos) {
-                let end = pos + phrase.count
+            let length = anaphora.longestPhrase(in: tokens, at: pos)
+            if length > 0 {
+                let end = pos + length
                 // "the city's Shenhe district": the anaphor owns the next place (tried first).
                 if end + 1 < tokens.count, tokens[end].key == "'s", let owned = mentionAt[end + 1], let k = owned.entityKey,
                    entities[k]?.type == .place {
                     readings.append(([Slot(key: k)], owned.lastToken))
                 }
                 readings.append(([Slot(key: topic)], end))
-                break
             }
         }
         return readings

@@ -160,6 +160,14 @@ public struct MentionRules: Sendable {
 }
 
 extension WordMap where Value == [[String]] {
+    /// A phrase table for ``longestPhrase(in:at:)``: `phrases` keyed by their first word, longest
+    /// first. An empty phrase starts nowhere and is left out.
+    init(phrasesByFirstWord phrases: [[String]]) {
+        self.init()
+        for phrase in phrases { if let first = phrase.first { self[first, default: []].append(phrase) } }
+        for key in keys { self[key]?.sort { $0.count > $1.count } }
+    }
+
     /// For a table of folded-word phrases keyed by their first word, longest first: the token
     /// count of the first phrase that the tokens from `i` spell, or 0.
     func longestPhrase(in tokens: [Token], at i: Int) -> Int {
