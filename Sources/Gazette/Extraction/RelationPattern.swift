@@ -51,9 +51,15 @@ public struct RelationPattern: Sendable {
         private var subtypesByType: [WordSet] = []
 
         func accepts(_ m: Mention) -> Bool {
-            let ordinal = m.type.ordinal
+            accepts(m.type, m.subtype)
+        }
+
+        /// ``accepts(_:)`` from the two fields it reads, so that a caller holding mentions in an
+        /// array need not copy one out.
+        func accepts(_ type: EntityType, _ subtype: String?) -> Bool {
+            let ordinal = type.ordinal
             if typeMask & 1 << ordinal != 0 { return true }
-            if let subtype = m.subtype, ordinal < subtypesByType.count, subtypesByType[ordinal].contains(subtype) { return true }
+            if let subtype, ordinal < subtypesByType.count, subtypesByType[ordinal].contains(subtype) { return true }
             return false
         }
     }

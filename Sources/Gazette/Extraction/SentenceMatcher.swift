@@ -27,6 +27,9 @@ final class SentenceMatcher {
     let roles: WordMap<[[String]]>
     /// The words read around slots (`relation-words.tsv`).
     let wordSets: RelationWords
+    /// The sentence's mentions, read in place: ``MentionIndex`` gives positions in this array, so
+    /// a slot test reads the fields it needs instead of copying a mention (eight strings retained).
+    let mentions: [Mention]
     /// Mentions by the index of their first token.
     let mentionAt: MentionIndex
     let firstWord: Int
@@ -44,6 +47,7 @@ final class SentenceMatcher {
         self.entities = entities
         self.roles = roles
         self.wordSets = words
+        self.mentions = mentions
         let index = MentionIndex(mentions, count: tokens.count)
         mentionAt = index
         firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
@@ -136,12 +140,13 @@ final class SentenceMatcher {
     /// The readings of a slot at `pos`, longest first: one mention, an enumeration, or an anaphor.
     func slot(at pos: Int, _ types: RelationPattern.SlotTypes, list: Bool) -> [([Slot], Int)] {
         var readings: [([Slot], Int)] = []
-        if var m = mentionAt[pos], let _ = m.entityKey {
+        if var m = mentionAt[pos], mentions[m].entityKey != nil {
             // "Panjin DRC": a place naming the organization right after it is part of that name.
-            if m.type == .place, let next = mentionAt[m.lastToken], next.type == .organization, types.accepts(next) { m = next }
-            guard types.accepts(m), let key = m.entityKey, !isModifier(m) else { return readings }
+            if mentions[m].type == .place, let next = mentionAt[mentions[m].lastToken], mentions[next].type == .organization,
+               accepts(types, next) { m = next }
+            guard accepts(types, m), let key = mentions[m].entityKey, !isModifier(m) else { return readings }
             var keys = [Slot(key: key)]
-            var end = m.lastToken
+            var end = mentions[m].lastToken
             if let inner = possessed(m, types) { keys = [Slot(key: inner.key)]; end = inner.end }
             readings.append((keys, end))
             if list {
@@ -155,12 +160,13 @@ final class SentenceMatcher {
                     guard next > cursor else { break }
                     if tokens[next - 1].key == "and", next < tokens.count, tokens[next].key == "other" { break }
                     next = skipItemPrefix(next)
-                    guard let item = mentionAt[next], types.accepts(item), let itemKey = item.entityKey,
+                    guard let item = mentionAt[next], accepts(types, item), let itemKey = mentions[item].entityKey,
                           !isModifier(item) else { break }
                     keys.append(Slot(key: itemKey))
-                    cursor = skipOrigin(item.lastToken)
-                    readings.insert((keys, item.lastToken), at: 0)
-                    if cursor != item.lastToken { readings.insert((keys, cursor), at: 0) }
+                    let itemEnd = mentions[item].lastToken
+                    cursor = skipOrigin(itemEnd)
+                    readings.insert((keys, itemEnd), at: 0)
+                    if cursor != itemEnd { readings.insert((keys, cursor), at: 0) }
                 }
             }
         }
@@ -169,9 +175,9 @@ final class SentenceMatcher {
             if length > 0 {
                 let end = pos + length
                 // "the city's Shenhe district": the anaphor owns the next place (tried first).
-                if end + 1 < tokens.count, tokens[end].key == "'s", let owned = mentionAt[end + 1], let k = owned.entityKey,
-                   entities[k]?.type == .place {
-                    readings.append(([Slot(key: k)], owned.lastToken))
+                if end + 1 < tokens.count, tokens[end].key == "'s", let owned = mentionAt[end + 1],
+                   let k = mentions[owned].entityKey, entities[k]?.type == .place {
+                    readings.append(([Slot(key: k)], mentions[owned].lastToken))
                 }
                 readings.append(([Slot(key: topic)], end))
             }
@@ -179,14 +185,19 @@ final class SentenceMatcher {
         return readings
     }
 
+    /// Whether a slot of `types` takes the mention at `index` of ``mentions``.
+    func accepts(_ types: RelationPattern.SlotTypes, _ index: Int) -> Bool {
+        types.accepts(mentions[index].type, mentions[index].subtype)
+    }
+
     /// Past an article, a descriptor or an owner before an enumerated name: "the", "der US-Konzern",
     /// "Austria's", "Swedish toolmaker".
     func skipItemPrefix(_ pos: Int) -> Int {
         var k = pos
         if k < tokens.count, wordSets.articles.contains(tokens[k].key) { k += 1 }
-        if let owner = mentionAt[k], entities[owner.entityKey ?? ""]?.type == .place, owner.lastToken < tokens.count,
-           tokens[owner.lastToken].key == "'s" {
-            return owner.lastToken + 1
+        if let owner = mentionAt[k], entities[mentions[owner].entityKey ?? ""]?.type == .place,
+           mentions[owner].lastToken < tokens.count, tokens[mentions[owner].lastToken].key == "'s" {
+            return mentions[owner].lastToken + 1
         }
         // One descriptor word that is not itself a name: "toolmaker", "US-Konzern".
         if k + 1 < tokens.count, mentionAt[k] == nil, tokens[k].isWord, mentionAt[k + 1] != nil,
@@ -199,27 +210,29 @@ final class SentenceMatcher {
     /// Past an origin after a name: "from Poland", "aus Graz".
     func skipOrigin(_ pos: Int) -> Int {
         guard pos + 1 < tokens.count, wordSets.origins.contains(tokens[pos].key), let place = mentionAt[pos + 1],
-              entities[place.entityKey ?? ""]?.type == .place else { return pos }
-        return place.lastToken
+              entities[mentions[place].entityKey ?? ""]?.type == .place else { return pos }
+        return mentions[place].lastToken
     }
 
     /// An acronym used as a modifier of a noun phrase ("EU pilot cities", "EU member states") names
     /// no party to a relation. Only acronyms, and only before two content words: after a full name
     /// the next word is as often a verb ("Valeo supplies", "Voestalpine operates a …").
-    func isModifier(_ m: Mention) -> Bool {
+    func isModifier(_ index: Int) -> Bool {
         // The two words' shapes first: they rule out most mentions before any `Character` is counted.
-        guard m.lastToken + 1 < tokens.count, tokens[m.lastToken].shape == .lower, tokens[m.lastToken + 1].shape == .lower,
-              m.text.count <= 6, m.text.allSatisfy({ !$0.isLowercase }) else { return false }
-        let (a, b) = (tokens[m.lastToken], tokens[m.lastToken + 1])
+        let last = mentions[index].lastToken
+        guard last + 1 < tokens.count, tokens[last].shape == .lower, tokens[last + 1].shape == .lower,
+              mentions[index].text.count <= 6, mentions[index].text.allSatisfy({ !$0.isLowercase }) else { return false }
+        let (a, b) = (tokens[last], tokens[last + 1])
         return a.key.count > 3 && b.key.count > 3 && !wordSets.clauseWords.contains(a.key)
     }
 
     /// After "Shenyang's", the place owned: "Shenyang's Hunnan district" → Hunnan district.
-    func possessed(_ m: Mention, _ types: RelationPattern.SlotTypes) -> (key: String, end: Int)? {
-        guard let key = m.entityKey, entities[key]?.type == .place, m.lastToken + 1 < tokens.count,
-              tokens[m.lastToken].key == "'s", let owned = mentionAt[m.lastToken + 1], types.accepts(owned),
-              let ownedKey = owned.entityKey, entities[ownedKey]?.type == .place else { return nil }
-        return (ownedKey, owned.lastToken)
+    func possessed(_ index: Int, _ types: RelationPattern.SlotTypes) -> (key: String, end: Int)? {
+        let last = mentions[index].lastToken
+        guard let key = mentions[index].entityKey, entities[key]?.type == .place, last + 1 < tokens.count,
+              tokens[last].key == "'s", let owned = mentionAt[last + 1], accepts(types, owned),
+              let ownedKey = mentions[owned].entityKey, entities[ownedKey]?.type == .place else { return nil }
+        return (ownedKey, mentions[owned].lastToken)
     }
 
     /// Ends of a role phrase from `pos`, longest first: "former vice minister of commerce".
@@ -264,20 +277,21 @@ final class SentenceMatcher {
     }
 }
 
-/// Mentions by the index of their first token (the first one listed when two start together):
-/// an array lookup in the matcher's inner loop instead of a dictionary's hashing.
+/// The position in a sentence's mention array of the mention that starts at each token (the
+/// first one listed when two start together): an array lookup in the matcher's inner loop instead
+/// of a dictionary's hashing, and an index rather than a copy of the mention.
 struct MentionIndex {
-    private let slots: [Mention?]
+    private let slots: [Int32]
 
     init(_ mentions: [Mention], count: Int) {
-        var slots = [Mention?](repeating: nil, count: count)
-        for m in mentions where slots.indices.contains(m.firstToken) && slots[m.firstToken] == nil {
-            slots[m.firstToken] = m
+        var slots = [Int32](repeating: -1, count: count)
+        for (index, m) in mentions.enumerated() where slots.indices.contains(m.firstToken) && slots[m.firstToken] < 0 {
+            slots[m.firstToken] = Int32(index)
         }
         self.slots = slots
     }
 
-    subscript(position: Int) -> Mention? {
-        slots.indices.contains(position) ? slots[position] : nil
+    subscript(position: Int) -> Int? {
+        slots.indices.contains(position) && slots[position] >= 0 ? Int(slots[position]) : nil
     }
 }

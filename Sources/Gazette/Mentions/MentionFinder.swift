@@ -19,14 +19,14 @@ public struct MentionFinder: MentionFinding {
     let names: NameIndex
     let reference: ReferenceData
     /// Adjective key → region, per language.
-    let regionAdjectives: [Language: [String: String]]
+    let regionAdjectives: [Language: WordMap<String>]
     /// Legal forms, folded with spaces removed ("co.,ltd.", "spzo.o.", "gmbh&co.kg").
     let legalForms: WordSet
     /// Every prefix of a legal form (the forms included): joining tokens stops where none continues.
     let legalFormPrefixes: WordSet
 
     public init(rules: [Language: MentionRules], names: NameIndex, reference: ReferenceData,
-                regionAdjectives: [Language: [String: String]]) {
+                regionAdjectives: [Language: WordMap<String>]) {
         self.rules = rules
         self.names = names
         self.reference = reference
@@ -55,12 +55,7 @@ public struct MentionFinder: MentionFinding {
 
     /// The region a word states ("European", "europäischen"), if any.
     func region(ofAdjective token: Token, _ language: Language) -> String? {
-        guard let table = regionAdjectives[language] else { return nil }
-        if let region = table[token.key] { return region }
-        for ending in ["en", "er", "es", "em", "e"] where token.key.hasSuffix(ending) {
-            if let region = table[String(token.key.dropLast(ending.count))] { return region }
-        }
-        return nil
+        regionAdjectives[language]?[token.key]
     }
 }
 

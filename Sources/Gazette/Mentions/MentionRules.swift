@@ -53,6 +53,8 @@ public struct MentionRules: Sendable {
     public var functionWords: WordSet = []
     /// May stand between a person's name and a role ("former", "ehemaliger").
     public var former: WordSet = []
+    /// Endings an adjective stem takes ("europäisch" + "en"), in the order they are stripped.
+    public var adjectiveEndings: [String] = []
     /// Compass word key → canonical form.
     public var directions: WordMap<String> = [:]
     /// Month names and abbreviations: never names.
@@ -116,6 +118,7 @@ public struct MentionRules: Sendable {
             case "list-join": listJoiners.insert(Folding.key(row[1]))
             case "function": functionWords.insert(Folding.key(row[1]))
             case "former": former.insert(Folding.key(row[1]))
+            case "adjective-ending": adjectiveEndings.append(Folding.key(row[1]))
             default:
                 throw .badRuleFile(path: wordFile.path, line: row.line, reason: "unknown kind '\(row[2])'")
             }

@@ -173,18 +173,20 @@ public struct ReferenceData: Sendable {
         regionParents[name]
     }
 
-    /// The ISO code a country adjective names, for any inflection: "German", "deutschen", "Swiss".
+    /// The ISO code a country adjective names, in any inflection the rules list (``inflectAdjectives(_:)``):
+    /// "German", "deutschen", "Swiss".
     public func countryOfAdjective(_ word: some StringProtocol) -> String? {
         countryOfAdjective(key: Folding.key(word))
     }
 
     /// ``countryOfAdjective(_:)`` of a word already folded (a token's `key`).
     public func countryOfAdjective(key: String) -> String? {
-        if let code = adjectives[key] { return code }
-        // German adjective endings: deutsch-e/-en/-er/-es/-em.
-        for ending in ["en", "er", "es", "em", "e"] where key.hasSuffix(ending) {
-            if let code = adjectives[String(key.dropLast(ending.count))] { return code }
-        }
-        return nil
+        adjectives[key]
+    }
+
+    /// Makes ``countryOfAdjective(_:)`` answer for the inflected forms of each adjective
+    /// ("deutsche", "deutschen" after "deutsch"): the rules' adjective endings, added once at load.
+    public mutating func inflectAdjectives(_ endings: [String]) {
+        adjectives.addInflections(endings)
     }
 }

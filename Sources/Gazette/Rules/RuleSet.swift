@@ -11,8 +11,9 @@ public struct RuleSet: Sendable {
     public var normalization: NormalizationRules
     public var reference: ReferenceData
     public var mentions: [Language: MentionRules]
-    /// Adjectives that state a region ("European"), per language.
-    public var regionAdjectives: [Language: [String: String]]
+    /// Adjectives that state a region ("European", "europäischen"), per language, with their
+    /// inflected forms.
+    public var regionAdjectives: [Language: WordMap<String>]
     /// Month names and date patterns, per language.
     public var dates: [Language: DateRules]
     /// Relation patterns and cues, per language.
@@ -28,7 +29,7 @@ public struct RuleSet: Sendable {
         reference = try referenceDirectory.map { url throws(GazetteError) in try ReferenceData(directory: url) } ?? ReferenceData()
         reference.functionWords = normalization.stopwords
         var mentions: [Language: MentionRules] = [:]
-        var regionAdjectives: [Language: [String: String]] = [:]
+        var regionAdjectives: [Language: WordMap<String>] = [:]
         var dates: [Language: DateRules] = [:]
         var relations: [Language: RelationRules] = [:]
         var events: [Language: EventRules] = [:]
@@ -44,12 +45,20 @@ public struct RuleSet: Sendable {
             mentions[language] = mentionRules
             relations[language] = try RelationRules(directory: rulesDirectory, language: language, roles: mentionRules.roles)
             events[language] = try EventRules(directory: rulesDirectory, language: language)
-            var table: [String: String] = [:]
+            var table: WordMap<String> = [:]
             for row in try TSVFile.optional(rulesDirectory, language, "region-adjectives.tsv", minimumColumns: 3).rows {
                 table[Folding.key(row[1])] = row[2]
             }
             regionAdjectives[language] = table
         }
+        // Adjectives are read in any language's text ("deutsche Firmen" quoted in English), so every
+        // table takes every language's endings, in the order the languages list them.
+        var endings: [String] = []
+        for language in Language.allCases {
+            for ending in mentions[language]?.adjectiveEndings ?? [] where !endings.contains(ending) { endings.append(ending) }
+        }
+        reference.inflectAdjectives(endings)
+        for language in Language.allCases { regionAdjectives[language]?.addInflections(endings) }
         self.mentions = mentions
         self.regionAdjectives = regionAdjectives
         self.dates = dates

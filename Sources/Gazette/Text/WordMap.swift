@@ -42,6 +42,16 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
         }
     }
 
+    /// Adds each key followed by each ending ("deutsch" + "en"), with the key's value, where that
+    /// form is not a key already. Endings are tried in the order given, so the map answers as
+    /// stripping the first ending that leaves a key would, with one lookup instead of one per ending.
+    public mutating func addInflections(_ endings: [String]) {
+        let stems = Array(self)
+        for ending in endings where !ending.isEmpty {
+            for (stem, value) in stems where self[stem + ending] == nil { self[stem + ending] = value }
+        }
+    }
+
     public subscript(key: String, default defaultValue: @autoclosure () -> Value) -> Value {
         get { self[key] ?? defaultValue() }
         _modify {

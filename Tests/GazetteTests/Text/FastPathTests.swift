@@ -170,4 +170,37 @@ import Testing
         }
         #expect(found > 100)
     }
+
+    /// The adjective tables with their inflections added at load answer, in one lookup, what
+    /// stripping the rules' endings in order from every word of the texts answers over the tables as
+    /// shipped: the word itself first, then the first ending whose stem is listed.
+    @Test func inflectedAdjectivesEqualEndingStripping() throws {
+        let rules = TestSupport.ruleSet
+        let endings = rules.mentions[.de]?.adjectiveEndings ?? []
+        #expect(endings == ["en", "er", "es", "em", "e"])
+        let shipped = try ReferenceData(directory: TestSupport.referenceDirectory)
+        var regionStems: WordMap<String> = [:]
+        for row in try TSVFile.optional(TestSupport.rulesDirectory, .de, "region-adjectives.tsv", minimumColumns: 3).rows {
+            regionStems[Folding.key(row[1])] = row[2]
+        }
+        func stripped(_ key: String, _ lookup: (String) -> String?) -> String? {
+            if let value = lookup(key) { return value }
+            for ending in endings where key.hasSuffix(ending) {
+                if let value = lookup(String(key.dropLast(ending.count))) { return value }
+            }
+            return nil
+        }
+        var words = Set(["deutschen", "europäischen", "Europeans", "französische", "Schweizer", "japanischem", "e", "en"])
+        for text in Self.texts { words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)) }
+        var found = 0
+        for word in words {
+            let key = Folding.key(word)
+            let country = stripped(key, { shipped.countryOfAdjective(key: $0) })
+            #expect(rules.reference.countryOfAdjective(key: key) == country, "\(word)")
+            #expect(rules.regionAdjectives[.de]?[key] == stripped(key, { regionStems[$0] }), "\(word)")
+            if country != nil, shipped.countryOfAdjective(key: key) == nil { found += 1 }
+        }
+        // Inflected forms the stems alone do not answer were read ("deutschen", "europäischen" …).
+        #expect(found > 5)
+    }
 }
