@@ -3,13 +3,15 @@ import Testing
 @testable import Gazette
 
 /// An import switches its connection to loading settings (statement journals in memory, a larger
-/// page cache) and back (``DocumentWriter/loadingSettings``): batched imports, whose later
+/// page cache, and into an empty knowledge base no foreign-key checks) and back
+/// (``DocumentWriter/loadingSettings``): batched imports, whose later
 /// transactions switch again, must work and give the same knowledge base as one transaction, and
 /// the connection must be left with its resting settings whether the import succeeds or fails.
 @Suite struct LoadingSettingsTests {
-    /// `temp_store` and `cache_size` of the store's connection.
+    /// `temp_store`, `cache_size` and `foreign_keys` of the store's connection.
     static func settings(_ store: Store) throws -> [Int] {
-        [try TestSupport.integer(store, "PRAGMA temp_store"), try TestSupport.integer(store, "PRAGMA cache_size")]
+        [try TestSupport.integer(store, "PRAGMA temp_store"), try TestSupport.integer(store, "PRAGMA cache_size"),
+         try TestSupport.integer(store, "PRAGMA foreign_keys")]
     }
 
     /// Facts with their confidences, and counts, without row ids.
@@ -33,7 +35,7 @@ import Testing
 
         let whole = try Store(path: directory.appendingPathComponent("whole.db").path)
         let resting = try Self.settings(whole)
-        #expect(resting == [0, Store.writerCacheSize])
+        #expect(resting == [0, Store.writerCacheSize, 1])
         _ = try importer.run(paths: [corpus.path], into: whole)
         #expect(try Self.settings(whole) == resting)
 
@@ -57,7 +59,7 @@ import Testing
                                         to: "bad.txt", in: directory)
         let importer = Importer(pipeline: TestSupport.makePipeline(), jobs: 1)
         #expect(throws: ImportFailure.self) { try importer.run(paths: [good.path, bad.path], into: store) }
-        #expect(try Self.settings(store) == [0, Store.writerCacheSize])
+        #expect(try Self.settings(store) == [0, Store.writerCacheSize, 1])
         #expect(try TestSupport.integer(store, "SELECT count(*) FROM document") == 0)
         // The next import on the same connection works.
         _ = try importer.run(paths: [good.path], into: store)

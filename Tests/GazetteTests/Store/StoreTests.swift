@@ -123,6 +123,26 @@ import Testing
         #expect(try store.write([edited]) == [.replaced])
     }
 
+    /// A load into an empty knowledge base goes without foreign-key checks, so it cannot replace
+    /// a document by cascade: a source that changes between two reads in that load fails it,
+    /// with nothing written; with documents stored, the same write replaces it.
+    @Test func sourceChangedWithinALoadIntoAnEmptyBase() throws {
+        let (store, directory) = try TestSupport.makeStore()
+        defer { TestSupport.removeTemporary(directory) }
+        let doc = try TestSupport.extract(TestSupport.seedDocuments()[0])
+        var edited = doc
+        edited.text += "\n\nPanjin also opened a ferry terminal."
+        edited.metadata.sha256 = SHA256.hex(edited.text.utf8)
+        #expect(throws: GazetteError.self) { try store.write([doc, edited]) }
+        #expect(try TestSupport.integer(store, "SELECT count(*) FROM document") == 0)
+        #expect(try TestSupport.integer(store, "PRAGMA foreign_keys") == 1)
+
+        let other = try TestSupport.extract(TestSupport.seedDocuments()[1])
+        #expect(try store.write([other]) == [.added])
+        #expect(try store.write([doc, edited]) == [.added, .replaced])
+        #expect(try TestSupport.strings(store, "PRAGMA foreign_key_check").isEmpty)
+    }
+
     @Test func changedDocumentIsReplaced() throws {
         let (store, directory) = try TestSupport.makeStore()
         defer { TestSupport.removeTemporary(directory) }

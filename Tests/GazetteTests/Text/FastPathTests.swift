@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func scalarsEncodeAsStringsDo() {
-        for text in Self.hardCases + Self.texts.map { String($0.prefix(400)) } {
+        for text in Self.hardCases + Self.texts.map({ String($0.prefix(400)) }) {
             let scalars = Array(text.unicodeScalars)
             #expect(String(scalars: scalars[...]) == text)
             #expect(String(scalars: scalars.dropFirst(3)) == String(String.UnicodeScalarView(scalars.dropFirst(3))))
