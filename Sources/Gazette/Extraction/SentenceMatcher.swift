@@ -66,11 +66,11 @@ final class SentenceMatcher {
     func matches(_ pattern: RelationPattern) -> [Match] {
         var out: [Match] = []
         var start = 0
-        var startsWithSlot = false
-        if case .slot = pattern.elements.first { startsWithSlot = true }
+        var firstSlot: RelationPattern.SlotTypes?
+        if case .slot(_, let types, _) = pattern.elements.first { firstSlot = types }
         while start < tokens.count {
             if case .start = pattern.elements.first, start > firstWord { break }
-            if startsWithSlot && !slotStarts[start] {
+            if let firstSlot, !slotStarts[start] || !canFill(firstSlot, at: start) {
                 start += 1
                 continue
             }
@@ -135,6 +135,18 @@ final class SentenceMatcher {
         guard pos + phrase.count <= tokens.count else { return false }
         for (k, word) in phrase.enumerated() where tokens[pos + k].key != word { return false }
         return true
+    }
+
+    /// Whether ``slot(at:_:list:)`` has a reading at `pos`, without making one: a mention the
+    /// slot takes (or a place naming the organization the slot takes right after it), or a place
+    /// anaphor where the slot takes the topic. Most slot starts hold a mention of another type.
+    func canFill(_ types: RelationPattern.SlotTypes, at pos: Int) -> Bool {
+        if let m = mentionAt[pos], mentions[m].entityKey != nil {
+            if accepts(types, m) { return true }
+            if mentions[m].type == .place, let next = mentionAt[mentions[m].lastToken], mentions[next].type == .organization,
+               accepts(types, next) { return true }
+        }
+        return types.topic && topic != nil && anaphora.longestPhrase(in: tokens, at: pos) > 0
     }
 
     /// The readings of a slot at `pos`, longest first: one mention, an enumeration, or an anaphor.

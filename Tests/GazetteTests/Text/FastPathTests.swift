@@ -203,4 +203,16 @@ import Testing
         // Inflected forms the stems alone do not answer were read ("deutschen", "europäischen" …).
         #expect(found > 5)
     }
+
+    /// The metadata reader's folded head equals the folded `Character` prefix, at lengths that end
+    /// inside and right before accented letters, combining marks and "\r\n".
+    @Test func foldedHeadEqualsFoldedCharacterPrefix() {
+        let texts = Self.hardCases + Self.texts + ["ab\r\ncd", "abc\u{301}d", "PANJIN, China /PRNewswire/ -- x`y", "Ab"]
+        for text in texts {
+            for length in [0, 1, 2, 3, 4, 5, 8, 40, 1200] {
+                #expect(MetadataExtractor.foldedHead(text, characters: length) == Array(Folding.key(text.prefix(length)).utf8),
+                        "\(text.prefix(60)) \(length)")
+            }
+        }
+    }
 }
