@@ -20,10 +20,26 @@ import Foundation
 public struct RelationPattern: Sendable {
     public enum Element: Sendable {
         case slot(role: SlotRole, types: SlotTypes, list: Bool)
-        case words([[String]], optional: Bool)
+        case words(Phrases, optional: Bool)
         case gap(Int)
         case start
         case roleSlot
+    }
+
+    /// The alternatives of a word element (folded phrases), in the order listed, and grouped by
+    /// first word: the matcher tries only those whose first word is the token it stands at.
+    public struct Phrases: Sendable {
+        /// Every alternative, in the order the rule lists them.
+        public let all: [[String]]
+        /// The same alternatives by first word, each group in the order listed.
+        let byFirstWord: WordMap<[[String]]>
+
+        init(_ all: [[String]]) {
+            self.all = all
+            var byFirstWord: WordMap<[[String]]> = [:]
+            for phrase in all { if let first = phrase.first { byFirstWord[first, default: []].append(phrase) } }
+            self.byFirstWord = byFirstWord
+        }
     }
 
     public enum SlotRole: Sendable { case subject, object }
@@ -132,15 +148,18 @@ public struct RelationPattern: Sendable {
             } else {
                 let optional = text.hasPrefix("?")
                 let body = optional ? String(text.dropFirst()) : text
-                let alternatives = body.split(separator: "|").map { alt in
+                let alternatives = body.split(separator: "|", omittingEmptySubsequences: false).map { alt in
                     alt.split(separator: "_").map { Folding.key(String($0)) }
                 }
-                elements.append(.words(alternatives, optional: optional))
+                guard !alternatives.contains(where: \.isEmpty) else {
+                    throw .badRuleFile(path: path, line: row.line, reason: "empty word alternative in '\(text)'")
+                }
+                elements.append(.words(Phrases(alternatives), optional: optional))
             }
         }
         for element in elements {
             if case .words(let alternatives, let optional) = element, !optional {
-                anchors = WordSet(alternatives.compactMap(\.first))
+                anchors = WordSet(alternatives.all.compactMap(\.first))
                 break
             }
         }

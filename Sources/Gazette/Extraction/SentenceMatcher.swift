@@ -110,8 +110,10 @@ final class SentenceMatcher {
             }
             return nil
         case .words(let alternatives, let optional):
-            for alternative in alternatives where words(alternative, at: pos) {
-                if let found = match(elements, i + 1, pos + alternative.count, state) { return found }
+            if pos < tokens.count, let candidates = alternatives.byFirstWord[tokens[pos].key] {
+                for alternative in candidates where words(alternative, at: pos) {
+                    if let found = match(elements, i + 1, pos + alternative.count, state) { return found }
+                }
             }
             return optional ? match(elements, i + 1, pos, state) : nil
         case .slot(let role, let types, let list):

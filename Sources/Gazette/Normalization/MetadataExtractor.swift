@@ -55,7 +55,7 @@ public struct MetadataExtractor: Sendable {
 
     /// The source named by a wire marker in the first lines ("/PRNewswire/" → "PR Newswire").
     public func source(of text: String) -> String? {
-        let head = MetadataExtractor.foldedHead(text, characters: 1200)
+        let head = MetadataExtractor.foldedHead(text, scalars: 1200)
         var best: (offset: Int, source: String)?
         for (marker, source) in markers {
             if let offset = ByteSearch.firstOffset(of: marker, in: head), best.map({ offset < $0.offset }) ?? true {
@@ -65,15 +65,20 @@ public struct MetadataExtractor: Sendable {
         return best?.source
     }
 
-    /// `Folding.key(text.prefix(characters))` as bytes. An ASCII head (nearly every one) is
-    /// folded byte by byte: counting `Character`s to find its end cost more than the search.
-    static func foldedHead(_ text: String, characters: Int) -> [UInt8] {
-        let utf8 = text.utf8
-        // Bytes and characters coincide when every byte up to the one after the head is ASCII
-        // (nothing can combine with the last one) and none is a carriage return ("\r\n" is one).
-        let span = utf8.prefix(characters + 1)
-        guard span.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return Array(Folding.key(text.prefix(characters)).utf8) }
-        return utf8.prefix(characters).map(TextNormalizer.foldedASCII)
+    /// The folded bytes of the text's first `scalars` Unicode scalars. Scalars, not `Character`s:
+    /// finding the end of 1,200 characters took grapheme breaking, which cost more than the search;
+    /// the two heads differ only where a character is several scalars, a few places short.
+    static func foldedHead(_ text: String, scalars: Int) -> [UInt8] {
+        let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            var count = 0
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+                if count == scalars { return offset }
+                count += 1
+            }
+            return bytes.count
+        }
+        guard let end else { return Array(Folding.key(String(text.unicodeScalars.prefix(scalars))).utf8) }
+        return Array(Folding.key(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]).utf8)
     }
 
     /// The dateline of the first lines that have one.
