@@ -183,7 +183,7 @@ public struct EventExtractor: EventExtracting {
                 let member = places.first { $0.firstToken < at && $0.subtype == "city" } ?? places.first
                 eventPlaces = [member?.entityKey ?? topic.main]
             } else {
-                let located = places.first { p in p.firstToken > 0 && rules.locations.contains(tokens[p.firstToken - 1].key) }
+                let located = places.first { p in p.firstToken > 0 && rules.locations.contains(tokens[p.firstToken - 1]) }
                     ?? places.first { !isOrigin($0, tokens, rules) }
                 eventPlaces = [located?.entityKey ?? topic.main]
             }
@@ -208,7 +208,7 @@ public struct EventExtractor: EventExtracting {
         var found: [(EventRules.Trigger, Int, Int)] = []
         var types: Set<EventType> = []
         for i in tokens.indices where !skipping.contains(i) {
-            guard let candidates = rules.byFirstWord[tokens[i].key] else { continue }
+            guard let candidates = rules.byFirstWord[tokens[i]] else { continue }
             for trigger in candidates.map({ rules.triggers[$0] }) where !types.contains(trigger.type) {
                 for phrase in trigger.phrases where i + phrase.count <= tokens.count {
                     if phrase.indices.allSatisfy({ tokens[i + $0].key == phrase[$0] }) {
@@ -260,17 +260,17 @@ public struct EventExtractor: EventExtracting {
             return true
         }
         var k = m.firstToken - 1
-        while k >= 0, tokens[k].key == "," || rules.listJoiners.contains(tokens[k].key)
+        while k >= 0, tokens[k].key == "," || rules.listJoiners.contains(tokens[k])
                 || (k > 0 && tokens[k].shape == .capitalized && k >= m.firstToken - 3) {
-            if rules.origins.contains(tokens[k].key) { return true }
+            if rules.origins.contains(tokens[k]) { return true }
             k -= 1
         }
-        return k >= 0 && rules.origins.contains(tokens[k].key)
+        return k >= 0 && rules.origins.contains(tokens[k])
     }
 
     /// "Reise nach Saudi-Arabien", "trip to Berlin": a place named as where a trip goes.
     func isDestination(_ m: Mention, _ tokens: [Token], _ rules: EventRules) -> Bool {
-        m.firstToken > 0 && rules.destinations.contains(tokens[m.firstToken - 1].key)
+        m.firstToken > 0 && rules.destinations.contains(tokens[m.firstToken - 1])
     }
 
     /// One event per (type, place) whose dates agree: the more precise date wins, participants join.

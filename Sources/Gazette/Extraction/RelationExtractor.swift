@@ -103,7 +103,7 @@ public struct RelationExtractor: RelationExtracting {
             var anchored = [Bool](repeating: false, count: rules.patterns.count)
             for index in rules.unanchoredPatterns { anchored[index] = true }
             for token in tokens {
-                for index in rules.patternsByAnchor[token.key] ?? [] { anchored[index] = true }
+                for index in rules.patternsByAnchor[token] ?? [] { anchored[index] = true }
             }
             // Indices, not `enumerated()`: a pattern is copied (its strings and word sets retained)
             // only when the sentence can match it.

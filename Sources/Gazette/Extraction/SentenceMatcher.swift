@@ -110,7 +110,7 @@ final class SentenceMatcher {
             }
             return nil
         case .words(let alternatives, let optional):
-            if pos < tokens.count, let candidates = alternatives.byFirstWord[tokens[pos].key] {
+            if pos < tokens.count, let candidates = alternatives.byFirstWord[tokens[pos]] {
                 for alternative in candidates where words(alternative, at: pos) {
                     if let found = match(elements, i + 1, pos + alternative.count, state) { return found }
                 }
@@ -170,7 +170,7 @@ final class SentenceMatcher {
                 var cursor = skipOrigin(end)
                 while cursor < tokens.count {
                     var next = cursor
-                    while next < tokens.count, tokens[next].key == "," || wordSets.listJoiners.contains(tokens[next].key) { next += 1 }
+                    while next < tokens.count, tokens[next].key == "," || wordSets.listJoiners.contains(tokens[next]) { next += 1 }
                     guard next > cursor else { break }
                     if tokens[next - 1].key == "and", next < tokens.count, tokens[next].key == "other" { break }
                     next = skipItemPrefix(next)
@@ -208,7 +208,7 @@ final class SentenceMatcher {
     /// "Austria's", "Swedish toolmaker".
     func skipItemPrefix(_ pos: Int) -> Int {
         var k = pos
-        if k < tokens.count, wordSets.articles.contains(tokens[k].key) { k += 1 }
+        if k < tokens.count, wordSets.articles.contains(tokens[k]) { k += 1 }
         if let owner = mentionAt[k], entities[mentions[owner].entityKey ?? ""]?.type == .place,
            mentions[owner].lastToken < tokens.count, tokens[mentions[owner].lastToken].key == "'s" {
             return mentions[owner].lastToken + 1
@@ -223,7 +223,7 @@ final class SentenceMatcher {
 
     /// Past an origin after a name: "from Poland", "aus Graz".
     func skipOrigin(_ pos: Int) -> Int {
-        guard pos + 1 < tokens.count, wordSets.origins.contains(tokens[pos].key), let place = mentionAt[pos + 1],
+        guard pos + 1 < tokens.count, wordSets.origins.contains(tokens[pos]), let place = mentionAt[pos + 1],
               entities[mentions[place].entityKey ?? ""]?.type == .place else { return pos }
         return mentions[place].lastToken
     }
@@ -237,7 +237,7 @@ final class SentenceMatcher {
         guard last + 1 < tokens.count, tokens[last].shape == .lower, tokens[last + 1].shape == .lower,
               mentions[index].text.count <= 6, mentions[index].text.allSatisfy({ !$0.isLowercase }) else { return false }
         let (a, b) = (tokens[last], tokens[last + 1])
-        return a.key.count > 3 && b.key.count > 3 && !wordSets.clauseWords.contains(a.key)
+        return a.key.count > 3 && b.key.count > 3 && !wordSets.clauseWords.contains(a)
     }
 
     /// After "Shenyang's", the place owned: "Shenyang's Hunnan district" → Hunnan district.
@@ -252,15 +252,15 @@ final class SentenceMatcher {
     /// Ends of a role phrase from `pos`, longest first: "former vice minister of commerce".
     func roleEnds(from pos: Int) -> [Int] {
         var start = pos
-        if start < tokens.count, wordSets.former.contains(tokens[start].key) { start += 1 }
-        guard start < tokens.count, let phrases = roles[tokens[start].key] else { return [] }
+        if start < tokens.count, wordSets.former.contains(tokens[start]) { start += 1 }
+        guard start < tokens.count, let phrases = roles[tokens[start]] else { return [] }
         var ends: [Int] = []
         for phrase in phrases where words(phrase, at: start) {
             let base = start + phrase.count
             ends.append(base)
             // "… of commerce", "… for energy": lower-case words that narrow the role.
             var k = base
-            while k + 1 < tokens.count, wordSets.roleLinks.contains(tokens[k].key), tokens[k + 1].shape == .lower,
+            while k + 1 < tokens.count, wordSets.roleLinks.contains(tokens[k]), tokens[k + 1].shape == .lower,
                   mentionAt[k + 1] == nil, tokens[k + 1].key != "the" {
                 k += 2
                 ends.append(k)

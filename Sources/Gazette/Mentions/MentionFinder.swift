@@ -55,7 +55,7 @@ public struct MentionFinder: MentionFinding {
 
     /// The region a word states ("European", "europäischen"), if any.
     func region(ofAdjective token: Token, _ language: Language) -> String? {
-        regionAdjectives[language]?[token.key]
+        regionAdjectives[language]?[token]
     }
 }
 
@@ -111,14 +111,14 @@ final class SentenceScan {
             }
         }
         // "Northeast China", "northeastern China".
-        if let canonical = rules.directions[token.key], i + 1 < tokens.count,
+        if let canonical = rules.directions[token], i + 1 < tokens.count,
            let place = lookup(i + 1, maximum: 1), place.candidate.subtype == "country" || place.candidate.subtype == "region" {
             emit(i, i + 2, type: .place, subtype: "region", rule: "\(language.rawValue)/directions.tsv",
                  name: "\(canonical) \(place.candidate.name)")
             return i + 2
         }
         // "Provinz Liaoning", "die Stadt Shenyang", "Lake Baikal".
-        if let cue = rules.prefixCues[token.key], token.isCapitalized, i + 1 < tokens.count, tokens[i + 1].isCapitalized {
+        if let cue = rules.prefixCues[token], token.isCapitalized, i + 1 < tokens.count, tokens[i + 1].isCapitalized {
             if var found = lookup(i + 1, maximum: finder.names.maximumTokens), found.candidate.type == .place {
                 // "Provinz Jilin" is the province, though a larger city has the name.
                 if found.candidate.subtype != cue.subtype, let typed = typedCandidate(found, cue.subtype) { found.candidate = typed }
@@ -175,7 +175,7 @@ final class SentenceScan {
 
     func canStartName(_ i: Int) -> Bool {
         let t = tokens[i]
-        if rules.stops.contains(t.text) || rules.months.contains(t.key) { return false }
+        if rules.stops.contains(t.text) || rules.months.contains(t) { return false }
         if t.isCapitalized { return true }
         // "21st Century Maritime Silk Road".
         return t.shape == .number && ["st", "nd", "rd", "th"].contains(where: { t.key.hasSuffix($0) })
@@ -186,7 +186,7 @@ final class SentenceScan {
     /// "Vice Mayor", "Provincial Councillor"), or nil.
     func personIntroducer(_ i: Int) -> Int? {
         let t = tokens[i]
-        if rules.titleTokens.contains(t.key) { return 1 }
+        if rules.titleTokens.contains(t) { return 1 }
         guard t.shape == .capitalized else { return nil }
         let length = rules.roleLength(tokens, at: i)
         guard length > 0, i + length < tokens.count,
@@ -229,7 +229,7 @@ final class SentenceScan {
         var j = i
         while j < tokens.count, j - i < 3, tokens[j].shape == .capitalized, !rules.stops.contains(tokens[j].text) { j += 1 }
         guard j - i >= 2, j + 1 < tokens.count, tokens[j].text == ",",
-              rules.roleLength(tokens, at: j + 1) > 0 || (rules.former.contains(tokens[j + 1].key)
+              rules.roleLength(tokens, at: j + 1) > 0 || (rules.former.contains(tokens[j + 1])
                   && rules.roleLength(tokens, at: j + 2) > 0) else { return nil }
         // Not a known place or organization ("Saudi Arabia, president …" is rare but "Shenyang, capital" is not a person).
         if let found = lookup(i, maximum: j - i), found.end == j, found.candidate.type != .person { return nil }
@@ -322,7 +322,7 @@ final class SentenceScan {
             } else {
                 break
             }
-            if let heads = rules.eventHeads[tokens[j - 1].key], heads.contains(where: { head in
+            if let heads = rules.eventHeads[tokens[j - 1]], heads.contains(where: { head in
                 j - head.count >= i && zip(head, tokens[(j - head.count)..<j]).allSatisfy { $0 == $1.key }
             }), tokens[j - 1].isCapitalized {
                 end = j
@@ -332,7 +332,7 @@ final class SentenceScan {
     }
 
     func isConnective(_ i: Int) -> Bool {
-        rules.connectives.contains(tokens[i].key)
+        rules.connectives.contains(tokens[i])
     }
 
     /// A token that can continue a name: a capitalised word, a number after a word ("NeuViz 128"),
@@ -340,7 +340,7 @@ final class SentenceScan {
     func continuesName(_ i: Int) -> Bool {
         let t = tokens[i]
         if rules.stops.contains(t.text) && t.shape != .upper { return false }
-        if rules.months.contains(t.key) { return false }
+        if rules.months.contains(t) { return false }
         return t.isCapitalized || (t.shape == .number && i > 0 && tokens[i - 1].isWord)
     }
 
@@ -407,7 +407,7 @@ final class SentenceScan {
         let c = found.candidate
         let single = found.end == i + 1
         // A function word is never a name, whatever a list says ("Über" is not Uber).
-        if single, finder.reference.functionWords[language]?.contains(tokens[i].key) == true { return false }
+        if single, finder.reference.functionWords[language]?.contains(tokens[i]) == true { return false }
         // German dictionaries list place names too, so only English words tell a place from a word.
         if single && tokens[i].shape == .capitalized && language == .en && isCommon(i) {
             // "Mobile", "Bay", "Oriental": a place that is also a word must be a large city not opening a sentence.
@@ -471,7 +471,7 @@ final class SentenceScan {
                 if isOriginAdjective(next) { break }
                 // German "… der Provinz": the complement must name something, not be an ordinary noun.
                 if language == .de, joinsOf, isCommon(next), headCueEnding(at: next + 1, from: next) == nil,
-                   !(rules.prefixCues[tokens[next].key] != nil && next + 1 < tokens.count && lookup(next + 1, maximum: 3) != nil) { break }
+                   !(rules.prefixCues[tokens[next]] != nil && next + 1 < tokens.count && lookup(next + 1, maximum: 3) != nil) { break }
                 if !joinsOf { crossedAnd = true }
                 if joinsOf {
                     // "Institute of Metal Research": only after an organization, zone or facility cue.
@@ -518,7 +518,7 @@ final class SentenceScan {
         // "German Starhai International": the adjective states the country; it is not part of the
         // name, unless the rest is a bare cue ("Chinese Academy of Sciences").
         if let country = finder.reference.countryOfAdjective(tokens[i].text), tokens[i].shape == .capitalized,
-           found.end - i > cueLength + 1, !(i + 1 < tokens.count && rules.headCues[tokens[i + 1].key] != nil) {
+           found.end - i > cueLength + 1, !(i + 1 < tokens.count && rules.headCues[tokens[i + 1]] != nil) {
             found.start = i + 1
             found.statedCountry = country
         }
@@ -554,7 +554,7 @@ final class SentenceScan {
 
     /// A lower-case head cue at `j` ("district", "think tank").
     func lowerHeadCue(at j: Int) -> MentionRules.Cue? {
-        guard tokens[j].shape == .lower, let cues = rules.lowerHeadCues[tokens[j].key] else { return nil }
+        guard tokens[j].shape == .lower, let cues = rules.lowerHeadCues[tokens[j]] else { return nil }
         for cue in cues where j + cue.tokens.count <= tokens.count {
             if zip(cue.tokens, tokens[j..<(j + cue.tokens.count)]).allSatisfy({ $0 == $1.key }) { return cue }
         }
@@ -653,7 +653,7 @@ final class SentenceScan {
 
     /// Short words that follow a name as the subject of a clause ("PJVTC has …", "AHK and GIZ").
     func isFunctionWord(_ j: Int) -> Bool {
-        rules.functionWords.contains(tokens[j].key)
+        rules.functionWords.contains(tokens[j])
     }
 
     /// "Xuefeng CONG" → "Xuefeng Cong"; titles are already outside the span.

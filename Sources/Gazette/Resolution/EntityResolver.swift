@@ -288,17 +288,17 @@ public struct EntityResolver: EntityResolving {
                     // Across an apposition: "Neusoft Medical Systems, a … provider from Shenyang".
                     var g = f + 1
                     while g < tokens.count, g - f < 14, at[g] == nil, ![",", ";", "."].contains(tokens[g].text),
-                          !rules.origins.contains(tokens[g].key) { g += 1 }
+                          !rules.origins.contains(tokens[g]) { g += 1 }
                     f = g
                 }
-                if f + 1 < tokens.count, rules.origins.contains(tokens[f].key), let place = at[f + 1],
+                if f + 1 < tokens.count, rules.origins.contains(tokens[f]), let place = at[f + 1],
                    let iso = countryCode(of: mentions[place]) {
                     mentions[k].statedCountry = iso
                 }
             }
             for a in 0..<max(0, tokens.count - 1) {
                 // The noun first: it rules out almost every token without a lookup of the adjective.
-                guard rules.orgContext[tokens[a + 1].key] != nil || rules.groupNouns.contains(tokens[a + 1].key)
+                guard rules.orgContext[tokens[a + 1]] != nil || rules.groupNouns.contains(tokens[a + 1])
                 else { continue }
                 let country = reference.countryOfAdjective(key: tokens[a].key)
                 let region = finder.region(ofAdjective: tokens[a], text.language)
@@ -306,7 +306,7 @@ public struct EntityResolver: EntityResolving {
                 // The enumeration that follows: names separated only by commas and "and".
                 var expected = a + 2
                 while expected < tokens.count,
-                      tokens[expected].key == "," || rules.listIntroducers.contains(tokens[expected].key) {
+                      tokens[expected].key == "," || rules.listIntroducers.contains(tokens[expected]) {
                     expected += 1
                 }
                 for k in indices.sorted(by: { mentions[$0].firstToken < mentions[$1].firstToken })
@@ -316,7 +316,7 @@ public struct EntityResolver: EntityResolving {
                     if country == nil { mentions[k].statedRegion = region }
                     expected = mentions[k].lastToken
                     while expected < tokens.count,
-                          tokens[expected].key == "," || rules.listJoiners.contains(tokens[expected].key) { expected += 1 }
+                          tokens[expected].key == "," || rules.listJoiners.contains(tokens[expected]) { expected += 1 }
                 }
             }
         }

@@ -36,7 +36,8 @@ struct WordIndex: Sendable {
         return (words.count - 1, true)
     }
 
-    private func number(of word: String, hash: UInt32) -> Int? {
+    /// The number of `word`, whose ``hash(_:)`` is `hash` (a token's ``Token/keyHash``).
+    func number(of word: String, hash: UInt32) -> Int? {
         probe(hash: hash) { words[$0] == word }
     }
 

@@ -52,6 +52,11 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
         }
     }
 
+    /// The value for a token's key, found by the hash the token carries.
+    public subscript(token: Token) -> Value? {
+        index.number(of: token.key, hash: token.keyHash).map { storage[$0] }
+    }
+
     public subscript(key: String, default defaultValue: @autoclosure () -> Value) -> Value {
         get { self[key] ?? defaultValue() }
         _modify {

@@ -30,6 +30,11 @@ public struct WordSet: Sendable, Equatable, ExpressibleByArrayLiteral, Sequence 
         index.number(of: word) != nil
     }
 
+    /// Whether a token's key is here, by the hash the token carries.
+    public func contains(_ token: Token) -> Bool {
+        index.number(of: token.key, hash: token.keyHash) != nil
+    }
+
     /// Whether the word whose UTF-8 bytes are `utf8` is here, without making a `String`.
     public func contains(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         index.number(ofUTF8: utf8) != nil

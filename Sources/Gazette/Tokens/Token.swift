@@ -16,10 +16,23 @@ public struct Token: Sendable, Hashable {
 
     public var text: String
     /// Case- and accent-folded text, the lexicon key.
-    public var key: String
+    public let key: String
+    /// ``WordIndex``'s hash of ``key``, made once with the token: the rules look each token up in
+    /// many word sets and tables (``WordSet/contains(_:)-(Token)``, ``WordMap``'s token
+    /// subscript), and hashing the key again for each was a twentieth of the extraction's work.
+    public let keyHash: UInt32
     public var start: Int
     public var end: Int
     public var shape: Shape
+
+    public init(text: String, key: String, start: Int, end: Int, shape: Shape) {
+        self.text = text
+        self.key = key
+        keyHash = WordIndex.hash(key)
+        self.start = start
+        self.end = end
+        self.shape = shape
+    }
 
     public var isWord: Bool { shape != .punctuation && shape != .number }
     /// Starts with a capital letter (capitalized or all-capitals).

@@ -57,4 +57,23 @@ import Testing
         #expect(Dictionary(uniqueKeysWithValues: Array(map)) == expected)
         #expect(map.keys.count == map.values.count)
     }
+
+    /// A token looked up by the hash it carries answers as its key does, in sets and maps built
+    /// from half of the tokens' keys.
+    @Test func tokensAnswerAsTheirKeys() throws {
+        var tokens: [Token] = []
+        for text in FastPathTests.texts {
+            tokens += Tokenizer.tokens(of: Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text))
+        }
+        try #require(tokens.count > 2_000)
+        let half = tokens.enumerated().filter { $0.offset % 2 == 0 }.map(\.element.key)
+        let set = WordSet(half)
+        var map: WordMap<Int> = [:]
+        for (i, key) in half.enumerated() { map[key] = i }
+        for token in tokens {
+            #expect(token.keyHash == WordIndex.hash(token.key))
+            #expect(set.contains(token) == set.contains(token.key), "\(token.key)")
+            #expect(map[token] == map[token.key], "\(token.key)")
+        }
+    }
 }
