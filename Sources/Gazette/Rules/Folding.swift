@@ -15,7 +15,16 @@ public enum Folding {
         }
         if ascii {
             guard hasUpper else { return String(text) }
-            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            // Written in place: no byte array between the text and the key, and no allocation at
+            // all for a key of up to 15 bytes (a small string).
+            return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+                var count = 0
+                for byte in text.utf8 {
+                    buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    count += 1
+                }
+                return count
+            }
         }
         // Otherwise by table for ASCII, Latin-1 and typographic quotes and dashes (German and English
         // news); only runs of other scalars go through Foundation's decomposition. Folding is per
@@ -95,6 +104,26 @@ public enum Folding {
     public static func nameKey(folded: String) -> String {
         // ASCII letters and digits only: the key itself.
         if folded.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) { return folded }
+        // ASCII with separators ("bmw-brilliance", "co., ltd."): the same rule over bytes, written
+        // in place, instead of a string grown one scalar at a time.
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: folded.utf8.count) { buffer in
+                var count = 0
+                var pendingSpace = false
+                for byte in folded.utf8 {
+                    let lower = byte | 0x20
+                    if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                        if pendingSpace && count > 0 { buffer[count] = 0x20; count += 1 }
+                        pendingSpace = false
+                        buffer[count] = byte
+                        count += 1
+                    } else {
+                        pendingSpace = true
+                    }
+                }
+                return count
+            }
+        }
         var out = ""
         var pendingSpace = false
         for ch in folded.unicodeScalars {
