@@ -14,10 +14,18 @@ public struct MetadataExtractor: Sendable {
     let rules: NormalizationRules
     /// Wire markers, folded once: `(key, source)`.
     let markers: [(key: [UInt8], source: String)]
+    /// For each byte value, the markers (indices into ``markers``, in order) whose key starts with
+    /// it: the head is read once, not once per marker.
+    let markersByFirstByte: [[Int]]
 
     public init(rules: NormalizationRules) {
         self.rules = rules
         markers = rules.sources.map { (Array(Folding.key($0.marker).utf8), $0.source) }
+        var byFirstByte = [[Int]](repeating: [], count: 256)
+        for (index, marker) in markers.enumerated() {
+            if let first = marker.key.first { byFirstByte[Int(first)].append(index) }
+        }
+        markersByFirstByte = byFirstByte
     }
 
     /// The parts of a dateline: its city, its date and where the body text starts after it.
@@ -56,13 +64,16 @@ public struct MetadataExtractor: Sendable {
     /// The source named by a wire marker in the first lines ("/PRNewswire/" → "PR Newswire").
     public func source(of text: String) -> String? {
         let head = MetadataExtractor.foldedHead(text, scalars: 1200)
-        var best: (offset: Int, source: String)?
-        for (marker, source) in markers {
-            if let offset = ByteSearch.firstOffset(of: marker, in: head), best.map({ offset < $0.offset }) ?? true {
-                best = (offset, source)
+        // The earliest marker wins, and of two at one offset the one listed first.
+        for offset in head.indices {
+            for index in markersByFirstByte[Int(head[offset])] {
+                let key = markers[index].key
+                if offset + key.count <= head.count, head[offset..<(offset + key.count)].elementsEqual(key) {
+                    return markers[index].source
+                }
             }
         }
-        return best?.source
+        return nil
     }
 
     /// The folded bytes of the text's first `scalars` Unicode scalars. Scalars, not `Character`s:

@@ -131,11 +131,25 @@ import Testing
         }
     }
 
-    @Test func byteSearchFindsTheFirstOccurrence() {
-        let hay = Array("wire /prnewswire/ and /prnewswire/".utf8)
-        #expect(ByteSearch.firstOffset(of: Array("/prnewswire/".utf8), in: hay) == 5)
-        #expect(ByteSearch.firstOffset(of: Array("xinhua".utf8), in: hay) == nil)
-        #expect(ByteSearch.firstOffset(of: Array("and /prnewswire/ and more".utf8), in: hay) == nil)
+    /// The wire source is the marker found earliest in the head (the one listed first of two at
+    /// one place), as a search for each marker over the whole head finds it.
+    @Test func sourceIsTheEarliestMarker() {
+        let extractor = MetadataExtractor(rules: TestSupport.normalizationRules)
+        let made = ["wire /PRNewswire/ and (Xinhua)", "(Xinhua) then /PRNewswire/", "x PRNewswire /PRNewswire/",
+                    "Köln — (dpa) (AFP)", "(Reuters", "nothing here", ""]
+        var found = 0
+        for text in made + Self.texts + Self.hardCases {
+            let head = Array(Folding.key(String(text.unicodeScalars.prefix(1200))).utf8)
+            var best: (offset: Int, source: String)?
+            for (key, source) in extractor.markers where !key.isEmpty && key.count <= head.count {
+                let offset = (0...(head.count - key.count)).first { head[$0..<($0 + key.count)].elementsEqual(key) }
+                if let offset, best.map({ offset < $0.offset }) ?? true { best = (offset, source) }
+            }
+            #expect(extractor.source(of: text) == best?.source, "\(text.prefix(80))")
+            if best != nil { found += 1 }
+        }
+        #expect(found >= 6)
+        #expect(extractor.source(of: "(Xinhua) then /PRNewswire/") == "Xinhua")
     }
 
     /// The resolver trims punctuation itself when a word's ends are punctuation, and leaves the
