@@ -102,8 +102,8 @@ public struct RelationExtractor: RelationExtracting {
                                           topic: topic.main, entities: entityByKey, roles: rules.roles, words: rules.words)
             var anchored = [Bool](repeating: false, count: rules.patterns.count)
             for index in rules.unanchoredPatterns { anchored[index] = true }
-            for token in tokens {
-                for index in rules.patternsByAnchor[token] ?? [] { anchored[index] = true }
+            for k in tokens.indices {
+                for index in rules.patternsByAnchor[tokens[k]] ?? [] { anchored[index] = true }
             }
             // Indices, not `enumerated()`: a pattern is copied (its strings and word sets retained)
             // only when the sentence can match it.
@@ -167,12 +167,12 @@ public struct RelationExtractor: RelationExtracting {
                   _ topic: String?, _ entities: WordMap<ResolvedEntity>) -> [Fact] {
         var facts: [Fact] = []
         for cue in rules.cues {
-            guard let at = tokens.firstIndex(where: { cue.words.contains($0.key) }) else { continue }
+            guard let at = tokens.indices.first(where: { cue.words.contains(tokens[$0]) }) else { continue }
             let cities = mentions.filter { entities[$0.entityKey ?? ""]?.subtype == "city" }.compactMap(\.entityKey)
             var unique: [String] = []
             for c in cities where !unique.contains(c) { unique.append(c) }
             let after = mentions.filter { $0.firstToken > at && entities[$0.entityKey ?? ""]?.subtype == "city" }
-            if tokens.contains(where: { rules.words.between.contains($0.key) }), after.count == 2,
+            if tokens.indices.contains(where: { rules.words.between.contains(tokens[$0]) }), after.count == 2,
                let a = after[0].entityKey, let b = after[1].entityKey, a != b {
                 facts.append(Fact(subject: a, predicate: cue.predicate, object: b, sentence: sentence.position,
                                   matchStart: tokens[at].start, matchEnd: tokens[after[1].lastToken - 1].end,
