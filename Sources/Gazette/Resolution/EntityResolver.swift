@@ -31,13 +31,15 @@ public struct EntityResolver: EntityResolving {
         var mentions = mentions
         let lang = text.language
         statedOrigins(&mentions, text)
+        // Most names recur in a document: each one's core and short forms are made once.
+        var names = NameForms(resolver: self)
         // 1. Keys from content; an organization known by its core name ("BMW Group" → BMW) takes the reference.
         for k in mentions.indices {
             if mentions[k].type == .organization, mentions[k].reference == nil,
-               let entry = reference.firstEntry(named: coreName(mentions[k].name), where: { $0.type == .organization }) {
+               let entry = reference.firstEntry(named: names.core(mentions[k].name), where: { $0.type == .organization }) {
                 mentions[k].reference = entry.id
             }
-            mentions[k].entityKey = key(of: mentions[k])
+            mentions[k].entityKey = key(of: mentions[k], core: { names.core($0) })
         }
         // 2. Acronyms defined in brackets right after a name.
         var aliasKeys: [String: String] = [:]   // folded surface → key
@@ -94,8 +96,8 @@ public struct EntityResolver: EntityResolving {
             } else if m.type == .person, !m.name.contains(" "), let key = surnameKeys[folded] {
                 mentions[k].entityKey = key
             } else if m.type == .organization || m.type == .facility || m.type == .zone, m.reference == nil,
-                      let key = firstWordKeys[Folding.key(shortForm(m.name))], key != m.entityKey,
-                      !shortForm(m.name).contains(" ") {
+                      case let short = names.short(m.name), let key = firstWordKeys[Folding.key(short)], key != m.entityKey,
+                      !short.contains(" ") {
                 mentions[k].entityKey = key
             }
         }
@@ -111,11 +113,32 @@ public struct EntityResolver: EntityResolving {
         return ResolvedMentions(mentions: mentions, entities: entities)
     }
 
-    /// The content-derived key of a mention.
-    func key(of m: Mention) -> String {
+    /// The content-derived key of a mention; `core` gives an organization's core name.
+    func key(of m: Mention, core: (String) -> String) -> String {
         if let reference = m.reference { return reference }
-        if m.type == .organization { return "organization:" + Folding.nameKey(coreName(m.name)) }
+        if m.type == .organization { return "organization:" + Folding.nameKey(core(m.name)) }
         return m.type.rawValue + ":" + Folding.nameKey(m.name)
+    }
+
+    /// A document's ``coreName(_:)`` and ``shortForm(_:)`` results by name, made on first use.
+    struct NameForms {
+        let resolver: EntityResolver
+        var cores: [String: String] = [:]
+        var shorts: [String: String] = [:]
+
+        mutating func core(_ name: String) -> String {
+            if let known = cores[name] { return known }
+            let made = resolver.coreName(name)
+            cores[name] = made
+            return made
+        }
+
+        mutating func short(_ name: String) -> String {
+            if let known = shorts[name] { return known }
+            let made = resolver.shortForm(name)
+            shorts[name] = made
+            return made
+        }
     }
 
     /// The distinctive part of a short name: "Huajin-Aramco-Projekt" → "Huajin-Aramco", "Leoni" → "Leoni".
@@ -253,24 +276,36 @@ public struct EntityResolver: EntityResolving {
     /// including Leoni Group, Clariant and Dynasol", "deutsche Firmen wie Bosch und Siemens".
     func statedOrigins(_ mentions: inout [Mention], _ text: AnalyzedText) {
         guard let rules = rules[text.language] else { return }
-        var bySentence: [Int: [Int]] = [:]
-        for (k, m) in mentions.enumerated() { bySentence[m.sentence, default: []].append(k) }
-        for (position, indices) in bySentence {
+        var bySentence = [[Int]](repeating: [], count: text.tokens.count)
+        for (k, m) in mentions.enumerated() where bySentence.indices.contains(m.sentence) { bySentence[m.sentence].append(k) }
+        for (position, indices) in bySentence.enumerated() where !indices.isEmpty {
             let tokens = text.tokens[position]
-            let at = Dictionary(indices.map { (mentions[$0].firstToken, $0) }, uniquingKeysWith: { a, _ in a })
-            let ending = Dictionary(indices.map { (mentions[$0].lastToken, $0) }, uniquingKeysWith: { a, _ in a })
+            // The first mention starting, and the first ending, at each token: arrays, not
+            // dictionaries, for the few look-ups of each sentence.
+            var starting = [Int](repeating: -1, count: tokens.count + 1)
+            var ending = [Int](repeating: -1, count: tokens.count + 1)
+            for k in indices {
+                if starting.indices.contains(mentions[k].firstToken), starting[mentions[k].firstToken] < 0 {
+                    starting[mentions[k].firstToken] = k
+                }
+                if ending.indices.contains(mentions[k].lastToken), ending[mentions[k].lastToken] < 0 {
+                    ending[mentions[k].lastToken] = k
+                }
+            }
+            func at(_ token: Int) -> Int? { starting.indices.contains(token) && starting[token] >= 0 ? starting[token] : nil }
+            let byStart = indices.sorted { mentions[$0].firstToken < mentions[$1].firstToken }
             for k in indices where mentions[k].type == .organization && mentions[k].statedCountry == nil {
                 let m = mentions[k]
                 // "Austria's Plansee", "Spain's Gestamp".
-                if m.firstToken >= 2, tokens[m.firstToken - 1].key == "'s", let owner = ending[m.firstToken - 1],
-                   let iso = countryCode(of: mentions[owner]) {
+                if m.firstToken >= 2, tokens[m.firstToken - 1].key == "'s", ending[m.firstToken - 1] >= 0,
+                   let iso = countryCode(of: mentions[ending[m.firstToken - 1]]) {
                     mentions[k].statedCountry = iso
                     continue
                 }
                 // "Swedish toolmaker Sandvik", "das japanische Unternehmen Nidec", "der US-Konzern Honeywell".
                 var b = m.firstToken - 1
                 var words = 0
-                while b >= 0, words < 3, at[b] == nil, tokens[b].isWord {
+                while b >= 0, words < 3, at(b) == nil, tokens[b].isWord {
                     let word = tokens[b].text
                     if let iso = reference.countryOfAdjective(key: tokens[b].key)
                         ?? word.splitASCII(separator: 0x2D).first.flatMap({ part in
@@ -287,11 +322,11 @@ public struct EntityResolver: EntityResolving {
                 if f < tokens.count, tokens[f].text == "," {
                     // Across an apposition: "Neusoft Medical Systems, a … provider from Shenyang".
                     var g = f + 1
-                    while g < tokens.count, g - f < 14, at[g] == nil, ![",", ";", "."].contains(tokens[g].text),
+                    while g < tokens.count, g - f < 14, at(g) == nil, ![",", ";", "."].contains(tokens[g].text),
                           !rules.origins.contains(tokens[g]) { g += 1 }
                     f = g
                 }
-                if f + 1 < tokens.count, rules.origins.contains(tokens[f]), let place = at[f + 1],
+                if f + 1 < tokens.count, rules.origins.contains(tokens[f]), let place = at(f + 1),
                    let iso = countryCode(of: mentions[place]) {
                     mentions[k].statedCountry = iso
                 }
@@ -309,8 +344,7 @@ public struct EntityResolver: EntityResolving {
                       tokens[expected].key == "," || rules.listIntroducers.contains(tokens[expected]) {
                     expected += 1
                 }
-                for k in indices.sorted(by: { mentions[$0].firstToken < mentions[$1].firstToken })
-                where mentions[k].firstToken >= a + 2 {
+                for k in byStart where mentions[k].firstToken >= a + 2 {
                     guard mentions[k].firstToken == expected, mentions[k].type == .organization else { break }
                     if mentions[k].statedCountry == nil { mentions[k].statedCountry = country }
                     if country == nil { mentions[k].statedRegion = region }
