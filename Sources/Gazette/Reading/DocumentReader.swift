@@ -175,6 +175,15 @@ public struct DocumentReader: Sendable {
 
     /// True when a text starts like an HTML document, whatever the file is called.
     static func looksLikeHTML(_ text: String) -> Bool {
+        // Every form starts with "<" after the leading whitespace: other texts are ruled out by
+        // their first characters, without lower-casing 512 of them.
+        var i = text.startIndex
+        var skipped = 0
+        while i < text.endIndex, skipped < 512, text[i].isWhitespace {
+            text.formIndex(after: &i)
+            skipped += 1
+        }
+        guard i < text.endIndex, skipped < 512, text[i] == "<" else { return false }
         let head = text.prefix(512).drop(while: { $0.isWhitespace }).lowercased()
         return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") && head.contains("<html")
     }

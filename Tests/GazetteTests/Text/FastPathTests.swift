@@ -229,4 +229,18 @@ import Testing
             }
         }
     }
+
+    /// The HTML sniffing rules texts out by their first character after whitespace, and answers as
+    /// the lower-cased 512-character head does.
+    @Test func htmlSniffingEqualsTheHeadTest() {
+        let pad = String(repeating: " ", count: 600)
+        let made = ["<!DOCTYPE html><p>x</p>", "  \n<HTML lang=de>", "<?xml version=\"1.0\"?>\n<html>", "<?xml version=\"1.0\"?><feed>",
+                    "\u{A0}<html>", pad + "<html>", "<p>plain</p>", "", "   ", "Panjin <html>"]
+        for text in made + Self.texts + Self.hardCases {
+            let head = text.prefix(512).drop(while: { $0.isWhitespace }).lowercased()
+            let expected = head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") && head.contains("<html")
+            #expect(DocumentReader.looksLikeHTML(text) == expected, "\(text.prefix(40))")
+        }
+        #expect(DocumentReader.looksLikeHTML("  \n<HTML lang=de>") && !DocumentReader.looksLikeHTML(pad + "<html>"))
+    }
 }
