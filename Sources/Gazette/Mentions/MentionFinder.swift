@@ -542,10 +542,14 @@ final class SentenceScan {
             let span = tokens[(end - cue.tokens.count)..<end]
             if zip(cue.tokens, span).allSatisfy({ $0 == $1.key }) && span.first?.isCapitalized == true { return cue }
         }
-        // German compounds: "Innovationsdemonstrationszone", "Informationsbüro".
+        // German compounds: "Innovationsdemonstrationszone", "Informationsbüro". Key and ending are
+        // both folded keys, so an ending the key has is also a suffix of its bytes: the bytes rule
+        // out the other endings before `hasSuffix` and a character count confirm one.
         if last.shape == .capitalized {
-            let length = last.key.count
-            for suffix in rules.suffixCueEndings where length > suffix.length + 2 && last.key.hasSuffix(suffix.ending) {
+            let key = last.key.utf8
+            for suffix in rules.suffixCueEndings where key.count >= suffix.utf8.count
+                && key.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+                && last.key.count > suffix.length + 2 && last.key.hasSuffix(suffix.ending) {
                 return suffix.cue
             }
         }

@@ -27,8 +27,8 @@ public struct MentionRules: Sendable {
     public var lowerHeadCues: WordMap<[Cue]> = [:]
     /// Compound endings (German), longest first.
     public var suffixCues: [Cue] = []
-    /// Each suffix cue's ending as one string, and its length in characters, made once.
-    public var suffixCueEndings: [(cue: Cue, ending: String, length: Int)] = []
+    /// Each suffix cue's ending as one string, its length in characters and its UTF-8 bytes, made once.
+    public var suffixCueEndings: [(cue: Cue, ending: String, length: Int, utf8: [UInt8])] = []
     /// Prefix cues by key.
     public var prefixCues: WordMap<Cue> = [:]
     public var connectives: WordSet = []
@@ -101,7 +101,10 @@ public struct MentionRules: Sendable {
         for key in headCues.keys { headCues[key]?.sort { $0.tokens.count > $1.tokens.count } }
         for key in lowerHeadCues.keys { lowerHeadCues[key]?.sort { $0.tokens.count > $1.tokens.count } }
         suffixCues.sort { $0.tokens.joined().count > $1.tokens.joined().count }
-        suffixCueEndings = suffixCues.map { cue in (cue, cue.tokens.joined(), cue.tokens.joined().count) }
+        suffixCueEndings = suffixCues.map { cue in
+            let ending = cue.tokens.joined()
+            return (cue, ending, ending.count, Array(ending.utf8))
+        }
 
         let wordFile = try TSVFile.optional(directory, language, "name-words.tsv", minimumColumns: 3)
         for row in wordFile.rows {
