@@ -73,7 +73,20 @@ public struct NormalizationRules: Sendable {
 
     /// The key a line is compared under: folded, surrounding punctuation and spaces removed.
     static func lineKey(_ line: some StringProtocol) -> String {
-        Folding.key(line).trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
+        let key = Folding.key(line)
+        // Nothing to trim when both ends are ASCII letters or digits, as they nearly always are;
+        // otherwise Foundation's trim, with the set made once (making it was 70,000 instructions).
+        if let first = key.utf8.first, let last = key.utf8.last, isASCIIAlphanumeric(first), isASCIIAlphanumeric(last) {
+            return key
+        }
+        return key.trimmingCharacters(in: nonAlphanumerics)
+    }
+
+    /// What `lineKey` trims from both ends.
+    static let nonAlphanumerics = CharacterSet.alphanumerics.inverted
+
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
     }
 
     /// The month a word names in any language ("Oktober", "Nov"), or nil.

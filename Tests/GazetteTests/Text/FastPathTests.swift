@@ -243,4 +243,15 @@ import Testing
         }
         #expect(DocumentReader.looksLikeHTML("  \n<HTML lang=de>") && !DocumentReader.looksLikeHTML(pad + "<html>"))
     }
+
+    /// A boilerplate line key (folded, non-alphanumerics trimmed from both ends) equals Foundation's
+    /// trim of the folded line, for every line of the texts and lines with punctuation at the ends.
+    @Test func lineKeyEqualsFoundationTrim() {
+        var lines = Self.hardCases + ["  Share this: ", "» Home | News «", "Copyright © 2023", "...", "", "¿Qué?", "Ende."]
+        for text in Self.texts { lines += text.split(separator: "\n").map(String.init) }
+        for line in lines {
+            let expected = Folding.key(line).trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
+            #expect(NormalizationRules.lineKey(line) == expected, "\(line.prefix(60))")
+        }
+    }
 }
