@@ -148,7 +148,7 @@ public struct MetadataExtractor: Sendable {
 
     /// A date written with a month name in the dateline head: "Nov. 17, 2017", "26. Oktober 2023".
     func dateInDateline(_ words: [String], fallbackYear: Int?) -> PartialDate? {
-        let trimmed = words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,()")) }
+        let trimmed = words.map { $0.trimmingCharacters(in: MetadataExtractor.datePunctuation) }
         guard let m = trimmed.firstIndex(where: { rules.month($0) != nil && ($0.first?.isUppercase ?? false) }),
               let month = rules.month(trimmed[m]) else { return nil }
         let number: (Int) -> Int? = { i in i >= 0 && i < trimmed.count ? Int(trimmed[i]) : nil }
@@ -160,6 +160,9 @@ public struct MetadataExtractor: Sendable {
         }
         return PartialDate(year: year, month: month)
     }
+
+    /// What is trimmed from a dateline's words before reading a date in them; made once.
+    static let datePunctuation = CharacterSet(charactersIn: ".,()")
 
     static func capitalized(_ word: String) -> String {
         word.split(separator: "-", omittingEmptySubsequences: false)
