@@ -546,14 +546,22 @@ final class SentenceScan {
         // both folded keys, so an ending the key has is also a suffix of its bytes: the bytes rule
         // out the other endings before `hasSuffix` and a character count confirm one.
         if last.shape == .capitalized {
-            let key = last.key.utf8
-            for suffix in rules.suffixCueEndings where key.count >= suffix.utf8.count
-                && key.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+            for suffix in rules.suffixCueEndings where SentenceScan.endsWith(last.key, suffix.utf8)
                 && last.key.count > suffix.length + 2 && last.key.hasSuffix(suffix.ending) {
                 return suffix.cue
             }
         }
         return nil
+    }
+
+    /// Whether the UTF-8 bytes of `text` end with `suffix`, compared in place.
+    static func endsWith(_ text: String, _ suffix: [UInt8]) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= suffix.count else { return false }
+            let offset = bytes.count - suffix.count
+            for k in suffix.indices where bytes[offset + k] != suffix[k] { return false }
+            return true
+        } ?? text.utf8.reversed().starts(with: suffix.reversed())
     }
 
     /// A lower-case head cue at `j` ("district", "think tank").
