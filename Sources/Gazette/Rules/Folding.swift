@@ -102,11 +102,19 @@ public enum Folding {
     /// ``nameKey(_:)`` of a text whose ``key(_:)`` is `folded` (a token's `key`): the folding
     /// is not done twice.
     public static func nameKey(folded: String) -> String {
-        // ASCII letters and digits only: the key itself.
-        if folded.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) { return folded }
+        // One look at the bytes, in place: ASCII letters and digits only (the key itself), or ASCII.
+        let (alphanumeric, ascii) = folded.utf8.withContiguousStorageIfAvailable { bytes -> (Bool, Bool) in
+            var alphanumeric = true
+            for byte in bytes where !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)) {
+                alphanumeric = false
+                if byte >= 0x80 { return (false, false) }
+            }
+            return (alphanumeric, true)
+        } ?? (false, folded.utf8.allSatisfy { $0 < 0x80 })
+        if alphanumeric { return folded }
         // ASCII with separators ("bmw-brilliance", "co., ltd."): the same rule over bytes, written
         // in place, instead of a string grown one scalar at a time.
-        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+        if ascii {
             return String(unsafeUninitializedCapacity: folded.utf8.count) { buffer in
                 var count = 0
                 var pendingSpace = false
