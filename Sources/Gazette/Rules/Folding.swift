@@ -30,20 +30,12 @@ public enum Folding {
         // news); only runs of other scalars go through Foundation's decomposition. Folding is per
         // scalar after decomposition, so folding runs apart gives the same key as folding it whole.
         var folded = FoldedBytes(capacity: text.utf8.count)
-        UTF8Scalars.forEach(in: text.utf8) { v, _ in
-            switch v {
-            case 0x41...0x5A: folded.append(UInt8(v | 0x20))
-            case 0x60: folded.append(0x27)
-            case 0x00...0x7F: folded.append(UInt8(v))
-            case 0xDF: folded.append(0x73); folded.append(0x73)
-            case 0x2018, 0x2019, 0xB4: folded.append(0x27)
-            case 0x2010...0x2014: folded.append(0x2D)
-            case 0xC0...0xFF where v != 0xD7 && v != 0xF7 && latinBase[Int(v - 0xC0)] != nil:
-                folded.append(UInt8(latinBase[Int(v - 0xC0)]?.value ?? 0x3F))
-            default:
-                if let scalar = Unicode.Scalar(v) { folded.slow.append(scalar) }
-            }
+        // The bytes in place when the string has them contiguous (native strings do): decoding
+        // through the generic `String.UTF8View` iterator cost as much as the folding.
+        let read: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            UTF8Scalars.forEach(in: bytes) { v, _ in folded.fold(v) }
         }
+        if read == nil { UTF8Scalars.forEach(in: text.utf8) { v, _ in folded.fold(v) } }
         folded.flushSlow()
         return String(decoding: folded.out, as: UTF8.self)
     }
@@ -57,6 +49,22 @@ public enum Folding {
 
         init(capacity: Int) {
             out.reserveCapacity(capacity)
+        }
+
+        /// Appends one scalar (its value), folded by table or left waiting for decomposition.
+        mutating func fold(_ v: UInt32) {
+            switch v {
+            case 0x41...0x5A: append(UInt8(v | 0x20))
+            case 0x60: append(0x27)
+            case 0x00...0x7F: append(UInt8(v))
+            case 0xDF: append(0x73); append(0x73)
+            case 0x2018, 0x2019, 0xB4: append(0x27)
+            case 0x2010...0x2014: append(0x2D)
+            case 0xC0...0xFF where v != 0xD7 && v != 0xF7 && latinBase[Int(v - 0xC0)] != nil:
+                append(UInt8(latinBase[Int(v - 0xC0)]?.value ?? 0x3F))
+            default:
+                if let scalar = Unicode.Scalar(v) { slow.append(scalar) }
+            }
         }
 
         /// Appends a byte folded by table, after the waiting scalars.
