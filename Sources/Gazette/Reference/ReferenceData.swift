@@ -107,8 +107,8 @@ public struct ReferenceData: Sendable {
         // Split on bytes and de-duplicate in a small array: this runs for every alias of 40,000 rows
         // at every start, where Character-based splitting and a Set per row cost most of the load.
         var seen: [String] = [main]
-        for part in aliases.utf8.split(separator: UInt8(ascii: "|")) {
-            let alias = Folding.nameKey(String(decoding: part, as: UTF8.self))
+        for part in aliases.splitASCII(separator: UInt8(ascii: "|")) {
+            let alias = Folding.nameKey(part)
             guard !alias.isEmpty, !seen.contains(alias) else { continue }
             seen.append(alias)
             nameIndex[alias, default: []].append(index)
