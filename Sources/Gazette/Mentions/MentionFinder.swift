@@ -463,7 +463,7 @@ final class SentenceScan {
                 j = close + 1
                 continue
             } else if isConnective(j), j > i, j + 1 < tokens.count {
-                let joinsOf = ["of", "for", "der", "des", "fur", "für", "the", "de", "on"].contains(t.key)
+                let joinsOf = rules.complementConnectives.contains(tokens[j])
                 var next = j + 1
                 if tokens[next].key == "the", next + 1 < tokens.count { next += 1 }
                 guard tokens[next].isCapitalized || (tokens[next].shape == .number && next + 1 < tokens.count && tokens[next + 1].isCapitalized) else { break }

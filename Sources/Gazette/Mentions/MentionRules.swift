@@ -32,6 +32,9 @@ public struct MentionRules: Sendable {
     /// Prefix cues by key.
     public var prefixCues: WordMap<Cue> = [:]
     public var connectives: WordSet = []
+    /// The connectives after which the rest of a name is the complement of what comes before
+    /// ("Institute of Metal Research"), not a second name ("and").
+    public var complementConnectives: WordSet = []
     /// Stop words, kept case-sensitive ("The" but not "the").
     public var stops: WordSet = []
     public var titles: WordSet = []
@@ -111,6 +114,9 @@ public struct MentionRules: Sendable {
             let keys = MentionRules.keys(row[1])
             switch row[2] {
             case "connective": connectives.insert(Folding.key(row[1]))
+            case "complement-connective":
+                connectives.insert(Folding.key(row[1]))
+                complementConnectives.insert(Folding.key(row[1]))
             case "stop": stops.insert(row[1])
             case "title": titles.insert(Folding.key(row[1]))
             case "role": if let first = keys.first { roles[first, default: []].append(keys) }

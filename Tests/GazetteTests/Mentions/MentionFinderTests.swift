@@ -97,4 +97,20 @@ import Testing
         let firm = try #require(Extracting.entity(doc, "Quandor Systems"))
         #expect(firm.country == nil)
     }
+
+    /// The complement connectives ("of", "für") are rule data (`name-words.tsv`), each one also a
+    /// connective, and "and" is none: "Harbin Institute of Technology" stays one name (above),
+    /// "Siemens and BASF" two.
+    @Test func complementConnectivesAreData() throws {
+        let english = try #require(TestSupport.ruleSet.mentions[.en])
+        let german = try #require(TestSupport.ruleSet.mentions[.de])
+        #expect(Set(english.complementConnectives) == ["of", "for", "the", "de", "on"])
+        #expect(Set(german.complementConnectives) == ["der", "fur", "of", "des"])
+        for rules in [english, german] {
+            #expect(rules.connectives.isSuperset(of: rules.complementConnectives))
+            #expect(!rules.complementConnectives.contains("and") && rules.connectives.contains("and"))
+        }
+        let doc = try Extracting.run("Siemens and BASF opened plants in Harbin.")
+        #expect(Set(doc.mentions.map(\.text)).isSuperset(of: ["Siemens", "BASF"]))
+    }
 }
