@@ -42,12 +42,31 @@ public struct MetadataExtractor: Sendable {
     public func title(of text: String) -> String? {
         // Web pages put a navigation bar ("Home | News | Contact") above the headline: skip it.
         let lines = text.splitASCII(separator: 0x0A, maxSplits: 4).prefix(4)
-        guard lines.count >= 2, let first = lines.first(where: { $0.components(separatedBy: " | ").count < 3 }),
+        guard lines.count >= 2, let first = lines.first(where: { MetadataExtractor.barSeparators(in: $0) < 2 }),
               first != lines.last else { return nil }
-        guard first.count <= 250, first.count >= 8, let last = first.last, !".:;,".contains(last) else { return nil }
+        // Counted up to 251 characters: a paragraph is one line, and only the bounds matter.
+        let length = first.prefix(251).count
+        guard length <= 250, length >= 8, let last = first.last, !".:;,".contains(last) else { return nil }
         if dateline(in: String(first)) != nil { return nil }
         if first.splitASCII(separator: 0x20).count < 3 { return nil }
         return String(first)
+    }
+
+    /// How many " | " a line has, counted left to right without overlap as
+    /// `components(separatedBy: " | ")` splits at them, over the bytes.
+    static func barSeparators(in line: Substring) -> Int {
+        let bytes = Array(line.utf8)
+        var count = 0
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == 0x20 && bytes[i + 1] == 0x7C && bytes[i + 2] == 0x20 {
+                count += 1
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return count
     }
 
     /// An ISO date (`2023-06-15`, also as `2023-06-15 18:02:41`) in the first lines, as web pages

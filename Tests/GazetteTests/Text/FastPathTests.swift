@@ -254,4 +254,14 @@ import Testing
             #expect(NormalizationRules.lineKey(line) == expected, "\(line.prefix(60))")
         }
     }
+
+    /// The title reader's count of " | " equals what `components(separatedBy:)` splits at, on every
+    /// line of the texts and on runs of bars.
+    @Test func barSeparatorsEqualFoundationComponents() {
+        var lines = ["Home | News | Contact", " | | ", "a | | b", "|", " |  | ", "x |", "| y", "Heim | Nachrichten — Über | uns", ""]
+        for text in Self.texts + Self.hardCases { lines += text.split(separator: "\n").map(String.init) }
+        for line in lines {
+            #expect(MetadataExtractor.barSeparators(in: Substring(line)) == line.components(separatedBy: " | ").count - 1, "\(line.prefix(60))")
+        }
+    }
 }
