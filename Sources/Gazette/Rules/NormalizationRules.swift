@@ -75,14 +75,15 @@ public struct NormalizationRules: Sendable {
     static func lineKey(_ line: some StringProtocol) -> String {
         let key = Folding.key(line)
         // Nothing to trim when both ends are ASCII letters or digits, as they nearly always are.
-        if let first = key.utf8.first, let last = key.utf8.last, isASCIIAlphanumeric(first), isASCIIAlphanumeric(last) {
+        if let first = key.utf8.first, let last = key.utf8.last,
+           TextNormalizer.isASCIIAlphanumeric(first), TextNormalizer.isASCIIAlphanumeric(last) {
             return key
         }
         // Otherwise scalars are trimmed from both ends as `trimmingCharacters(in:
         // CharacterSet.alphanumerics.inverted)` trims them, without Foundation's pass over the
         // whole line (60,000 instructions for a sentence that ends in a period).
         func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? isASCIIAlphanumeric(UInt8(scalar.value)) : alphanumerics.contains(scalar)
+            scalar.isASCII ? TextNormalizer.isASCIIAlphanumeric(UInt8(scalar.value)) : alphanumerics.contains(scalar)
         }
         let scalars = key.unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex
@@ -93,10 +94,6 @@ public struct NormalizationRules: Sendable {
 
     /// What `lineKey` keeps at the ends: letters, marks and digits.
     static let alphanumerics = CharacterSet.alphanumerics
-
-    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
-    }
 
     /// The month a word names in any language ("Oktober", "Nov"), or nil.
     public func month(_ word: some StringProtocol) -> Int? {
