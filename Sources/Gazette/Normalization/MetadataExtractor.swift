@@ -47,7 +47,7 @@ public struct MetadataExtractor: Sendable {
         // Counted up to 251 characters: a paragraph is one line, and only the bounds matter.
         let length = first.prefix(251).count
         guard length <= 250, length >= 8, let last = first.last, !".:;,".contains(last) else { return nil }
-        if dateline(in: String(first)) != nil { return nil }
+        if dateline(in: first) != nil { return nil }
         if first.splitASCII(separator: 0x20).count < 3 { return nil }
         return String(first)
     }
@@ -116,7 +116,7 @@ public struct MetadataExtractor: Sendable {
         var offset = 0
         // maxSplits: the head's lines only, not every line of the text.
         for line in text.splitASCII(separator: 0x0A, maxSplits: 8, omittingEmptySubsequences: false).prefix(8) {
-            if var found = dateline(in: String(line)) {
+            if var found = dateline(in: line) {
                 // The body starts after the first dash that closes the head.
                 let scalars = Array(line.unicodeScalars)
                 if let dash = scalars.indices.first(where: { k in ["—", "–"].contains(scalars[k]) || (scalars[k] == "-" && k + 1 < scalars.count && scalars[k + 1] == "-") }) {
@@ -130,7 +130,7 @@ public struct MetadataExtractor: Sendable {
     }
 
     /// Parses one line as a dateline, or returns nil.
-    func dateline(in line: String) -> Dateline? {
+    func dateline(in line: Substring) -> Dateline? {
         // Only the first 16 words are read (a "date YYYY-MM-DD" stamp, then 14 for the dash): a
         // news paragraph is one line, and making a string of every word of it was most of the cost.
         var words = line.splitASCII(separator: 0x20, maxSplits: 16).prefix(16).map(String.init)
