@@ -54,10 +54,16 @@ public struct EntityResolver: EntityResolving {
         }
         // An undefined acronym made of a name's initials ("FTZ" after "… Pilot Free Trade Zone").
         let acronyms = Set(mentions.filter { $0.text.count >= 2 && $0.text.allSatisfy { $0.isUppercase } }.map { Folding.key($0.text) })
-        // Word counts and initials of each name, made once rather than once per acronym.
+        // Word counts and initials of each name, made once per name rather than once per acronym
+        // or mention; a person's are never read (below), so none are made.
+        var shapesByName: [String: (words: Int, initials: String)] = [:]
         let nameShapes: [(words: Int, initials: String)] = acronyms.isEmpty ? [] : mentions.map { m in
+            guard m.type != .person else { return (0, "") }
+            if let known = shapesByName[m.name] { return known }
             let words = m.name.splitASCII(separator: 0x20)
-            return (words.count, words.compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined())
+            let shape = (words.count, words.compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined())
+            shapesByName[m.name] = shape
+            return shape
         }
         for acronym in acronyms where aliasKeys[acronym] == nil {
             for (k, m) in mentions.enumerated() where m.type != .person && nameShapes[k].words >= acronym.count {
