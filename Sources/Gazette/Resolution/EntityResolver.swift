@@ -174,19 +174,13 @@ public struct EntityResolver: EntityResolving {
     /// `word.trimmingCharacters(in: .punctuationCharacters)` (Unicode categories P*) without
     /// Foundation's scan when neither end is punctuation, which is nearly always.
     static func trimmingPunctuation(_ word: String) -> String {
-        func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        word.trimmingScalars { scalar in
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
                  .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
             default: return false
             }
         }
-        let scalars = word.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last, isPunctuation(first) || isPunctuation(last) else { return word }
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, isPunctuation(scalars[start]) { scalars.formIndex(after: &start) }
-        while end > start, isPunctuation(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
-        return String(scalars[start..<end])
     }
 
     func entity(key: String, mentions: [Mention], language: Language) -> ResolvedEntity {

@@ -73,23 +73,11 @@ public struct NormalizationRules: Sendable {
 
     /// The key a line is compared under: folded, surrounding punctuation and spaces removed.
     static func lineKey(_ line: some StringProtocol) -> String {
-        let key = Folding.key(line)
-        // Nothing to trim when both ends are ASCII letters or digits, as they nearly always are.
-        if let first = key.utf8.first, let last = key.utf8.last,
-           TextNormalizer.isASCIIAlphanumeric(first), TextNormalizer.isASCIIAlphanumeric(last) {
-            return key
+        // `trimmingCharacters(in: CharacterSet.alphanumerics.inverted)` without Foundation's pass
+        // over the whole line (60,000 instructions for a sentence that ends in a period).
+        Folding.key(line).trimmingScalars { scalar in
+            scalar.isASCII ? !TextNormalizer.isASCIIAlphanumeric(UInt8(scalar.value)) : !alphanumerics.contains(scalar)
         }
-        // Otherwise scalars are trimmed from both ends as `trimmingCharacters(in:
-        // CharacterSet.alphanumerics.inverted)` trims them, without Foundation's pass over the
-        // whole line (60,000 instructions for a sentence that ends in a period).
-        func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? TextNormalizer.isASCIIAlphanumeric(UInt8(scalar.value)) : alphanumerics.contains(scalar)
-        }
-        let scalars = key.unicodeScalars
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, !isAlphanumeric(scalars[start]) { scalars.formIndex(after: &start) }
-        while end > start, !isAlphanumeric(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
-        return String(scalars[start..<end])
     }
 
     /// What `lineKey` keeps at the ends: letters, marks and digits.

@@ -26,4 +26,15 @@ extension String {
             return i
         }
     }
+
+    /// The string without the scalars at either end for which `isTrimmed` holds: what Foundation's
+    /// `trimmingCharacters(in:)` gives for the set `isTrimmed` describes, without its pass over
+    /// the whole string; the string itself when neither end is trimmed, as is usual.
+    func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isTrimmed(scalars[start]) { scalars.formIndex(after: &start) }
+        while end > start, isTrimmed(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
+        return start == scalars.startIndex && end == scalars.endIndex ? self : String(scalars[start..<end])
+    }
 }
