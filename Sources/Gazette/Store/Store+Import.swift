@@ -56,8 +56,9 @@ extension Store {
                                            _ body: (inout DocumentWriter) throws -> T) throws -> T? {
         var result: T?
         try db.inTransaction(.immediate) {
-            if onlyIntoEmpty, try !DocumentWriter.isEmpty(db) { return .rollback }
-            var writer = try DocumentWriter(db: db)
+            let empty = try DocumentWriter.isEmpty(db)
+            if onlyIntoEmpty, !empty { return .rollback }
+            var writer = try DocumentWriter(db: db, empty: empty)
             result = try body(&writer)
             try writer.finish()
             return .commit
@@ -125,12 +126,12 @@ public struct DocumentWriter {
     /// False for a load into an empty knowledge base (``emptyLoadSettings``).
     let checksForeignKeys: Bool
 
-    /// Into an empty knowledge base, drops the secondary indexes ``finish()`` builds again;
-    /// prepares the writer's statements.
-    init(db: Database) throws {
+    /// Into an empty knowledge base (`empty`, read by the caller inside the transaction), drops
+    /// the secondary indexes ``finish()`` builds again; prepares the writer's statements.
+    init(db: Database, empty: Bool) throws {
         self.db = db
         checksForeignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
-        deferredIndexes = try DocumentWriter.deferIndexesIfEmpty(db)
+        deferredIndexes = empty ? try DocumentWriter.deferIndexes(db) : []
         statements = try WriterStatements(db)
     }
 
@@ -365,12 +366,11 @@ public struct DocumentWriter {
     /// constraints the upserts need are automatic indexes and stay.
     static let bulkLoadedTables = ["mention", "entity_alias", "fact_evidence", "event_evidence", "entity", "relationship"]
 
-    /// Into an empty knowledge base, the bulk-loaded tables' secondary indexes are dropped, and
-    /// returned for ``finish()`` to create again (from the same SQL) before the commit: one sort
-    /// per index instead of a B-tree insert per row into pages spread over the file. Readers never
-    /// see the difference; a rollback restores them with everything else.
-    static func deferIndexesIfEmpty(_ db: Database) throws -> [(name: String, sql: String)] {
-        guard try isEmpty(db) else { return [] }
+    /// For a load into an empty knowledge base, the bulk-loaded tables' secondary indexes are
+    /// dropped, and returned for ``finish()`` to create again (from the same SQL) before the commit:
+    /// one sort per index instead of a B-tree insert per row into pages spread over the file.
+    /// Readers never see the difference; a rollback restores them with everything else.
+    static func deferIndexes(_ db: Database) throws -> [(name: String, sql: String)] {
         let tables = DocumentWriter.bulkLoadedTables.map { "'\($0)'" }.joined(separator: ", ")
         let indexes: [(name: String, sql: String)] = try Row.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables)) ORDER BY name
