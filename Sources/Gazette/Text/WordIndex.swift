@@ -8,10 +8,13 @@
 struct WordIndex: Sendable {
     /// The words, in insertion order: a word's number is its index here.
     private(set) var words: [String] = []
-    /// The hash of each word, by number.
-    private var hashes: [UInt32] = []
-    /// Linear probing: a word's number, or -1. Its size is a power of two at least twice the count.
-    private var slots: [Int32] = []
+    /// Linear probing: each slot holds a word's hash in its high 32 bits and its number plus one in
+    /// its low 32 bits, or 0 when empty. The hash beside the number lets a probe reject a slot
+    /// without reading anything else: the reference tables are far larger than the CPU's caches,
+    /// and a separate array of hashes cost a cache miss per probe (`perf` put this lookup at 3 % of
+    /// an import's cycles, twice its share of instructions). Its size is a power of two at least
+    /// twice the count.
+    private var slots: [UInt64] = []
 
     var count: Int { words.count }
 
@@ -31,8 +34,7 @@ struct WordIndex: Sendable {
         if let known = number(of: word, hash: hash) { return (known, false) }
         if (words.count + 1) * 2 > slots.count { grow() }
         words.append(word)
-        hashes.append(hash)
-        place(Int32(words.count - 1), hash: hash)
+        place(WordIndex.slot(number: words.count - 1, hash: hash))
         return (words.count - 1, true)
     }
 
@@ -48,26 +50,32 @@ struct WordIndex: Sendable {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
-            let candidate = slots[slot]
-            if candidate < 0 { return nil }
-            let i = Int(candidate)
-            if hashes[i] == hash && isWord(i) { return i }
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                let i = Int(UInt32(truncatingIfNeeded: entry)) - 1
+                if isWord(i) { return i }
+            }
             slot = (slot + 1) & mask
         }
     }
 
-    private mutating func place(_ number: Int32, hash: UInt32) {
+    private static func slot(number: Int, hash: UInt32) -> UInt64 {
+        UInt64(hash) << 32 | UInt64(number + 1)
+    }
+
+    private mutating func place(_ entry: UInt64) {
         let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = number
+        var slot = Int(truncatingIfNeeded: entry >> 32) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = entry
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: max(16, slots.count * 2))
-        for (i, hash) in hashes.enumerated() { place(Int32(i), hash: hash) }
+        let old = slots
+        slots = Array(repeating: 0, count: max(16, slots.count * 2))
+        for entry in old where entry != 0 { place(entry) }
     }
-
     /// FNV-1a over the UTF-8 bytes, read in place for native strings (small ones included).
     static func hash(_ word: String) -> UInt32 {
         if let hash = word.utf8.withContiguousStorageIfAvailable(hash(bytes:)) { return hash }
