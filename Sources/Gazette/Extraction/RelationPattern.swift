@@ -84,7 +84,11 @@ public struct RelationPattern: Sendable {
     public var predicate: RelationPredicate?
     /// `containment`: `part_of` between places, `located_in` otherwise or towards a region.
     public var containment: Bool
-    public var elements: [Element]
+    public var elements: [Element] {
+        didSet { program = RelationProgram(elements) }
+    }
+    /// ``elements`` as the matcher runs them, made again whenever they change.
+    private(set) var program = RelationProgram([])
     public var precision: Double
     /// Words that, anywhere in the matched span, stop the rule: plans, negation, memoranda.
     public var blockers: WordSet
@@ -157,6 +161,7 @@ public struct RelationPattern: Sendable {
                 elements.append(.words(Phrases(alternatives), optional: optional))
             }
         }
+        program = RelationProgram(elements)
         for element in elements {
             if case .words(let alternatives, let optional) = element, !optional {
                 anchors = WordSet(alternatives.all.compactMap(\.first))

@@ -66,15 +66,21 @@ final class SentenceMatcher {
     func matches(_ pattern: RelationPattern) -> [Match] {
         var out: [Match] = []
         var start = 0
-        var firstSlot: RelationPattern.SlotTypes?
-        if case .slot(_, let types, _) = pattern.elements.first { firstSlot = types }
+        let program = pattern.program
+        var firstSlot: Int?
+        var anchoredAtStart = false
+        switch program.steps.first {
+        case .slot(_, let types, _): firstSlot = types
+        case .start: anchoredAtStart = true
+        default: break
+        }
         while start < tokens.count {
-            if case .start = pattern.elements.first, start > firstWord { break }
-            if let firstSlot, !slotStarts[start] || !canFill(firstSlot, at: start) {
+            if anchoredAtStart, start > firstWord { break }
+            if let firstSlot, !slotStarts[start] || !canFill(program.slotTypes[firstSlot], at: start) {
                 start += 1
                 continue
             }
-            if var found = match(pattern.elements, 0, start, Match()) {
+            if var found = match(program, 0, start, Match()) {
                 found.start = start
                 if !blocked(pattern, found) { out.append(found) }
                 start = max(found.end, start + 1)
@@ -91,43 +97,44 @@ final class SentenceMatcher {
         return tokens[0..<min(tokens.count, match.end + 2)].contains { pattern.blockers.contains($0.key) }
     }
 
-    func match(_ elements: [RelationPattern.Element], _ i: Int, _ pos: Int, _ state: Match) -> Match? {
-        guard i < elements.count else {
+    /// The first way the program's steps from `i` on match from token `pos`, depth first.
+    func match(_ program: RelationProgram, _ i: Int, _ pos: Int, _ state: Match) -> Match? {
+        guard i < program.steps.count else {
             var done = state
             done.end = pos
             return done
         }
-        switch elements[i] {
+        switch program.steps[i] {
         case .start:
-            return pos <= firstWord ? match(elements, i + 1, firstWord, state) : nil
+            return pos <= firstWord ? match(program, i + 1, firstWord, state) : nil
         case .gap(let n):
             var k = 0
             while k <= n, pos + k <= tokens.count {
                 // A gap does not run over a sentence-internal stop such as ";".
                 if k > 0, isStop[pos + k - 1] { return nil }
-                if let found = match(elements, i + 1, pos + k, state) { return found }
+                if let found = match(program, i + 1, pos + k, state) { return found }
                 k += 1
             }
             return nil
-        case .words(let alternatives, let optional):
-            if pos < tokens.count, let candidates = alternatives.byFirstWord[tokens[pos]] {
+        case .words(let phrases, let optional):
+            if pos < tokens.count, let candidates = program.phrases[phrases].byFirstWord[tokens[pos]] {
                 for alternative in candidates where words(alternative, at: pos) {
-                    if let found = match(elements, i + 1, pos + alternative.count, state) { return found }
+                    if let found = match(program, i + 1, pos + alternative.count, state) { return found }
                 }
             }
-            return optional ? match(elements, i + 1, pos, state) : nil
+            return optional ? match(program, i + 1, pos, state) : nil
         case .slot(let role, let types, let list):
-            for (keys, end) in slot(at: pos, types, list: list) {
+            for (keys, end) in slot(at: pos, program.slotTypes[types], list: list) {
                 var next = state
                 if role == .subject { next.subjects = keys } else { next.objects = keys }
-                if let found = match(elements, i + 1, end, next) { return found }
+                if let found = match(program, i + 1, end, next) { return found }
             }
             return nil
         case .roleSlot:
             for end in roleEnds(from: pos) {
                 var next = state
                 next.role = text(pos, end)
-                if let found = match(elements, i + 1, end, next) { return found }
+                if let found = match(program, i + 1, end, next) { return found }
             }
             return nil
         }
