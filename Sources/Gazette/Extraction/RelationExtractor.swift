@@ -103,7 +103,8 @@ public struct RelationExtractor: RelationExtracting {
             var anchored = [Bool](repeating: false, count: rules.patterns.count)
             for index in rules.unanchoredPatterns { anchored[index] = true }
             for k in tokens.indices {
-                for index in rules.patternsByAnchor[tokens[k]] ?? [] { anchored[index] = true }
+                guard let indices = rules.patternsByAnchor[tokens[k]] else { continue }
+                for index in indices { anchored[index] = true }
             }
             // Indices, not `enumerated()`: a pattern is copied (its strings and word sets retained)
             // only when the sentence can match it.

@@ -50,8 +50,16 @@ final class SentenceMatcher {
         self.mentions = mentions
         let index = MentionIndex(mentions, count: tokens.count)
         mentionAt = index
-        firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
-        isStop = tokens.map { $0.shape == .punctuation && ($0.text == ";" || $0.text == ":") }
+        // Index loops: the closures of `firstIndex(where:)` and `map` took each token by value,
+        // a copy of both its strings per token and sentence.
+        var first = 0
+        while first < tokens.count, tokens[first].shape == .punctuation { first += 1 }
+        firstWord = first < tokens.count ? first : 0
+        var isStop = [Bool](repeating: false, count: tokens.count)
+        for k in tokens.indices where tokens[k].shape == .punctuation {
+            isStop[k] = tokens[k].text == ";" || tokens[k].text == ":"
+        }
+        self.isStop = isStop
         var starts = (0..<tokens.count).map { index[$0] != nil }
         if topic != nil {
             for pos in tokens.indices where !starts[pos] {
@@ -141,9 +149,7 @@ final class SentenceMatcher {
     }
 
     func words(_ phrase: [String], at pos: Int) -> Bool {
-        guard pos + phrase.count <= tokens.count else { return false }
-        for (k, word) in phrase.enumerated() where tokens[pos + k].key != word { return false }
-        return true
+        tokens.spells(phrase, at: pos)
     }
 
     /// Whether ``slot(at:_:list:)`` has a reading at `pos`, without making one: a mention the

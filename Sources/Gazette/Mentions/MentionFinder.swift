@@ -102,7 +102,6 @@ final class SentenceScan {
 
     /// Looks for a mention starting at `i`; returns where to continue.
     func step(at i: Int) -> Int {
-        let token = tokens[i]
         // "Mr. Liu Zhicheng", "Herr Link", "Director Shao", "Mayor Link".
         if let introducer = personIntroducer(i) {
             // "Mr." is tokenized "Mr" ".": the name starts after the period.
@@ -117,14 +116,14 @@ final class SentenceScan {
             }
         }
         // "Northeast China", "northeastern China".
-        if let canonical = rules.directions[token], i + 1 < tokens.count,
+        if let canonical = rules.directions[tokens[i]], i + 1 < tokens.count,
            let place = lookup(i + 1, maximum: 1), place.candidate.subtype == "country" || place.candidate.subtype == "region" {
             emit(i, i + 2, type: .place, subtype: "region", rule: "\(language.rawValue)/directions.tsv",
                  name: "\(canonical) \(place.candidate.name)")
             return i + 2
         }
         // "Provinz Liaoning", "die Stadt Shenyang", "Lake Baikal".
-        if let cue = rules.prefixCues[token], token.isCapitalized, i + 1 < tokens.count, tokens[i + 1].isCapitalized {
+        if let cue = rules.prefixCues[tokens[i]], tokens[i].isCapitalized, i + 1 < tokens.count, tokens[i + 1].isCapitalized {
             if var found = lookup(i + 1, maximum: finder.names.maximumTokens), found.candidate.type == .place {
                 // "Provinz Jilin" is the province, though a larger city has the name.
                 if found.candidate.subtype != cue.subtype, let typed = typedCandidate(found, cue.subtype) { found.candidate = typed }
@@ -293,8 +292,10 @@ final class SentenceScan {
     /// "Xuefeng CONG", "LI Zhe", "SONG Yue": a given name and a surname in capitals.
     func chinesePersonName(at i: Int) -> Int? {
         guard i + 1 < tokens.count else { return nil }
+        // Shapes first, read in place: most pairs fail here, before a token is copied.
+        let shapes = (tokens[i].shape, tokens[i + 1].shape)
+        guard shapes == (.capitalized, .upper) || shapes == (.upper, .capitalized) else { return nil }
         let a = tokens[i], b = tokens[i + 1]
-        guard (a.shape == .capitalized && b.shape == .upper) || (a.shape == .upper && b.shape == .capitalized) else { return nil }
         let upper = a.shape == .upper ? a : b
         guard (2...6).contains(upper.text.count), (2...10).contains(a.text.count), (2...10).contains(b.text.count),
               !a.text.contains("-"), !b.text.contains("-"), i + 2 >= tokens.count || !tokens[i + 2].isCapitalized
@@ -330,7 +331,7 @@ final class SentenceScan {
                 break
             }
             if let heads = rules.eventHeads[tokens[j - 1]], heads.contains(where: { head in
-                j - head.count >= i && zip(head, tokens[(j - head.count)..<j]).allSatisfy { $0 == $1.key }
+                j - head.count >= i && tokens.spells(head, at: j - head.count)
             }), tokens[j - 1].isCapitalized {
                 end = j
             }
@@ -454,16 +455,15 @@ final class SentenceScan {
         var nameTokens = 0
         var crossedAnd = false
         while j < tokens.count {
-            let t = tokens[j]
             if continuesName(j) || (j == i && canStartName(j)) {
-                if t.isWord { nameTokens += 1 }
+                if tokens[j].isWord { nameTokens += 1 }
                 j += 1
-            } else if t.key == "'s", j > i, j + 1 < tokens.count, tokens[j + 1].isCapitalized, tokens[j - 1].isCapitalized,
+            } else if tokens[j].key == "'s", j > i, j + 1 < tokens.count, tokens[j + 1].isCapitalized, tokens[j - 1].isCapitalized,
                       headCue != nil || lastCueEnd < 0, lookup(j - 1, maximum: 1) == nil {
                 // "People's Government" inside a name.
                 j += 1
                 continue
-            } else if t.text == "(", j > i, let close = closingParenthesis(j), close + 1 < tokens.count,
+            } else if tokens[j].text == "(", j > i, let close = closingParenthesis(j), close + 1 < tokens.count,
                       tokens[close + 1].isCapitalized {
                 // "China-Germany (Shenyang) Equipment Manufacturing Industrial Park".
                 j = close + 1
@@ -543,17 +543,17 @@ final class SentenceScan {
 
     /// The head cue that the name ending before `end` ends with.
     func headCueEnding(at end: Int, from start: Int) -> MentionRules.Cue? {
-        let last = tokens[end - 1]
-        for cue in rules.headCues[last.key] ?? [] where cue.position == .head && end - cue.tokens.count >= start {
-            let span = tokens[(end - cue.tokens.count)..<end]
-            if zip(cue.tokens, span).allSatisfy({ $0 == $1.key }) && span.first?.isCapitalized == true { return cue }
+        let last = end - 1
+        for cue in rules.headCues[tokens[last]] ?? [] where cue.position == .head && end - cue.tokens.count >= start {
+            let first = end - cue.tokens.count
+            if tokens.spells(cue.tokens, at: first) && first < end && tokens[first].isCapitalized { return cue }
         }
         // German compounds: "Innovationsdemonstrationszone", "Informationsbüro". Key and ending are
         // both folded keys, so an ending the key has is also a suffix of its bytes: the bytes rule
         // out the other endings before `hasSuffix` and a character count confirm one.
-        if last.shape == .capitalized {
-            for suffix in rules.suffixCueEndings where SentenceScan.endsWith(last.key, suffix.utf8)
-                && last.key.count > suffix.length + 2 && last.key.hasSuffix(suffix.ending) {
+        if tokens[last].shape == .capitalized {
+            for suffix in rules.suffixCueEndings where SentenceScan.endsWith(tokens[last].key, suffix.utf8)
+                && tokens[last].key.count > suffix.length + 2 && tokens[last].key.hasSuffix(suffix.ending) {
                 return suffix.cue
             }
         }
@@ -573,9 +573,7 @@ final class SentenceScan {
     /// A lower-case head cue at `j` ("district", "think tank").
     func lowerHeadCue(at j: Int) -> MentionRules.Cue? {
         guard tokens[j].shape == .lower, let cues = rules.lowerHeadCues[tokens[j]] else { return nil }
-        for cue in cues where j + cue.tokens.count <= tokens.count {
-            if zip(cue.tokens, tokens[j..<(j + cue.tokens.count)]).allSatisfy({ $0 == $1.key }) { return cue }
-        }
+        for cue in cues where tokens.spells(cue.tokens, at: j) { return cue }
         return nil
     }
 

@@ -184,9 +184,7 @@ extension WordMap where Value == [[String]] {
     /// count of the first phrase that the tokens from `i` spell, or 0.
     func longestPhrase(in tokens: [Token], at i: Int) -> Int {
         guard i < tokens.count, let candidates = self[tokens[i]] else { return 0 }
-        for phrase in candidates where i + phrase.count <= tokens.count {
-            if zip(phrase, tokens[i..<(i + phrase.count)]).allSatisfy({ $0 == $1.key }) { return phrase.count }
-        }
+        for phrase in candidates where tokens.spells(phrase, at: i) { return phrase.count }
         return 0
     }
 }

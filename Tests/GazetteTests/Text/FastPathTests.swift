@@ -264,4 +264,43 @@ import Testing
             #expect(MetadataExtractor.barSeparators(in: Substring(line)) == line.components(separatedBy: " | ").count - 1, "\(line.prefix(60))")
         }
     }
+
+    /// A phrase compared in place (`spells`) agrees with the slice comparison it replaced, for
+    /// every phrase of one to three tokens of each line of the texts at every position of that
+    /// line, one before it and one past its end, and for phrases that differ in one word.
+    @Test func spellingInPlaceEqualsSliceComparison() {
+        var compared = 0, spelled = 0
+        for text in Self.texts {
+            for line in text.split(separator: "\n").prefix(40) {
+                let tokens = Tokenizer.tokens(of: Sentence(position: 0, start: 0, end: line.unicodeScalars.count, text: String(line)))
+                var phrases: [[String]] = [[], ["zzz"]]
+                for start in tokens.indices {
+                    for length in 1...3 where start + length <= tokens.count {
+                        let phrase = tokens[start..<(start + length)].map(\.key)
+                        phrases.append(phrase)
+                        phrases.append(phrase.dropLast() + ["zzz"])
+                    }
+                }
+                for phrase in phrases {
+                    for at in -1...(tokens.count + 1) {
+                        let expected = at >= 0 && at + phrase.count <= tokens.count
+                            && zip(phrase, tokens[at..<(at + phrase.count)]).allSatisfy { $0 == $1.key }
+                        #expect(tokens.spells(phrase, at: at) == expected, "\(phrase) at \(at) in \(line.prefix(50))")
+                        compared += 1
+                        if expected { spelled += 1 }
+                    }
+                }
+            }
+        }
+        #expect(compared > 10_000 && spelled > 1_000)
+    }
+
+    /// The shape tests written as `switch`es say what the shape comparisons said.
+    @Test func shapeTestsEqualShapeComparisons() {
+        for shape in [Token.Shape.capitalized, .upper, .lower, .number, .punctuation] {
+            let token = Token(text: "x", key: "x", start: 0, end: 1, shape: shape)
+            #expect(token.isCapitalized == (shape == .capitalized || shape == .upper))
+            #expect(token.isWord == (shape != .punctuation && shape != .number))
+        }
+    }
 }
