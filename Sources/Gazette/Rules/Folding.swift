@@ -5,37 +5,43 @@ import Foundation
 public enum Folding {
     /// Lower-cases, strips combining marks and maps a few letters so that names compare as a reader would.
     public static func key(_ text: some StringProtocol) -> String {
+        // The bytes in place when the string has them contiguous (native strings and their
+        // substrings do): iterating a `UTF8View` cost several times the folding itself, and a
+        // substring's ten times (a profile counted 1,000 instructions to fold a word).
+        if let key = text.utf8.withContiguousStorageIfAvailable({ key(utf8: $0, of: text) }) { return key }
+        var copy = String(text)
+        copy.makeContiguousUTF8()
+        let native = copy
+        // A native string's bytes are contiguous; the general rule stands behind it regardless.
+        return native.utf8.withContiguousStorageIfAvailable { key(utf8: $0, of: native) } ?? decomposedKey(native)
+    }
+
+    /// The key of `text`, whose UTF-8 bytes are `bytes`.
+    private static func key(utf8 bytes: UnsafeBufferPointer<UInt8>, of text: some StringProtocol) -> String {
         // Most tokens are ASCII: lower-case their bytes without Unicode decomposition.
         var ascii = true
         var hasUpper = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { ascii = false; break }
+        for byte in bytes {
+            if byte >= 0x80 || byte == 0x60 { ascii = false; break }  // "`" folds to "'"
             if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
-            if byte == 0x60 { ascii = false; break }  // "`" folds to "'"
         }
         if ascii {
             guard hasUpper else { return String(text) }
             // Written in place: no byte array between the text and the key, and no allocation at
             // all for a key of up to 15 bytes (a small string).
-            return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-                var count = 0
-                for byte in text.utf8 {
-                    buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    count += 1
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for k in bytes.indices {
+                    let byte = bytes[k]
+                    buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 }
-                return count
+                return bytes.count
             }
         }
         // Otherwise by table for ASCII, Latin-1 and typographic quotes and dashes (German and English
         // news); only runs of other scalars go through Foundation's decomposition. Folding is per
         // scalar after decomposition, so folding runs apart gives the same key as folding it whole.
-        var folded = FoldedBytes(capacity: text.utf8.count)
-        // The bytes in place when the string has them contiguous (native strings do): decoding
-        // through the generic `String.UTF8View` iterator cost as much as the folding.
-        let read: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            UTF8Scalars.forEach(in: bytes) { v, _ in folded.fold(v) }
-        }
-        if read == nil { UTF8Scalars.forEach(in: text.utf8) { v, _ in folded.fold(v) } }
+        var folded = FoldedBytes(capacity: bytes.count)
+        UTF8Scalars.forEach(in: bytes) { v, _ in folded.fold(v) }
         folded.flushSlow()
         return String(decoding: folded.out, as: UTF8.self)
     }
@@ -46,6 +52,9 @@ public enum Folding {
     struct FoldedBytes {
         var out: [UInt8] = []
         var slow = String.UnicodeScalarView()
+        /// Whether `slow` has scalars: a flag, because `String.UnicodeScalarView.isEmpty`, asked
+        /// before every byte, cost as much as folding the byte.
+        var hasSlow = false
 
         init(capacity: Int) {
             out.reserveCapacity(capacity)
@@ -63,7 +72,7 @@ public enum Folding {
             case 0xC0...0xFF where v != 0xD7 && v != 0xF7 && latinBase[Int(v - 0xC0)] != nil:
                 append(UInt8(latinBase[Int(v - 0xC0)]?.value ?? 0x3F))
             default:
-                if let scalar = Unicode.Scalar(v) { slow.append(scalar) }
+                if let scalar = Unicode.Scalar(v) { slow.append(scalar); hasSlow = true }
             }
         }
 
@@ -74,9 +83,10 @@ public enum Folding {
         }
 
         mutating func flushSlow() {
-            guard !slow.isEmpty else { return }
+            guard hasSlow else { return }
             out.append(contentsOf: Folding.decomposedKey(String(slow)).utf8)
             slow = String.UnicodeScalarView()
+            hasSlow = false
         }
     }
 
