@@ -73,13 +73,17 @@ public struct LanguageDetector: Sendable {
 
         mutating func flush(_ stopwords: [(language: Language, words: WordSet)]) {
             guard !word.isEmpty else { return }
+            // Hashed once for every language's set, and the sets read in place by index (an
+            // `enumerated()` loop copied each entry, its word set's arrays retained, per word).
             if isASCII {
                 word.withUnsafeBufferPointer { bytes in
-                    for (n, entry) in stopwords.enumerated() where entry.words.contains(utf8: bytes) { counts[n] += 1 }
+                    let hash = WordIndex.hash(bytes: bytes)
+                    for n in stopwords.indices where stopwords[n].words.contains(utf8: bytes, hash: hash) { counts[n] += 1 }
                 }
             } else {
                 let key = Folding.key(String(decoding: word, as: UTF8.self))
-                for (n, entry) in stopwords.enumerated() where entry.words.contains(key) { counts[n] += 1 }
+                let hash = WordIndex.hash(key)
+                for n in stopwords.indices where stopwords[n].words.contains(key, hash: hash) { counts[n] += 1 }
             }
             seen += 1
             word.removeAll(keepingCapacity: true)

@@ -23,9 +23,10 @@ struct WordIndex: Sendable {
         number(of: word, hash: WordIndex.hash(word))
     }
 
-    /// The number of the word whose UTF-8 bytes are `utf8`, or nil: no `String` is made.
-    func number(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int? {
-        probe(hash: WordIndex.hash(bytes: utf8)) { words[$0].utf8.elementsEqual(utf8) }
+    /// The number of the word whose UTF-8 bytes are `utf8`, whose ``hash(bytes:)`` is `hash`, or
+    /// nil: no `String` is made.
+    func number(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+        probe(hash: hash) { words[$0].utf8.elementsEqual(utf8) }
     }
 
     /// Adds `word` unless it is there; its number either way.

@@ -37,7 +37,18 @@ public struct WordSet: Sendable, Equatable, ExpressibleByArrayLiteral, Sequence 
 
     /// Whether the word whose UTF-8 bytes are `utf8` is here, without making a `String`.
     public func contains(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        index.number(ofUTF8: utf8) != nil
+        index.number(ofUTF8: utf8, hash: WordIndex.hash(bytes: utf8)) != nil
+    }
+
+    /// ``contains(utf8:)`` with the bytes' ``WordIndex/hash(bytes:)`` already made, for a caller
+    /// asking several sets about one word.
+    func contains(utf8: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Bool {
+        index.number(ofUTF8: utf8, hash: hash) != nil
+    }
+
+    /// ``contains(_:)-(String)`` with the word's ``WordIndex/hash(_:)`` already made.
+    func contains(_ word: String, hash: UInt32) -> Bool {
+        index.number(of: word, hash: hash) != nil
     }
 
     public func contains(_ word: Substring) -> Bool {
