@@ -198,28 +198,30 @@ public struct RelationExtractor: RelationExtracting {
                          _ organizations: [String: String]) -> [Fact] {
         var facts: [Fact] = []
         let lang = language.rawValue
-        for m in mentions {
-            guard let key = m.entityKey, let entity = entities[key], entity.type != .place, entity.type != .person else { continue }
-            let words = m.name.splitASCII(whereSeparator: { $0 == 0x20 || $0 == 0x28 || $0 == 0x29 }).map(String.init)
+        for k in mentions.indices {
+            guard let key = mentions[k].entityKey, let (type, subtype) = entities.read(key, { ($0.type, $0.subtype) }),
+                  type != .place, type != .person else { continue }
+            let start = mentions[k].start, end = mentions[k].end
+            let words = mentions[k].name.splitASCII(whereSeparator: { $0 == 0x20 || $0 == 0x28 || $0 == 0x29 }).map(String.init)
             // A facility, zone, school or institute named after a city is in it; companies and governments
             // are not said to be ("Beijing Automotive", "Panjin Municipal Government").
-            if entity.type == .facility || entity.type == .zone
-                || (entity.type == .organization && (entity.subtype == "education" || entity.subtype == "research")) {
+            if type == .facility || type == .zone
+                || (type == .organization && (subtype == "education" || subtype == "research")) {
                 for word in words where word.first?.isUppercase == true {
                     guard let placeKey = byName[Folding.nameKey(word)], placeKey != key,
-                          let place = entities[placeKey], place.subtype == "city" || place.subtype == "district" else { continue }
+                          entities.read(placeKey, { $0.subtype == "city" || $0.subtype == "district" }) == true else { continue }
                     facts.append(Fact(subject: key, predicate: .locatedIn, object: placeKey, sentence: sentence.position,
-                                      matchStart: m.start, matchEnd: m.end, rule: "\(lang)/structure#named-after-city",
+                                      matchStart: start, matchEnd: end, rule: "\(lang)/structure#named-after-city",
                                       rulePrecision: 0.9))
                     break
                 }
             }
             // "Publicity Office of Panjin Municipal Government" is part of the government it names.
-            if entity.type == .organization, let of = words.firstIndex(where: { nameWords.nameOf.contains($0) }), of > 0 {
+            if type == .organization, let of = words.firstIndex(where: { nameWords.nameOf.contains($0) }), of > 0 {
                 let tail = words[(of + 1)...].drop { nameWords.nameArticles.contains($0) }.joined(separator: " ")
                 if let parent = organizations[Folding.nameKey(tail)], parent != key {
                     facts.append(Fact(subject: key, predicate: .partOf, object: parent, sentence: sentence.position,
-                                      matchStart: m.start, matchEnd: m.end, rule: "\(lang)/structure#of-organization",
+                                      matchStart: start, matchEnd: end, rule: "\(lang)/structure#of-organization",
                                       rulePrecision: 0.85))
                 }
             }
@@ -256,8 +258,8 @@ struct TopicTracker {
     static func mainPlace(_ mentions: [Mention], _ entities: WordMap<ResolvedEntity>) -> String? {
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for m in mentions {
-            guard let key = m.entityKey, entities[key]?.subtype == "city" else { continue }
+        for k in mentions.indices {
+            guard let key = mentions[k].entityKey, entities.read(key, { $0.subtype == "city" }) == true else { continue }
             if counts[key] == nil { order.append(key) }
             counts[key, default: 0] += 1
         }
@@ -267,12 +269,15 @@ struct TopicTracker {
     }
 
     mutating func update(with mentions: [Mention], entities: WordMap<ResolvedEntity>) {
-        for m in mentions {
-            guard let key = m.entityKey, let e = entities[key], e.type == .place else { continue }
-            if e.subtype == "city" {
-                counts[key, default: 0] += 1
-                if main == nil || counts[key, default: 0] > counts[main ?? "", default: 0] { main = key }
-            }
+        // Mentions and entities read in place: copying either to read two fields cost more than the rule.
+        for k in mentions.indices {
+            // `if case`, not `type == .place`: with the comparison the optimizer copied the entity anyway.
+            guard let key = mentions[k].entityKey, entities.read(key, { entity in
+                if case .place = entity.type { return entity.subtype == "city" }
+                return false
+            }) == true else { continue }
+            counts[key, default: 0] += 1
+            if main == nil || counts[key, default: 0] > counts[main ?? "", default: 0] { main = key }
         }
     }
 }

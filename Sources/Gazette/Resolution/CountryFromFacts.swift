@@ -12,25 +12,32 @@ public struct CountryFromFacts: Sendable {
     }
 
     public func apply(to entities: [ResolvedEntity], facts: [Fact]) -> [ResolvedEntity] {
-        var byKey = Dictionary(entities.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        // Entities changed in place, found by position: a dictionary of entities copied each one
+        // (eight strings and its aliases) in, out at every fact, and back.
+        var out = entities
+        var positions: [String: Int] = [:]
+        for i in out.indices where positions[out[i].key] == nil { positions[out[i].key] = i }
         let links = facts.filter { [.locatedIn, .headquarteredIn, .partOf].contains($0.predicate) }
         for _ in 0..<4 {
             var changed = false
             for fact in links {
-                guard var subject = byKey[fact.subject], subject.country == nil, subject.subtype != "country",
-                      ![.person, .product, .program].contains(subject.type), let object = byKey[fact.object] else { continue }
-                let country = object.subtype == "country" ? object.name : object.country
+                guard let s = positions[fact.subject], out[s].country == nil, out[s].subtype != "country",
+                      ![.person, .product, .program].contains(out[s].type), let o = positions[fact.object] else { continue }
+                let country = out[o].subtype == "country" ? out[o].name : out[o].country
                 guard let name = country else { continue }
-                subject.country = name
-                subject.countrySource = .text
-                if subject.region == nil {
-                    subject.region = reference.countries.values.first { $0.name == name }?.region ?? object.region
+                out[s].country = name
+                out[s].countrySource = .text
+                if out[s].region == nil {
+                    out[s].region = reference.countries.values.first { $0.name == name }?.region ?? out[o].region
                 }
-                byKey[fact.subject] = subject
                 changed = true
             }
             if !changed { break }
         }
-        return entities.map { byKey[$0.key] ?? $0 }
+        // An entity whose key came before takes that one's state, as a lookup by key would give.
+        for i in out.indices {
+            if let first = positions[out[i].key], first != i { out[i] = out[first] }
+        }
+        return out
     }
 }

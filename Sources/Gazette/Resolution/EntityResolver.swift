@@ -43,32 +43,37 @@ public struct EntityResolver: EntityResolving {
         }
         // 2. Acronyms defined in brackets right after a name.
         var aliasKeys: [String: String] = [:]   // folded surface → key
+        // The loops below read mentions in place, by index: `for m in mentions`, `map` and
+        // `filter` copied each mention (eight strings retained and released) once per loop.
         for k in mentions.indices {
-            let m = mentions[k]
-            let tokens = text.tokens[m.sentence]
-            let after = m.lastToken
+            let tokens = text.tokens[mentions[k].sentence]
+            let after = mentions[k].lastToken
             if after + 2 < tokens.count, tokens[after].text == "(", tokens[after + 2].text == ")",
-               tokens[after + 1].shape == .upper, m.type != .person, let key = m.entityKey {
+               tokens[after + 1].shape == .upper, mentions[k].type != .person, let key = mentions[k].entityKey {
                 aliasKeys[tokens[after + 1].key] = key
             }
         }
         // An undefined acronym made of a name's initials ("FTZ" after "… Pilot Free Trade Zone").
-        let acronyms = Set(mentions.filter { $0.text.count >= 2 && $0.text.allSatisfy { $0.isUppercase } }.map { Folding.key($0.text) })
+        var acronyms = Set<String>()
+        for k in mentions.indices where mentions[k].text.count >= 2 && mentions[k].text.allSatisfy({ $0.isUppercase }) {
+            acronyms.insert(Folding.key(mentions[k].text))
+        }
         // Word counts and initials of each name, made once per name rather than once per acronym
         // or mention; a person's are never read (below), so none are made.
         var shapesByName: [String: (words: Int, initials: String)] = [:]
-        let nameShapes: [(words: Int, initials: String)] = acronyms.isEmpty ? [] : mentions.map { m in
-            guard m.type != .person else { return (0, "") }
-            if let known = shapesByName[m.name] { return known }
-            let words = m.name.splitASCII(separator: 0x20)
+        let nameShapes: [(words: Int, initials: String)] = acronyms.isEmpty ? [] : mentions.indices.map { k in
+            guard mentions[k].type != .person else { return (0, "") }
+            let name = mentions[k].name
+            if let known = shapesByName[name] { return known }
+            let words = name.splitASCII(separator: 0x20)
             let shape = (words.count, words.compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined())
-            shapesByName[m.name] = shape
+            shapesByName[name] = shape
             return shape
         }
         for acronym in acronyms where aliasKeys[acronym] == nil {
-            for (k, m) in mentions.enumerated() where m.type != .person && nameShapes[k].words >= acronym.count {
+            for k in mentions.indices where mentions[k].type != .person && nameShapes[k].words >= acronym.count {
                 let initials = nameShapes[k].initials
-                if initials.count >= acronym.count, initials.contains(acronym), let key = m.entityKey {
+                if initials.count >= acronym.count, initials.contains(acronym), let key = mentions[k].entityKey {
                     aliasKeys[acronym] = key
                     break
                 }
@@ -77,32 +82,32 @@ public struct EntityResolver: EntityResolving {
         // 3. Short forms and surnames take the key of the fuller name seen in the document.
         var firstWordKeys: [String: String] = [:]
         var surnameKeys: [String: String] = [:]
-        for m in mentions {
-            guard let key = m.entityKey else { continue }
-            let words = m.name.splitASCII(separator: 0x20)
-            if m.type == .person, words.count >= 2, let last = words.last {
+        for k in mentions.indices {
+            guard let key = mentions[k].entityKey else { continue }
+            let type = mentions[k].type
+            let words = mentions[k].name.splitASCII(separator: 0x20)
+            if type == .person, words.count >= 2, let last = words.last {
                 surnameKeys[Folding.key(last)] = surnameKeys[Folding.key(last)] ?? key
             }
-            if m.type == .organization || m.type == .facility || m.type == .zone, words.count >= 2, m.reference == nil,
+            if type == .organization || type == .facility || type == .zone, words.count >= 2, mentions[k].reference == nil,
                let first = words.first, first.count >= 3 {
                 firstWordKeys[Folding.key(first)] = firstWordKeys[Folding.key(first)] ?? key
             }
         }
         for k in mentions.indices {
-            let m = mentions[k]
-            let folded = Folding.key(m.name)
-            if let key = aliasKeys[Folding.key(m.text)], m.text.allSatisfy({ !$0.isLowercase }) {
+            let name = mentions[k].name, text = mentions[k].text, type = mentions[k].type
+            if let key = aliasKeys[Folding.key(text)], text.allSatisfy({ !$0.isLowercase }) {
                 // A defined acronym means what the text defined, whatever a lookup said ("DRC").
                 mentions[k].entityKey = key
-                if let defining = mentions.first(where: { $0.entityKey == key && $0.name != m.name }) {
-                    mentions[k].type = defining.type
-                    mentions[k].subtype = defining.subtype
-                    mentions[k].reference = defining.reference
+                if let defining = mentions.firstIndex(where: { $0.entityKey == key && $0.name != name }) {
+                    mentions[k].type = mentions[defining].type
+                    mentions[k].subtype = mentions[defining].subtype
+                    mentions[k].reference = mentions[defining].reference
                 }
-            } else if m.type == .person, !m.name.contains(" "), let key = surnameKeys[folded] {
+            } else if type == .person, !name.contains(" "), let key = surnameKeys[Folding.key(name)] {
                 mentions[k].entityKey = key
-            } else if m.type == .organization || m.type == .facility || m.type == .zone, m.reference == nil,
-                      case let short = names.short(m.name), let key = firstWordKeys[Folding.key(short)], key != m.entityKey,
+            } else if type == .organization || type == .facility || type == .zone, mentions[k].reference == nil,
+                      case let short = names.short(name), let key = firstWordKeys[Folding.key(short)], key != mentions[k].entityKey,
                       !short.contains(" ") {
                 mentions[k].entityKey = key
             }
@@ -277,7 +282,8 @@ public struct EntityResolver: EntityResolving {
     func statedOrigins(_ mentions: inout [Mention], _ text: AnalyzedText) {
         guard let rules = rules[text.language] else { return }
         var bySentence = [[Int]](repeating: [], count: text.tokens.count)
-        for (k, m) in mentions.enumerated() where bySentence.indices.contains(m.sentence) { bySentence[m.sentence].append(k) }
+        // By index: `enumerated()` copied every mention to read its sentence.
+        for k in mentions.indices where bySentence.indices.contains(mentions[k].sentence) { bySentence[mentions[k].sentence].append(k) }
         for (position, indices) in bySentence.enumerated() where !indices.isEmpty {
             let tokens = text.tokens[position]
             // The first mention starting, and the first ending, at each token: arrays, not
@@ -295,15 +301,15 @@ public struct EntityResolver: EntityResolving {
             func at(_ token: Int) -> Int? { starting.indices.contains(token) && starting[token] >= 0 ? starting[token] : nil }
             let byStart = indices.sorted { mentions[$0].firstToken < mentions[$1].firstToken }
             for k in indices where mentions[k].type == .organization && mentions[k].statedCountry == nil {
-                let m = mentions[k]
+                let firstToken = mentions[k].firstToken, lastToken = mentions[k].lastToken
                 // "Austria's Plansee", "Spain's Gestamp".
-                if m.firstToken >= 2, tokens[m.firstToken - 1].key == "'s", ending[m.firstToken - 1] >= 0,
-                   let iso = countryCode(of: mentions[ending[m.firstToken - 1]]) {
+                if firstToken >= 2, tokens[firstToken - 1].key == "'s", ending[firstToken - 1] >= 0,
+                   let iso = countryCode(of: mentions[ending[firstToken - 1]]) {
                     mentions[k].statedCountry = iso
                     continue
                 }
                 // "Swedish toolmaker Sandvik", "das japanische Unternehmen Nidec", "der US-Konzern Honeywell".
-                var b = m.firstToken - 1
+                var b = firstToken - 1
                 var words = 0
                 while b >= 0, words < 3, at(b) == nil, tokens[b].isWord {
                     let word = tokens[b].text
@@ -318,7 +324,7 @@ public struct EntityResolver: EntityResolving {
                 }
                 if mentions[k].statedCountry != nil { continue }
                 // "Wrobex Sp. z o.o. from Poland", "Brunnhuber Messtechnik GmbH aus Graz", "a provider from Shenyang".
-                var f = m.lastToken
+                var f = lastToken
                 if f < tokens.count, tokens[f].text == "," {
                     // Across an apposition: "Neusoft Medical Systems, a … provider from Shenyang".
                     var g = f + 1

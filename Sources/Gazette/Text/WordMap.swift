@@ -42,6 +42,15 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
         }
     }
 
+    /// What `body` makes of the value for `key`, read in place; nil when the key is absent.
+    /// `map[key]?.field` copies the whole value to read one field: for a ``ResolvedEntity``,
+    /// eight strings and an array retained and released per look-up.
+    @inline(__always)
+    public func read<Result>(_ key: String, _ body: (Value) -> Result) -> Result? {
+        guard let number = index.number(of: key) else { return nil }
+        return body(storage[number])
+    }
+
     /// Adds each key followed by each ending ("deutsch" + "en"), with the key's value, where that
     /// form is not a key already. Endings are tried in the order given, so the map answers as
     /// stripping the first ending that leaves a key would, with one lookup instead of one per ending.

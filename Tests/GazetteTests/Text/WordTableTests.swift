@@ -53,6 +53,7 @@ import Testing
         #expect(map.count == expected.count)
         for word in words + ["missing", ""] {
             #expect(map[word] == expected[word], "\(word)")
+            #expect(map.read(word, { $0 * 2 + 1 }) == expected[word].map { $0 * 2 + 1 }, "\(word), read in place")
         }
         #expect(Dictionary(uniqueKeysWithValues: Array(map)) == expected)
         #expect(map.keys.count == map.values.count)
