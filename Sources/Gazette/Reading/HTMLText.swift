@@ -20,7 +20,7 @@ public struct HTMLText: Sendable {
     static let hiddenElements: Set<String> = ["script", "style", "noscript", "template", "svg", "head"]
 
     public init(html: String) {
-        let s = Array(html.unicodeScalars)
+        let s = [Unicode.Scalar](scalarsOf: html)
         var out = String.UnicodeScalarView()
         var title: String?
         var published: String?

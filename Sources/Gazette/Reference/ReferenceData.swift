@@ -150,7 +150,7 @@ public struct ReferenceData: Sendable {
             return key.hasSuffix("s") && words.contains(String(key.dropLast()))
         }
         // German compounds end in a noun: "Eröffnungszeremonie" ends in "zeremonie".
-        let scalars = Array(key.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: key)
         guard scalars.count >= 7 else { return false }
         for cut in 3...(scalars.count - 4) {
             if words.contains(String(scalars: scalars[cut...])) { return true }

@@ -28,7 +28,7 @@ public struct SentenceSplitter: Sendable {
     static let openers: Set<Unicode.Scalar> = ["\"", "'", "“", "‘", "„", "«", "»", "(", "["]
 
     public func sentences(in text: String, language: Language) -> [Sentence] {
-        let s = Array(text.unicodeScalars)
+        let s = [Unicode.Scalar](scalarsOf: text)
         var result: [Sentence] = []
         var lineStart = 0
         while lineStart <= s.count {

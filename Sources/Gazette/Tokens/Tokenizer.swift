@@ -12,7 +12,7 @@
 /// ```
 public enum Tokenizer {
     public static func tokens(of sentence: Sentence) -> [Token] {
-        let s = Array(sentence.text.unicodeScalars)
+        let s = [Unicode.Scalar](scalarsOf: sentence.text)
         var tokens: [Token] = []
         tokens.reserveCapacity(s.count / 5)
         var i = 0

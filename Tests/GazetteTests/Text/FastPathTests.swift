@@ -306,4 +306,11 @@ import Testing
             #expect(token.isWord == (shape != .punctuation && shape != .number))
         }
     }
+
+    /// The scalars decoded from a string's bytes are the scalars its `unicodeScalars` view gives.
+    @Test func decodedScalarsEqualTheScalarView() {
+        for text in Self.texts + Self.hardCases + ["", "a", "\u{1F600} emoji", "\r\n", "ß\u{0}x"] {
+            #expect([Unicode.Scalar](scalarsOf: text) == Array(text.unicodeScalars), "\(text.prefix(40))")
+        }
+    }
 }
