@@ -64,6 +64,9 @@ public struct TemporalNormalizer: Sendable {
             }
             nextCore[i] = next
         }
+        // Every pattern needs a core token within its lead (`tryPattern`), and vague phrases only
+        // block: a sentence without one has no date, and most sentences have none.
+        if next == Int32.max / 2 { return [] }
 
         var candidates: [DateCandidate] = []
         func tryPattern(_ pi: Int, _ i: Int) {

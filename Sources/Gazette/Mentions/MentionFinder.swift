@@ -552,22 +552,12 @@ final class SentenceScan {
         // both folded keys, so an ending the key has is also a suffix of its bytes: the bytes rule
         // out the other endings before `hasSuffix` and a character count confirm one.
         if tokens[last].shape == .capitalized {
-            for suffix in rules.suffixCueEndings where SentenceScan.endsWith(tokens[last].key, suffix.utf8)
+            for suffix in rules.suffixCueEndings where tokens[last].key.endsWith(utf8: suffix.utf8)
                 && tokens[last].key.count > suffix.length + 2 && tokens[last].key.hasSuffix(suffix.ending) {
                 return suffix.cue
             }
         }
         return nil
-    }
-
-    /// Whether the UTF-8 bytes of `text` end with `suffix`, compared in place.
-    static func endsWith(_ text: String, _ suffix: [UInt8]) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count >= suffix.count else { return false }
-            let offset = bytes.count - suffix.count
-            for k in suffix.indices where bytes[offset + k] != suffix[k] { return false }
-            return true
-        } ?? text.utf8.reversed().starts(with: suffix.reversed())
     }
 
     /// A lower-case head cue at `j` ("district", "think tank").

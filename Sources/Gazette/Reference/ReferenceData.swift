@@ -27,9 +27,21 @@ public struct ReferenceData: Sendable {
     /// Entry indices a name key reaches through an alias only (not the entry's own name).
     public private(set) var aliasOnly: WordMap<[Int]> = [:]
     /// Folded common words per language, to tell names from ordinary words.
-    public private(set) var commonWords: [Language: WordSet] = [:]
+    public private(set) var commonWords: [Language: WordSet] = [:] {
+        didSet { indexWordTables() }
+    }
     /// Function words (the language-detection stop words), also ordinary words.
-    public var functionWords: [Language: WordSet] = [:]
+    public var functionWords: [Language: WordSet] = [:] {
+        didSet { indexWordTables() }
+    }
+    /// ``commonWords`` and ``functionWords`` by position in `Language.allCases`, for
+    /// ``isCommonWord(_:_:)``, asked about most capitalized words: a dictionary look-up hashed the
+    /// language, twice a call.
+    private var wordTables: [(common: WordSet?, function: WordSet?)] = []
+
+    private mutating func indexWordTables() {
+        wordTables = Language.allCases.map { (commonWords[$0], functionWords[$0]) }
+    }
     public private(set) var countries: WordMap<Country> = [:]
     /// Province key → entry index.
     public private(set) var provinces: WordMap<Int> = [:]
@@ -96,6 +108,8 @@ public struct ReferenceData: Sendable {
             for line in text.splitASCII(separator: 0x0A) where !line.hasPrefix("#") { words.insert(String(line)) }
             commonWords[language] = words
         }
+        // Observers do not run in an initializer.
+        indexWordTables()
     }
 
     mutating func add(_ entry: ReferenceEntry, aliases: String) {
@@ -142,9 +156,10 @@ public struct ReferenceData: Sendable {
     /// True when a word is an ordinary word of the language: an English word the dictionary
     /// writes in lower case, or a German noun, also as the last part of a compound.
     public func isCommonWord(_ word: some StringProtocol, _ language: Language) -> Bool {
-        guard let words = commonWords[language] else { return false }
-        let key = String(word).lowercased()
-        if words.contains(key) || functionWords[language]?.contains(key) == true { return true }
+        guard let position = Language.allCases.firstIndex(of: language), position < wordTables.count,
+              let words = wordTables[position].common else { return false }
+        let key = word.lowercasedByBytes()
+        if words.contains(key) || wordTables[position].function?.contains(key) == true { return true }
         guard language == .de else {
             // English plurals and possessives of common words.
             return key.hasSuffix("s") && words.contains(String(key.dropLast()))

@@ -251,6 +251,8 @@ public struct EntityResolver: EntityResolving {
     }
 
     /// The country of a place named inside a multi-word name.
+    static let possessive = Array("'s".utf8), typographicPossessive = Array("’s".utf8)
+
     func containedPlaceCountry(_ mentions: [Mention], _ language: Language) -> String? {
         // A name found nothing the first time it was read; most mentions repeat a name.
         var seen: Set<String> = []
@@ -258,7 +260,9 @@ public struct EntityResolver: EntityResolving {
             let words = m.name.splitASCII(separator: 0x20)
             guard words.count >= 2 else { continue }
             for word in words where word.first?.isUppercase == true {
-                let bare = word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : String(word)
+                let text = String(word)
+                let bare = text.endsWith(utf8: EntityResolver.possessive) || text.endsWith(utf8: EntityResolver.typographicPossessive)
+                    ? String(text.dropLast(2)) : text
                 // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
                 let common = reference.isCommonWord(word, .en)
                 let place = reference.firstEntry(named: EntityResolver.trimmingPunctuation(bare)) {

@@ -313,4 +313,20 @@ import Testing
             #expect([Unicode.Scalar](scalarsOf: text) == Array(text.unicodeScalars), "\(text.prefix(40))")
         }
     }
+
+    /// Lower-casing by bytes equals `lowercased()`, and the byte suffix test equals `hasSuffix`,
+    /// on every word of the texts (ASCII or not) and the hard cases.
+    @Test func byteLowercasingAndSuffixesEqualTheGeneralForms() {
+        var words = Set(Self.hardCases + ["BMW's", "Liaoning’s", "'s", "s", "", "ÄRZTE", "İstanbul"])
+        for text in Self.texts { words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)) }
+        let suffixes = ["'s", "’s", "s", "zone", "ung", "é", ""]
+        for word in words {
+            #expect(word.lowercasedByBytes() == word.lowercased(), "\(word)")
+            #expect(word.dropFirst(0).lowercasedByBytes() == word.lowercased(), "\(word) as a substring")
+            for suffix in suffixes {
+                #expect(word.endsWith(utf8: Array(suffix.utf8)) == word.utf8.reversed().starts(with: suffix.utf8.reversed()),
+                        "\(word) ends with \(suffix)")
+            }
+        }
+    }
 }
