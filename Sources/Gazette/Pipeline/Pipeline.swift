@@ -128,14 +128,18 @@ public struct Pipeline: Sendable {
 
     /// Words as the benchmark counts them: runs of letters or digits.
     public static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            // ASCII letters/digits and any non-ASCII byte (letters of other scripts) make words.
-            let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
-            if isWordByte && !inWord { count += 1 }
-            inWord = isWordByte
+        // The bytes in place: iterating `text.utf8` cost 40 instructions a byte.
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                // ASCII letters/digits and any non-ASCII byte (letters of other scripts) make words.
+                let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
+                if isWordByte && !inWord { count += 1 }
+                inWord = isWordByte
+            }
+            return count
         }
-        return count
     }
 }

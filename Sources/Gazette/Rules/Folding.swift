@@ -133,21 +133,24 @@ public enum Folding {
         // ASCII with separators ("bmw-brilliance", "co., ltd."): the same rule over bytes, written
         // in place, instead of a string grown one scalar at a time.
         if ascii {
-            return String(unsafeUninitializedCapacity: folded.utf8.count) { buffer in
-                var count = 0
-                var pendingSpace = false
-                for byte in folded.utf8 {
-                    let lower = byte | 0x20
-                    if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                        if pendingSpace && count > 0 { buffer[count] = 0x20; count += 1 }
-                        pendingSpace = false
-                        buffer[count] = byte
-                        count += 1
-                    } else {
-                        pendingSpace = true
+            var folded = folded
+            return folded.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                    var count = 0
+                    var pendingSpace = false
+                    for byte in bytes {
+                        let lower = byte | 0x20
+                        if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                            if pendingSpace && count > 0 { buffer[count] = 0x20; count += 1 }
+                            pendingSpace = false
+                            buffer[count] = byte
+                            count += 1
+                        } else {
+                            pendingSpace = true
+                        }
                     }
+                    return count
                 }
-                return count
             }
         }
         var out = ""

@@ -329,4 +329,15 @@ import Testing
             }
         }
     }
+
+    /// The benchmark's word count (runs of ASCII letters or digits, or of non-ASCII text) read from
+    /// the bytes in place equals the count of such runs split at every other byte.
+    @Test func wordCountEqualsRunsOfWordBytes() {
+        for text in Self.texts + Self.hardCases + ["", " ", "a", "2017,5 Mio.", "über-all", "end."] {
+            let isWordByte: (UInt8) -> Bool = { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 >= 0x80 }
+            let expected = text.utf8.split(whereSeparator: { !isWordByte($0) }).count
+            #expect(Pipeline.wordCount(text) == expected, "\(text.prefix(40))")
+        }
+        #expect(Pipeline.wordCount("Panjin's 2 joint-ventures") == 5)
+    }
 }
