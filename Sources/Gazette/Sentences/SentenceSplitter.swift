@@ -72,36 +72,38 @@ public struct SentenceSplitter: Sendable {
     func startsSentence(_ s: [Unicode.Scalar], _ i: Int, _ to: Int) -> Bool {
         guard i < to else { return false }
         let c = s[i]
-        return c.properties.isUppercase || ("0"..."9").contains(c) || SentenceSplitter.openers.contains(c)
+        return ScalarClass.isUppercase(c) || ("0"..."9").contains(c) || SentenceSplitter.openers.contains(c)
             || SentenceSplitter.bullets.contains(c)
     }
 
     /// True when the word ending at the period at `dot` keeps the sentence going.
     func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int, from: Int, _ language: Language) -> Bool {
         var b = dot
-        while b > from, !s[b - 1].properties.isWhitespace, s[b - 1] != "(" { b -= 1 }
+        while b > from, !ScalarClass.isWhitespace(s[b - 1]), s[b - 1] != "(" { b -= 1 }
         let word = s[b..<dot]
         if word.isEmpty { return false }
         // A single capital letter is an initial (J. Smith); a digit run may be a German ordinal.
-        if word.count == 1, let only = word.first, only.properties.isUppercase { return true }
+        if word.count == 1, let only = word.first, ScalarClass.isUppercase(only) { return true }
         if word.allSatisfy({ ("0"..."9").contains($0) }) {
             return word.count <= (ordinalDigits[language] ?? 0)
         }
         let key = Folding.key(String(scalars: word))
-        if abbreviations[language]?[key] == false { return true }
+        // The language's tables once: each dictionary look-up hashed the language.
+        let abbreviations = abbreviations[language]
+        if abbreviations?[key] == false { return true }
         // The first half of a two-part abbreviation: "z." of "z. B.", "u." of "u. a.".
         if dot + 2 < s.count, s[dot + 1] == " " {
             var e = dot + 2
-            while e < s.count, s[e].properties.isAlphabetic { e += 1 }
+            while e < s.count, ScalarClass.isAlphabetic(s[e]) { e += 1 }
             if e > dot + 2, e < s.count, s[e] == "." {
                 let pair = key + "." + Folding.key(String(scalars: s[(dot + 2)..<e]))
-                if abbreviations[language]?[pair] == false { return true }
+                if abbreviations?[pair] == false { return true }
             }
         }
         // A `final` abbreviation followed by a legal form continues a company name: "GmbH & Co. KG".
-        if abbreviations[language]?[key] == true, dot + 2 < s.count, s[dot + 1] == " " {
+        if abbreviations?[key] == true, dot + 2 < s.count, s[dot + 1] == " " {
             var e = dot + 2
-            while e < s.count, s[e].properties.isAlphabetic { e += 1 }
+            while e < s.count, ScalarClass.isAlphabetic(s[e]) { e += 1 }
             if continuations[language]?.contains(Folding.key(String(scalars: s[(dot + 2)..<e]))) == true {
                 return true
             }
@@ -109,11 +111,11 @@ public struct SentenceSplitter: Sendable {
         // Two-part abbreviations written with a space: "z. B.", "u. a.".
         if b >= 2, s[b - 1] == " " {
             var a = b - 1
-            while a > from, !s[a - 1].properties.isWhitespace { a -= 1 }
+            while a > from, !ScalarClass.isWhitespace(s[a - 1]) { a -= 1 }
             // The space dropped before folding (folding never makes a space), not after with
             // Foundation's `replacingOccurrences`, which was most of the sentence splitter's time.
             let pair = Folding.key(String(scalars: ArraySlice(s[a..<dot].filter { $0 != " " })))
-            if abbreviations[language]?[pair] == false { return true }
+            if abbreviations?[pair] == false { return true }
         }
         return false
     }

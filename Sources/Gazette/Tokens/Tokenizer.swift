@@ -32,17 +32,17 @@ public enum Tokenizer {
                     // Inner joiners: hyphen, period and slash between alphanumerics; '&' between capitals.
                     if j + 1 < n, isAlnum(s[j + 1]) {
                         if d == "-" || d == "‐" || d == "‑" { j += 1; continue }
-                        if d == "." && (s[j + 1].properties.isUppercase || ("0"..."9").contains(s[j + 1])) && j - i <= 3 {
+                        if d == "." && (ScalarClass.isUppercase(s[j + 1]) || ("0"..."9").contains(s[j + 1])) && j - i <= 3 {
                             j += 1; continue
                         }
                         if d == "." && ("0"..."9").contains(s[j - 1]) && ("0"..."9").contains(s[j + 1]) { j += 1; continue }
                         if d == "," && ("0"..."9").contains(s[j - 1]) && ("0"..."9").contains(s[j + 1]) { j += 1; continue }
-                        if d == "&" && s[j - 1].properties.isUppercase && s[j + 1].properties.isUppercase && j - i <= 2 {
+                        if d == "&" && ScalarClass.isUppercase(s[j - 1]) && ScalarClass.isUppercase(s[j + 1]) && j - i <= 2 {
                             j += 1; continue
                         }
                     }
                     // A German truncation hyphen stays on its word: "Wirtschafts- und Handelsdelegation".
-                    if (d == "-") && (j + 1 == n || s[j + 1] == " ") && j > i && s[j - 1].properties.isAlphabetic {
+                    if (d == "-") && (j + 1 == n || s[j + 1] == " ") && j > i && ScalarClass.isAlphabetic(s[j - 1]) {
                         j += 1
                     }
                     break

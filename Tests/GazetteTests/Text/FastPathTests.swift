@@ -340,4 +340,16 @@ import Testing
         }
         #expect(Pipeline.wordCount("Panjin's 2 joint-ventures") == 5)
     }
+
+    /// The scalar classes by range answer as the Unicode properties do: every ASCII scalar, and
+    /// every scalar of the texts.
+    @Test func scalarClassesEqualUnicodeProperties() {
+        var scalars = Set((0..<0x80).compactMap { Unicode.Scalar(UInt32($0)) })
+        for text in Self.texts + Self.hardCases { scalars.formUnion(text.unicodeScalars) }
+        for c in scalars {
+            #expect(ScalarClass.isWhitespace(c) == c.properties.isWhitespace, "\(c.value)")
+            #expect(ScalarClass.isAlphabetic(c) == c.properties.isAlphabetic, "\(c.value)")
+            #expect(ScalarClass.isUppercase(c) == c.properties.isUppercase, "\(c.value)")
+        }
+    }
 }

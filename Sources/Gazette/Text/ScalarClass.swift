@@ -1,0 +1,22 @@
+/// Unicode properties of a scalar, answered by range for ASCII, where the answers are fixed, and
+/// by the property tables otherwise. A property look-up costs about a hundred instructions, and
+/// the sentence splitter asks about most scalars around every period.
+enum ScalarClass {
+    /// `properties.isWhitespace`: tab to carriage return and the space in ASCII.
+    @inline(__always)
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) : c.properties.isWhitespace
+    }
+
+    /// `properties.isAlphabetic`: the Latin letters in ASCII.
+    @inline(__always)
+    static func isAlphabetic(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A : c.properties.isAlphabetic
+    }
+
+    /// `properties.isUppercase`: the capitals A to Z in ASCII.
+    @inline(__always)
+    static func isUppercase(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? c.value >= 0x41 && c.value <= 0x5A : c.properties.isUppercase
+    }
+}
