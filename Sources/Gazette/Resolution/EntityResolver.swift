@@ -196,7 +196,11 @@ public struct EntityResolver: EntityResolving {
         let referenceName = best.reference.flatMap { reference.entry(id: $0)?.name }
         var entity = ResolvedEntity(key: key, name: referenceName ?? best.name, type: best.type, subtype: best.subtype)
         // Every surface form is kept, the name too: another document may pick another canonical name.
-        entity.aliases = Array(Set(mentions.map(\.text) + mentions.map(\.name))).sorted()
+        // Sorted, then equal neighbours dropped: the same list as a `Set`'s sorted, without
+        // hashing every form (a seeded hash per string was most of this step).
+        var aliases: [String] = []
+        for form in (mentions.map(\.text) + mentions.map(\.name)).sorted() where aliases.last != form { aliases.append(form) }
+        entity.aliases = aliases
         if entity.subtype == nil { entity.subtype = mentions.compactMap(\.subtype).first }
         if let ref = best.reference, let iso = lexiconCountries[ref], let country = reference.country(iso) {
             entity.country = country.name
