@@ -110,6 +110,9 @@ public struct EventExtractor: EventExtracting {
     public func events(in text: AnalyzedText, entities: ResolvedMentions) -> [Event] {
         guard let rules = rules[text.language] else { return [] }
         let entityByKey = entities.byKey
+        // Asked once, not per sentence: through a key path, the per-sentence test of every phrase
+        // was a quarter of the event stage.
+        let emptyRefersBack = rules.refersBack.contains { $0.isEmpty }
         let bySentence = entities.bySentence(text.sentences.count)
         var events: [Event] = []
         var topic = TopicTracker()
@@ -122,7 +125,7 @@ public struct EventExtractor: EventExtracting {
             // "During the visit" refers back to an event; its noun is no new one. The phrases are
             // tried only where a token is the first word of one (every phrase at every token was
             // millions of string comparisons per megabyte).
-            var refersBack = !tokens.isEmpty && rules.refersBack.contains(where: \.isEmpty)
+            var refersBack = !tokens.isEmpty && emptyRefersBack
             var backWords = Set<Int>()
             for i in tokens.indices {
                 // Every phrase that matches at `i` spells the tokens from `i`: the longest covers them all.

@@ -352,4 +352,14 @@ import Testing
             #expect(ScalarClass.isUppercase(c) == c.properties.isUppercase, "\(c.value)")
         }
     }
+
+    /// The model-number test by bytes says what `Character.isNumber` and `isLetter` say.
+    @Test func digitAndLetterByBytesEqualsCharacterTests() {
+        var words = Set(Self.hardCases + ["L600", "NeuViz", "128", "Haidou-1", "A4\r\n", "Ⅻ-Werk", "x²", "٣a", ""])
+        for text in Self.texts { words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)) }
+        for word in words {
+            let expected = word.contains { $0.isNumber } && word.contains { $0.isLetter }
+            #expect(SentenceScan.hasDigitAndLetter(word) == expected, "\(word)")
+        }
+    }
 }
