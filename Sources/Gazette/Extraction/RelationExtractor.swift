@@ -252,11 +252,11 @@ public struct RelationExtractor: RelationExtracting {
 struct TopicTracker {
     /// The city named most so far (the first of equals): what "there" and "the city" refer to.
     var main: String?
-    var counts: [String: Int] = [:]
+    var counts: WordMap<Int> = [:]
 
     /// The city a document names most (the first of equals): whom its friendship cities befriend.
     static func mainPlace(_ mentions: [Mention], _ entities: WordMap<ResolvedEntity>) -> String? {
-        var counts: [String: Int] = [:]
+        var counts: WordMap<Int> = [:]
         var order: [String] = []
         for k in mentions.indices {
             guard let key = mentions[k].entityKey, entities.read(key, { $0.subtype == "city" }) == true else { continue }

@@ -15,7 +15,7 @@ public struct CountryFromFacts: Sendable {
         // Entities changed in place, found by position: a dictionary of entities copied each one
         // (eight strings and its aliases) in, out at every fact, and back.
         var out = entities
-        var positions: [String: Int] = [:]
+        var positions: WordMap<Int> = [:]
         for i in out.indices where positions[out[i].key] == nil { positions[out[i].key] = i }
         let links = facts.filter { [.locatedIn, .headquarteredIn, .partOf].contains($0.predicate) }
         for _ in 0..<4 {
