@@ -146,13 +146,17 @@ public struct TextNormalizer: Sendable {
     /// punctuation and currency signs (but the two quads that NFC maps to other spaces), or
     /// CJK ideographs. Composing such text would only copy it through Foundation.
     static func isNFCWithoutWork(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return true }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0..<0x300, 0x1E00...0x1EFF, 0x2002...0x20CF, 0x3400...0x4DBF, 0x4E00...0x9FFF: continue
-            default: return false
+        // Decoded from the bytes in place: the generic scalar view cost 25 instructions a scalar.
+        var text = text
+        return text.withUTF8 { bytes in
+            var certain = true
+            UTF8Scalars.forEach(in: bytes) { value, _ in
+                switch value {
+                case 0..<0x300, 0x1E00...0x1EFF, 0x2002...0x20CF, 0x3400...0x4DBF, 0x4E00...0x9FFF: break
+                default: certain = false
+                }
             }
+            return certain
         }
-        return true
     }
 }

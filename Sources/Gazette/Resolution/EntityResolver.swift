@@ -57,7 +57,7 @@ public struct EntityResolver: EntityResolving {
         }
         // An undefined acronym made of a name's initials ("FTZ" after "… Pilot Free Trade Zone").
         var acronyms = Set<String>()
-        for k in mentions.indices where mentions[k].text.count >= 2 && mentions[k].text.allSatisfy({ $0.isUppercase }) {
+        for k in mentions.indices where EntityResolver.isAcronymShaped(mentions[k].text) {
             acronyms.insert(Folding.key(mentions[k].text))
         }
         // Word counts and initials of each name, made once per name rather than once per acronym
@@ -258,6 +258,22 @@ public struct EntityResolver: EntityResolving {
 
     /// The country of a place named inside a multi-word name.
     static let possessive = Array("'s".utf8), typographicPossessive = Array("’s".utf8)
+
+    /// Two or more characters, all capitals ("FTZ", "DRC"). By bytes for ASCII text, where a byte
+    /// is a character and only A to Z are capitals: counting and testing `Character`s was most of
+    /// the acronym step.
+    static func isAcronymShaped(_ text: String) -> Bool {
+        let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var capitals = true
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte < 0x41 || byte > 0x5A { capitals = false }
+            }
+            return capitals && bytes.count >= 2
+        } ?? nil
+        if let ascii { return ascii }
+        return text.count >= 2 && text.allSatisfy { $0.isUppercase }
+    }
 
     func containedPlaceCountry(_ mentions: [Mention], _ language: Language) -> String? {
         // A name found nothing the first time it was read; most mentions repeat a name.

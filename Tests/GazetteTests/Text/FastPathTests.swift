@@ -362,4 +362,23 @@ import Testing
             #expect(SentenceScan.hasDigitAndLetter(word) == expected, "\(word)")
         }
     }
+
+    /// The acronym shape by bytes and the NFC pre-test by decoded bytes agree with their
+    /// `Character` and scalar-view forms on every word and text.
+    @Test func acronymShapeAndNFCPretestEqualTheGeneralForms() {
+        var words = Set(Self.hardCases + ["FTZ", "DRC", "A", "AB", "A1", "ÄÖ", "BMW-X", "", "\r\n"])
+        for text in Self.texts { words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)) }
+        for word in words {
+            #expect(EntityResolver.isAcronymShaped(word) == (word.count >= 2 && word.allSatisfy { $0.isUppercase }), "\(word)")
+        }
+        for text in Self.texts + Self.hardCases + ["\u{2000}", "e\u{301}", "한국"] {
+            let expected = text.unicodeScalars.allSatisfy { scalar in
+                switch scalar.value {
+                case 0..<0x300, 0x1E00...0x1EFF, 0x2002...0x20CF, 0x3400...0x4DBF, 0x4E00...0x9FFF: true
+                default: false
+                }
+            }
+            #expect(TextNormalizer.isNFCWithoutWork(text) == expected, "\(text.prefix(30))")
+        }
+    }
 }
