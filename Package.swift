@@ -41,10 +41,19 @@ let package = Package(
             sources: ["Seeds.swift"],
             resources: [.copy("rules"), .copy("reference")]
         ),
+        // One C function: `sqlite3_config` is variadic, which Swift cannot call. DWARF 4: the
+        // machine's valgrind (the profiler docs/performance.md relies on) cannot read clang's
+        // default DWARF 5 and refuses the whole binary.
+        .target(
+            name: "CSQLiteSettings",
+            cSettings: [.unsafeFlags(["-gdwarf-4"])],
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         .target(
             name: "Gazette",
             dependencies: [
                 "GazetteSchema",
+                "CSQLiteSettings",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for binding the import's hot inserts without per-row argument arrays.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
