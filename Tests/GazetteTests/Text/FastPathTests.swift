@@ -79,6 +79,10 @@ import Testing
             }
             let line = text.prefix(300)
             #expect(line.splitASCII { $0 == 0x20 || $0 == 0x28 || $0 == 0x29 } == line.split { $0 == " " || $0 == "(" || $0 == ")" })
+            // A substring that starts inside its base: pieces are cut by offsets from its own start.
+            let inner = text.dropFirst(3).prefix(200)
+            #expect(inner.splitASCII(separator: 0x20, omittingEmptySubsequences: false)
+                    == inner.split(separator: " ", omittingEmptySubsequences: false), "\(inner.prefix(40))")
         }
     }
 
