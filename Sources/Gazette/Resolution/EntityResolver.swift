@@ -256,7 +256,7 @@ public struct EntityResolver: EntityResolving {
         return code?.isEmpty == false ? code : nil
     }
 
-    /// The country of a place named inside a multi-word name.
+    /// The possessive endings a word of a name may carry ("Liaoning's"), as bytes.
     static let possessive = Array("'s".utf8), typographicPossessive = Array("’s".utf8)
 
     /// Two or more characters, all capitals ("FTZ", "DRC"). By bytes for ASCII text, where a byte
@@ -275,6 +275,7 @@ public struct EntityResolver: EntityResolving {
         return text.count >= 2 && text.allSatisfy { $0.isUppercase }
     }
 
+    /// The country of a place named inside a multi-word name.
     func containedPlaceCountry(_ mentions: [Mention], _ language: Language) -> String? {
         // A name found nothing the first time it was read; most mentions repeat a name.
         var seen: Set<String> = []
