@@ -26,16 +26,7 @@ public enum Folding {
             if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
         }
         if ascii {
-            guard hasUpper else { return String(text) }
-            // Written in place: no byte array between the text and the key, and no allocation at
-            // all for a key of up to 15 bytes (a small string).
-            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for k in bytes.indices {
-                    let byte = bytes[k]
-                    buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                }
-                return bytes.count
-            }
+            return hasUpper ? String(asciiLowercasing: bytes) : String(text)
         }
         // Otherwise by table for ASCII, Latin-1 and typographic quotes and dashes (German and English
         // news); only runs of other scalars go through Foundation's decomposition. Folding is per

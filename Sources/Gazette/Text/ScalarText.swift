@@ -71,14 +71,7 @@ extension StringProtocol {
                 if byte >= 0x80 { return nil }
                 if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
             }
-            guard hasUpper else { return String(self) }
-            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for k in bytes.indices {
-                    let byte = bytes[k]
-                    buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                }
-                return bytes.count
-            }
+            return hasUpper ? String(asciiLowercasing: bytes) : String(self)
         }
         if let ascii, let lowered = ascii { return lowered }
         return String(self).lowercased()
@@ -86,6 +79,19 @@ extension StringProtocol {
 }
 
 extension String {
+    /// ASCII `bytes` with A to Z lower-cased, written in place: no byte array between, and no
+    /// allocation at all for up to 15 bytes (a small string). Both `lowercased()` and
+    /// `Folding.key(_:)` are this for ASCII text.
+    init(asciiLowercasing bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for k in bytes.indices {
+                let byte = bytes[k]
+                buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
+
     /// Whether the text's UTF-8 bytes end with `suffix`, compared in place. `hasSuffix` compares
     /// `Character`s from the end: for a substring, a thousand instructions to test "'s".
     /// (On `String` only, with an index loop: a version on any `StringProtocol` cost the
