@@ -109,7 +109,7 @@ public struct RelationExtractor: RelationExtracting {
             // Indices, not `enumerated()`: a pattern is copied (its strings and word sets retained)
             // only when the sentence can match it.
             for index in rules.patterns.indices where anchored[index] {
-                let matches = matcher.matches(rules.patterns[index])
+                let matches = matcher.matches(rules.patterns, index)
                 guard !matches.isEmpty else { continue }
                 let pattern = rules.patterns[index]
                 for match in matches {

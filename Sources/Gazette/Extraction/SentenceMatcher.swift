@@ -69,12 +69,14 @@ final class SentenceMatcher {
         slotStarts = starts
     }
 
-    /// Every non-overlapping match of a pattern, left to right. The caller tries only patterns
-    /// whose anchor word the sentence has (``RelationRules/patternsByAnchor``).
-    func matches(_ pattern: RelationPattern) -> [Match] {
+    /// Every non-overlapping match of `patterns[index]`, left to right. The caller tries only
+    /// patterns whose anchor word the sentence has (``RelationRules/patternsByAnchor``). The
+    /// pattern is read in place: passed by value, each call copied it (its program, blockers and
+    /// strings retained), 150,000 copies on 2 MB.
+    func matches(_ patterns: [RelationPattern], _ index: Int) -> [Match] {
         var out: [Match] = []
         var start = 0
-        let program = pattern.program
+        let program = patterns[index].program
         var firstSlot: Int?
         var anchoredAtStart = false
         switch program.steps.first {
@@ -90,7 +92,7 @@ final class SentenceMatcher {
             }
             if var found = match(program, 0, start, Match()) {
                 found.start = start
-                if !blocked(pattern, found) { out.append(found) }
+                if !blocked(patterns[index].blockers, found) { out.append(found) }
                 start = max(found.end, start + 1)
             } else {
                 start += 1
@@ -100,9 +102,9 @@ final class SentenceMatcher {
     }
 
     /// A blocker word anywhere from the sentence start to the match end ("plans to set up …").
-    func blocked(_ pattern: RelationPattern, _ match: Match) -> Bool {
-        guard !pattern.blockers.isEmpty else { return false }
-        return tokens[0..<min(tokens.count, match.end + 2)].contains { pattern.blockers.contains($0.key) }
+    func blocked(_ blockers: WordSet, _ match: Match) -> Bool {
+        guard !blockers.isEmpty else { return false }
+        return (0..<min(tokens.count, match.end + 2)).contains { blockers.contains(tokens[$0]) }
     }
 
     /// The first way the program's steps from `i` on match from token `pos`, depth first.
