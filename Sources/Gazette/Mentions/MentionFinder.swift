@@ -400,7 +400,16 @@ final class SentenceScan {
             default: return c.type == .organization ? (c.viaAlias ? 2 : 3) : 0
             }
         }
-        return candidates.filter { rank($0) > 0 }.max { (rank($0), $0.population) < (rank($1), $1.population) }
+        // One pass, by index: `filter` then `max` copied every candidate (five strings) and ranked
+        // each twice per comparison. The first of equals wins, as with `max(by:)`.
+        var best: (index: Int, rank: Double)?
+        for k in candidates.indices {
+            let r = rank(candidates[k])
+            guard r > 0 else { continue }
+            if let b = best, (b.rank, candidates[b.index].population) >= (r, candidates[k].population) { continue }
+            best = (k, r)
+        }
+        return best.map { candidates[$0.index] }
     }
 
     /// The most populous place of a lookup with the subtype a cue names ("Provinz Jilin": the province).
