@@ -258,9 +258,13 @@ final class SentenceMatcher {
     /// After "Shenyang's", the place owned: "Shenyang's Hunnan district" → Hunnan district.
     func possessed(_ index: Int, _ types: RelationPattern.SlotTypes) -> (key: String, end: Int)? {
         let last = mentions[index].lastToken
-        guard let key = mentions[index].entityKey, entities[key]?.type == .place, last + 1 < tokens.count,
-              tokens[last].key == "'s", let owned = mentionAt[last + 1], accepts(types, owned),
-              let ownedKey = mentions[owned].entityKey, entities[ownedKey]?.type == .place else { return nil }
+        // The "'s" first: it rules out nearly every mention before an entity is looked up (and
+        // the entities are read in place: `entities[key]?.type` copied one per test).
+        guard last + 1 < tokens.count, tokens[last].key == "'s", let key = mentions[index].entityKey,
+              entities.read(key, { entity in if case .place = entity.type { true } else { false } }) == true,
+              let owned = mentionAt[last + 1], accepts(types, owned), let ownedKey = mentions[owned].entityKey,
+              entities.read(ownedKey, { entity in if case .place = entity.type { true } else { false } }) == true
+        else { return nil }
         return (ownedKey, mentions[owned].lastToken)
     }
 
