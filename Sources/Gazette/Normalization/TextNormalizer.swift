@@ -107,7 +107,7 @@ public struct TextNormalizer: Sendable {
         while i < line.endIndex {
             let byte = line[i]
             if byte >= 0x80 { break }
-            if TextNormalizer.isASCIIAlphanumeric(byte) {
+            if ScalarClass.isASCIIAlphanumeric(byte) {
                 let first = TextNormalizer.foldedASCII(byte)
                 guard boilerplateFirstBytes.contains(first) else { return false }
                 if let heads = boilerplateHeads, i + 1 < line.endIndex, line[i + 1] < 0x80 {
@@ -118,11 +118,6 @@ public struct TextNormalizer: Sendable {
             i += 1
         }
         return isBoilerplate(String(decoding: line, as: UTF8.self))
-    }
-
-    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        let lower = byte | 0x20
-        return (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A)
     }
 
     /// An ASCII byte as `Folding.key` folds it: letters lower-cased, the backtick an apostrophe.

@@ -76,7 +76,7 @@ public struct NormalizationRules: Sendable {
         // `trimmingCharacters(in: CharacterSet.alphanumerics.inverted)` without Foundation's pass
         // over the whole line (60,000 instructions for a sentence that ends in a period).
         Folding.key(line).trimmingScalars { scalar in
-            scalar.isASCII ? !TextNormalizer.isASCIIAlphanumeric(UInt8(scalar.value)) : !alphanumerics.contains(scalar)
+            scalar.isASCII ? !ScalarClass.isASCIIAlphanumeric(UInt8(scalar.value)) : !alphanumerics.contains(scalar)
         }
     }
 

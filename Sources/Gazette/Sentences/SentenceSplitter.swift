@@ -131,9 +131,7 @@ public struct SentenceSplitter: Sendable {
         while end > start, s[end - 1] == " " { end -= 1 }
         guard end > start else { return }
         // A line of punctuation alone is not a sentence.
-        guard s[start..<end].contains(where: {
-            $0.isASCII ? Tokenizer.isASCIIAlnum(UInt8($0.value)) : $0.properties.isAlphabetic
-        }) else { return }
+        guard s[start..<end].contains(where: ScalarClass.isWordScalar) else { return }
         result.append(Sentence(position: result.count, start: start, end: end, text: String(scalars: s[start..<end])))
     }
 }

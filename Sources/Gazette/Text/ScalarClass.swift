@@ -14,6 +14,19 @@ enum ScalarClass {
         c.isASCII ? (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A : c.properties.isAlphabetic
     }
 
+    /// An ASCII letter or digit byte.
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    /// A scalar that makes words for the tokenizer and the sentence splitter: an ASCII letter or
+    /// digit, or any alphabetic scalar (`properties.isAlphabetic`; digits of other scripts are not).
+    @inline(__always)
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? isASCIIAlphanumeric(UInt8(c.value)) : c.properties.isAlphabetic
+    }
+
     /// `properties.isUppercase`: the capitals A to Z in ASCII.
     @inline(__always)
     static func isUppercase(_ c: Unicode.Scalar) -> Bool {

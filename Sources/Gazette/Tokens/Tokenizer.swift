@@ -17,20 +17,16 @@ public enum Tokenizer {
         tokens.reserveCapacity(s.count / 5)
         var i = 0
         let n = s.count
-        @inline(__always) func isAlnum(_ c: Unicode.Scalar) -> Bool {
-            // ASCII without the Unicode property tables: the same answer for most scalars, far cheaper.
-            c.isASCII ? Tokenizer.isASCIIAlnum(UInt8(c.value)) : c.properties.isAlphabetic
-        }
         while i < n {
             let c = s[i]
             if c == " " { i += 1; continue }
-            if isAlnum(c) {
+            if ScalarClass.isWordScalar(c) {
                 var j = i + 1
                 while j < n {
                     let d = s[j]
-                    if isAlnum(d) { j += 1; continue }
+                    if ScalarClass.isWordScalar(d) { j += 1; continue }
                     // Inner joiners: hyphen, period and slash between alphanumerics; '&' between capitals.
-                    if j + 1 < n, isAlnum(s[j + 1]) {
+                    if j + 1 < n, ScalarClass.isWordScalar(s[j + 1]) {
                         if d == "-" || d == "‐" || d == "‑" { j += 1; continue }
                         if d == "." && (ScalarClass.isUppercase(s[j + 1]) || ("0"..."9").contains(s[j + 1])) && j - i <= 3 {
                             j += 1; continue
@@ -57,7 +53,7 @@ public enum Tokenizer {
             }
             // Possessive 's / ’s after a word.
             if (c == "'" || c == "’"), i + 1 < n, s[i + 1] == "s" || s[i + 1] == "S",
-               i + 2 == n || !isAlnum(s[i + 2]), let last = tokens.last, last.end - sentence.start == i {
+               i + 2 == n || !ScalarClass.isWordScalar(s[i + 2]), let last = tokens.last, last.end - sentence.start == i {
                 tokens.append(Token(text: String(String.UnicodeScalarView(s[i..<(i + 2)])), key: "'s",
                                     start: sentence.start + i, end: sentence.start + i + 2, shape: .punctuation))
                 i += 2
@@ -72,10 +68,6 @@ public enum Tokenizer {
         return tokens
     }
 
-    @inline(__always)
-    static func isASCIIAlnum(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
-    }
 
     static func make(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
         makeASCII(s, i, j, base) ?? makeGeneral(s, i, j, base)

@@ -354,6 +354,10 @@ import Testing
             #expect(ScalarClass.isWhitespace(c) == c.properties.isWhitespace, "\(c.value)")
             #expect(ScalarClass.isAlphabetic(c) == c.properties.isAlphabetic, "\(c.value)")
             #expect(ScalarClass.isUppercase(c) == c.properties.isUppercase, "\(c.value)")
+            #expect(ScalarClass.isWordScalar(c) == (c.properties.isAlphabetic || ("0"..."9").contains(c)), "\(c.value)")
+            if c.isASCII {
+                #expect(ScalarClass.isASCIIAlphanumeric(UInt8(c.value)) == (c.properties.isAlphabetic || ("0"..."9").contains(c)))
+            }
         }
     }
 
