@@ -8,12 +8,17 @@ import Foundation
 /// the import. Even one job runs on its own thread: the writer is busy a third of an import's
 /// time, and with extraction inline the two took turns on one core (10 MB: 12.5 s for the sum of
 /// both instead of the larger of the two).
+///
+/// A worker that claims file `i` first asks for file `i + window` to be read ahead: a corpus not in
+/// the page cache cost the workers 190 µs a file waiting on the disk, against 37 µs for reading
+/// and decoding a file already there.
 final class ExtractionStream: @unchecked Sendable {
     /// What one file gave: its documents, or why each could not be read or extracted.
     typealias Item = [Result<ExtractedDocument, GazetteError>]
 
     private let files: [String]
     private let extract: @Sendable (String) -> Item
+    private let readAhead: @Sendable (String) -> Void
     private let jobs: Int
     private let window: Int
     // Guarded by `condition`:
@@ -25,13 +30,17 @@ final class ExtractionStream: @unchecked Sendable {
     private var running = 0
 
     /// - Parameters:
+    ///   - readAhead: starts reading a file into the page cache without waiting for it.
     ///   - extract: reads and extracts one file; called on worker threads, so it must be pure.
-    init(files: [String], jobs: Int, extract: @escaping @Sendable (String) -> Item) {
+    init(files: [String], jobs: Int, readAhead: @escaping @Sendable (String) -> Void = { _ in },
+         extract: @escaping @Sendable (String) -> Item) {
         self.files = files
         self.extract = extract
+        self.readAhead = readAhead
         self.jobs = jobs
         window = 16 * jobs
         running = jobs
+        for file in files.prefix(window) { readAhead(file) }
         for _ in 0..<jobs {
             Thread.detachNewThread { [self] in work() }
         }
@@ -66,6 +75,7 @@ final class ExtractionStream: @unchecked Sendable {
             let index = claimed
             claimed += 1
             condition.unlock()
+            if index + window < files.count { readAhead(files[index + window]) }
             let item = extract(files[index])
             condition.lock()
             ready[index] = item

@@ -59,7 +59,7 @@ public struct Importer: Sendable {
         // Documents already stored, by source: unchanged ones are not extracted again.
         let known = try store.fingerprints()
         let (reader, pipeline) = (self.reader, self.pipeline)
-        let stream = ExtractionStream(files: files, jobs: jobs) { file in
+        let stream = ExtractionStream(files: files, jobs: jobs, readAhead: DocumentReader.readAhead) { file in
             Importer.extract(file, reader: reader, pipeline: pipeline, known: known)
         }
         defer { stream.cancel() }

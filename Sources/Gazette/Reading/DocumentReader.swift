@@ -88,26 +88,23 @@ public struct DocumentReader: Sendable {
         return [.success(SourceDocument(sourceKey: key, name: name, path: path, format: .text, text: text))]
     }
 
+    /// Starts reading a file into the page cache and returns at once (``Importer`` calls it for
+    /// files a little ahead of the ones being extracted).
+    @Sendable public static func readAhead(_ path: String) {
+        FileBytes.readAhead(path)
+    }
+
     /// The file's bytes; `oneDocument` applies ``maximumDocumentSize`` before anything is read.
     func readBytes(_ path: String, oneDocument: Bool) throws(GazetteError) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(path: path, reason: FileManager.default.isReadableFile(atPath: path) ? "cannot open" : "permission denied")
-        }
-        defer { try? handle.close() }
+        let limit = oneDocument ? min(maximumFileSize, maximumDocumentSize) : maximumFileSize
         do {
-            let size = try handle.seekToEnd()
-            if size > UInt64(maximumFileSize) {
-                throw GazetteError.unreadable(path: path, reason: "file is \(size >> 20) MiB, over the \(maximumFileSize >> 20) MiB limit")
+            return try FileBytes.read(path, limit: limit) { size in
+                size > maximumFileSize
+                    ? "file is \(size >> 20) MiB, over the \(maximumFileSize >> 20) MiB limit"
+                    : DocumentReader.tooLong(size, limit: maximumDocumentSize)
             }
-            if oneDocument && size > UInt64(maximumDocumentSize) {
-                throw GazetteError.unreadable(path: path, reason: DocumentReader.tooLong(Int(size), limit: maximumDocumentSize))
-            }
-            try handle.seek(toOffset: 0)
-            return [UInt8](try handle.readToEnd() ?? Data())
-        } catch let error as GazetteError {
-            throw error
         } catch {
-            throw .unreadable(path: path, reason: "\(error.localizedDescription)")
+            throw .unreadable(path: path, reason: error.reason)
         }
     }
 

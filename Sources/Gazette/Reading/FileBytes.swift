@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file's bytes through the POSIX calls, and a hint to the kernel to read a file ahead.
+///
+/// `FileHandle` took two seeks, a `Data` and a copy into `[UInt8]` per file; this is one `open`,
+/// one `fstat` and `read` straight into the array's storage.
+enum FileBytes {
+    /// Why a file could not be read, in words for ``GazetteError/unreadable(path:reason:)``.
+    struct Failure: Error {
+        var reason: String
+    }
+
+    /// Reads the whole file, refusing it before reading when its size is over `limit`
+    /// (the message comes from `tooLarge`).
+    static func read(_ path: String, limit: Int, tooLarge: (Int) -> String) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw Failure(reason: errno == EACCES ? "permission denied" : "cannot open (\(describe(errno)))")
+        }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw Failure(reason: describe(errno)) }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "is a directory") }
+        let size = Int(status.st_size)
+        if size > limit { throw Failure(reason: tooLarge(size)) }
+        // The size is a hint: a file that grows or shrinks while read is read to its end.
+        var bytes = [UInt8](repeating: 0, count: max(size, 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                if count > limit { throw Failure(reason: tooLarge(count)) }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, count)))
+            }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                readSome(fd, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw Failure(reason: describe(errno))
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
+    /// Asks the kernel to start reading the file into the page cache, without waiting for it:
+    /// the workers then find it there instead of waiting on the disk one small file at a time.
+    /// Errors are ignored; the real read reports them.
+    static func readAhead(_ path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED)
+        close(fd)
+    }
+
+    private static func describe(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}
+
+/// `read(2)`, named apart from ``FileBytes/read(_:limit:tooLarge:)``.
+private func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
