@@ -14,6 +14,7 @@ let migrationFiles = [
     "0006_entity_stats.sql",
     "0007_profile_pages.sql",
     "0008_alias_order.sql",
+    "0009_alias_counts.sql",
 ]
 
 let package = Package(

@@ -49,7 +49,7 @@ struct PatternCompiler {
                 let parameter = bind("\(alias)_\(filter.name)", filter.value)
                 if filter.name == "name" {
                     conditions.append("(\(alias).name = \(parameter) COLLATE NOCASE OR \(alias).id IN "
-                        + "(SELECT entity_id FROM entity_alias WHERE alias = \(parameter) COLLATE NOCASE))")
+                        + "(SELECT entity_id FROM entity_alias_count WHERE alias = \(parameter) COLLATE NOCASE))")
                 } else if let column = PatternSyntax.entityAttributes.first(where: { $0.name == filter.name })?.column {
                     conditions.append("\(alias).\(column) = \(parameter) COLLATE NOCASE")
                 }

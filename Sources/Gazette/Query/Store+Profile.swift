@@ -29,17 +29,13 @@ extension Store {
         // The counts are the importer's (`entity_stats`), not counted again here.
         // Mentions come in document order (ids are given in import order, a document's mentions
         // after it), which the `mention_entity` index (entity_id, document_id) holds.
-        // Aliases: one seek per distinct alias on `entity_alias_entity` (entity_id, alias), not a
+        // Aliases: the entity's range of `entity_alias_count`, each distinct alias once, not a
         // read of every (document, alias) row of the entity.
         let summary = try table(sql: """
-            WITH RECURSIVE alias(name) AS (
-                SELECT min(alias) FROM entity_alias WHERE entity_id = :id
-                UNION ALL
-                SELECT (SELECT min(alias) FROM entity_alias WHERE entity_id = :id AND alias > alias.name)
-                FROM alias WHERE alias.name IS NOT NULL)
             SELECT name, key, type, subtype, country, country_source, region, reference, latitude, longitude,
-                   (SELECT json_group_array(alias.name) FROM alias
-                    WHERE alias.name IS NOT NULL AND alias.name <> entity.name) AS aliases,
+                   (SELECT json_group_array(alias) FROM (
+                        SELECT alias FROM entity_alias_count
+                        WHERE entity_id = :id AND alias <> entity.name ORDER BY alias)) AS aliases,
                    (SELECT json_group_array(document.name) FROM (
                         SELECT DISTINCT document_id FROM mention WHERE mention.entity_id = entity.id
                         ORDER BY document_id LIMIT :shown) AS first

@@ -23,13 +23,13 @@ extension Store {
         let byName = try references(sql: "\(select) WHERE name = :name COLLATE NOCASE", ["name": trimmed])
         if !byName.isEmpty { return byName }
         let byAlias = try references(sql: """
-            \(select) WHERE id IN (SELECT entity_id FROM entity_alias WHERE alias = :name COLLATE NOCASE)
+            \(select) WHERE id IN (SELECT entity_id FROM entity_alias_count WHERE alias = :name COLLATE NOCASE)
             """, ["name": trimmed])
         if !byAlias.isEmpty { return byAlias }
         let wanted = Folding.nameKey(trimmed)
         guard !wanted.isEmpty else { return [] }
         var nameIDs: [Int64] = [], aliasIDs: [Int64] = []
-        try stream(sql: "SELECT id, name, 0 FROM entity UNION ALL SELECT DISTINCT entity_id, alias, 1 FROM entity_alias") { _, row in
+        try stream(sql: "SELECT id, name, 0 FROM entity UNION ALL SELECT entity_id, alias, 1 FROM entity_alias_count") { _, row in
             guard case .integer(let id) = row[0], case .text(let text) = row[1],
                   Folding.nameKey(text) == wanted else { return }
             if case .integer(0) = row[2] { nameIDs.append(id) } else { aliasIDs.append(id) }

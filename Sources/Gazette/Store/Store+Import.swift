@@ -121,6 +121,12 @@ public struct DocumentWriter {
     var deferredIndexes: [(name: String, sql: String)] = []
     /// Entity row id → change of its `entity_stats` counts in this transaction, written by ``finish()``.
     var statsChanges: [Int64: EntityStatsChange] = [:]
+    /// (entity row id, alias) → change of its `entity_alias_count.documents` in this transaction:
+    /// +1 for every `entity_alias` row written, −1 for every row a replaced document takes away.
+    /// Written by ``finish()``, or when it holds ``aliasChangesLimit`` pairs, so that memory stays
+    /// bounded however many names a huge import brings.
+    var aliasChanges: [AliasCountKey: Int] = [:]
+    static let aliasChangesLimit = 100_000
     /// The per-document statements, prepared once.
     let statements: WriterStatements
     /// False for a load into an empty knowledge base (``emptyLoadSettings``).
@@ -219,8 +225,11 @@ public struct DocumentWriter {
             let entityID = try upsert(entity)
             for alias in entity.aliases {
                 try statements.alias.run(entityID, documentID, alias)
+                // Only a row written counts (an alias the document gave twice is one row).
+                if db.changesCount > 0 { aliasChanges[AliasCountKey(entityID: entityID, alias: alias), default: 0] += 1 }
             }
         }
+        if aliasChanges.count >= DocumentWriter.aliasChangesLimit { try writeAliasChanges() }
         var mentionsByEntity: [Int64: Int] = [:]
         for mention in doc.mentions {
             guard let key = mention.entityKey, let entityID = entityID(key),
@@ -356,6 +365,10 @@ public struct DocumentWriter {
                                     arguments: [documentID]) {
             statsChanges[row["entity_id"], default: EntityStatsChange()].add(mentions: -(row["n"] as Int), documents: -1)
         }
+        for row in try Row.fetchAll(db, sql: "SELECT entity_id, alias FROM entity_alias WHERE document_id = ?",
+                                    arguments: [documentID]) {
+            aliasChanges[AliasCountKey(entityID: row[0], alias: row[1]), default: 0] -= 1
+        }
         touchedRelationships.formUnion(affected)
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [documentID])
         removedSomething = true
@@ -364,7 +377,8 @@ public struct DocumentWriter {
     /// Tables whose secondary indexes a first import builds after loading, not row by row.
     /// Not `event`: the writer finds events again through `event_identity`. The UNIQUE
     /// constraints the upserts need are automatic indexes and stay.
-    static let bulkLoadedTables = ["mention", "entity_alias", "fact_evidence", "event_evidence", "entity", "relationship"]
+    static let bulkLoadedTables = ["mention", "entity_alias", "entity_alias_count", "fact_evidence", "event_evidence", "entity",
+                                   "relationship"]
 
     /// For a load into an empty knowledge base, the bulk-loaded tables' secondary indexes are
     /// dropped, and returned for ``finish()`` to create again (from the same SQL) before the commit:
@@ -382,6 +396,8 @@ public struct DocumentWriter {
     /// Removes orphans and recomputes confidences; called once before the commit.
     mutating func finish() throws {
         try flushFTS()
+        // Before the index sorts: the alias index is built over these rows, not updated row by row.
+        try writeAliasChanges()
         // The loaded pages go to the WAL now (not committed), so that the smaller cache frees
         // them for the index sorts instead of holding both. Should SQLite refuse (busy), the
         // pages stay cached until the commit writes them: memory, not correctness.
@@ -394,6 +410,7 @@ public struct DocumentWriter {
         try writeStatsChanges()
         if removedSomething {
             try db.execute(sql: """
+                DELETE FROM entity_alias_count WHERE documents <= 0;
                 DELETE FROM relationship WHERE NOT EXISTS (SELECT 1 FROM fact_evidence WHERE relationship_id = relationship.id);
                 DELETE FROM event WHERE NOT EXISTS (SELECT 1 FROM event_evidence WHERE event_id = event.id);
                 DELETE FROM entity WHERE NOT EXISTS (SELECT 1 FROM mention WHERE entity_id = entity.id)
@@ -443,6 +460,21 @@ public struct DocumentWriter {
             try upsert.run(entityID, change.mentions, change.documents)
         }
         statsChanges = [:]
+    }
+
+    /// Adds the waiting alias count changes to `entity_alias_count`, in key order (rows that
+    /// reach zero documents are removed by ``finish()``).
+    mutating func writeAliasChanges() throws {
+        guard !aliasChanges.isEmpty else { return }
+        let upsert = try BoundInsert(db, sql: """
+            INSERT INTO entity_alias_count(entity_id, alias, documents) VALUES (?, ?, ?)
+            ON CONFLICT(entity_id, alias) DO UPDATE SET documents = documents + excluded.documents
+            """)
+        let sorted = aliasChanges.sorted { $0.key.entityID != $1.key.entityID ? $0.key.entityID < $1.key.entityID : $0.key.alias < $1.key.alias }
+        for (key, change) in sorted where change != 0 {
+            try upsert.run(key.entityID, key.alias, change)
+        }
+        aliasChanges = [:]
     }
 
     /// Writes the waiting full-text rows in one burst.
@@ -508,6 +540,12 @@ struct RelationshipIdentity: Hashable {
 }
 
 /// How one entity's `entity_stats` counts change in a transaction.
+/// An entity's alias, the key of `entity_alias_count`.
+struct AliasCountKey: Hashable {
+    var entityID: Int64
+    var alias: String
+}
+
 struct EntityStatsChange {
     var mentions = 0
     var documents = 0
