@@ -14,9 +14,13 @@ public struct MetadataExtractor: Sendable {
     let rules: NormalizationRules
     /// Wire markers, folded once: `(key, source)`.
     let markers: [(key: [UInt8], source: String)]
-    /// For each byte value, the markers (indices into ``markers``, in order) whose key starts with
-    /// it: the head is read once, not once per marker.
-    let markersByFirstByte: [[Int]]
+    /// The markers (indices into ``markers``, in order) whose key starts with byte value `b` are
+    /// `markersByFirstByte[firstByteStart[b] ..< firstByteStart[b + 1]]`: the head is read once,
+    /// not once per marker, and a byte no marker starts with costs two integer loads (an array of
+    /// arrays retained and released the inner array at every byte of the head: 94,000
+    /// instructions a document).
+    let firstByteStart: [Int]
+    let markersByFirstByte: [Int]
 
     public init(rules: NormalizationRules) {
         self.rules = rules
@@ -25,7 +29,10 @@ public struct MetadataExtractor: Sendable {
         for (index, marker) in markers.enumerated() {
             if let first = marker.key.first { byFirstByte[Int(first)].append(index) }
         }
-        markersByFirstByte = byFirstByte
+        var starts = [0]
+        for list in byFirstByte { starts.append(starts[starts.count - 1] + list.count) }
+        firstByteStart = starts
+        markersByFirstByte = byFirstByte.flatMap { $0 }
     }
 
     /// The parts of a dateline: its city, its date and where the body text starts after it.
@@ -85,9 +92,11 @@ public struct MetadataExtractor: Sendable {
         let head = MetadataExtractor.foldedHead(text, scalars: 1200)
         // The earliest marker wins, and of two at one offset the one listed first.
         for offset in head.indices {
-            for index in markersByFirstByte[Int(head[offset])] {
-                let key = markers[index].key
-                if offset + key.count <= head.count, head[offset..<(offset + key.count)].elementsEqual(key) {
+            let byte = Int(head[offset])
+            for n in firstByteStart[byte]..<firstByteStart[byte + 1] {
+                let index = markersByFirstByte[n]
+                let count = markers[index].key.count
+                if offset + count <= head.count, head[offset..<(offset + count)].elementsEqual(markers[index].key) {
                     return markers[index].source
                 }
             }
@@ -118,10 +127,7 @@ public struct MetadataExtractor: Sendable {
         for line in text.splitASCII(separator: 0x0A, maxSplits: 8, omittingEmptySubsequences: false).prefix(8) {
             if var found = dateline(in: line) {
                 // The body starts after the first dash that closes the head.
-                let scalars = Array(line.unicodeScalars)
-                if let dash = scalars.indices.first(where: { k in ["—", "–"].contains(scalars[k]) || (scalars[k] == "-" && k + 1 < scalars.count && scalars[k + 1] == "-") }) {
-                    found.bodyStart = offset + dash + 1
-                }
+                if let dash = MetadataExtractor.firstDash(in: line) { found.bodyStart = offset + dash + 1 }
                 return found
             }
             offset += line.unicodeScalars.count + 1
@@ -129,8 +135,59 @@ public struct MetadataExtractor: Sendable {
         return nil
     }
 
+    /// The offset in Unicode scalars of the line's first "—", "–" or "--" (at its first hyphen).
+    static func firstDash(in line: Substring) -> Int? {
+        var previousHyphen = false
+        var k = 0
+        for scalar in line.unicodeScalars {
+            if scalar == "—" || scalar == "–" { return k }
+            if scalar == "-" {
+                if previousHyphen { return k - 1 }
+                previousHyphen = true
+            } else {
+                previousHyphen = false
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Whether ``dateline(in:)`` can find anything in the line: a dash word ("-", "--", "---",
+    /// "—", "–") among its first 16 words, or a first word "date". Read over the bytes: most
+    /// lines a document starts with are long paragraphs, and splitting each into words as
+    /// strings cost 23,000 instructions a line.
+    static func mayBeDateline(_ line: Substring) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var words = 0
+            var start = 0
+            var i = 0
+            while i <= bytes.count, words < 16 {
+                guard i == bytes.count || bytes[i] == 0x20 else { i += 1; continue }
+                let length = i - start
+                if length > 0 {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                    if isDashWord(word) { return true }
+                    if words == 0 && length == 4 && (word[0] | 0x20, word[1] | 0x20, word[2] | 0x20, word[3] | 0x20) == (0x64, 0x61, 0x74, 0x65) {
+                        return true
+                    }
+                    words += 1
+                }
+                i += 1
+                start = i
+            }
+            return false
+        } ?? true
+    }
+
+    /// "-", "--", "---", "—" (E2 80 94) or "–" (E2 80 93).
+    private static func isDashWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if word.count <= 3 && word.allSatisfy({ $0 == 0x2D }) { return true }
+        return word.count == 3 && word[0] == 0xE2 && word[1] == 0x80 && (word[2] == 0x93 || word[2] == 0x94)
+    }
+
     /// Parses one line as a dateline, or returns nil.
     func dateline(in line: Substring) -> Dateline? {
+        guard MetadataExtractor.mayBeDateline(line) else { return nil }
         // Only the first 16 words are read (a "date YYYY-MM-DD" stamp, then 14 for the dash): a
         // news paragraph is one line, and making a string of every word of it was most of the cost.
         var words = line.splitASCII(separator: 0x20, maxSplits: 16).prefix(16).map(String.init)

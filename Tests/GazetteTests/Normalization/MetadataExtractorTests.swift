@@ -106,4 +106,26 @@ struct SeedMeta: Sendable, CustomTestStringConvertible {
         #expect(extractor.source(of: "SHANGHAI, Nov. 4, 2019 /PRNewswire/ -- On October 31.") == "PR Newswire")
         #expect(extractor.source(of: "Die Stadt Shenyang baut ihre Zusammenarbeit aus.") == nil)
     }
+
+    /// The byte-level pre-test lets through every line with a dash word or a `date` stamp (the
+    /// lines the parse reads), and the body starts after the first dash of each kind.
+    @Test func datelinePreTestAndBodyStart() {
+        let extractor = MetadataExtractor(rules: TestSupport.normalizationRules)
+        for line in ["TIANJIN, China, May 3, 2021 -- Tianjin opened", "Nantes, 4. März 2022 — Die Stadt",
+                     "HARBIN, June 2 – Harbin", "ULM - Ulm", "KIEL --- Kiel", "date 2019-11-04 no dash here",
+                     "DATE 2019-11-04"] {
+            #expect(MetadataExtractor.mayBeDateline(line[...]), "\(line)")
+        }
+        for line in ["Panjin joined the alliance in October.", "A well-known hyphen-ated line, a-b", "dates 2019-11-04 and so on",
+                     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen --"] {
+            #expect(!MetadataExtractor.mayBeDateline(line[...]), "\(line)")
+        }
+        #expect(MetadataExtractor.firstDash(in: "SHENYANG, China, Oct. 26, 2023 -- Text") == 31)
+        #expect(MetadataExtractor.firstDash(in: "Bochum, 4. März 2022 — Die") == 21)
+        #expect(MetadataExtractor.firstDash(in: "a-b –c") == 4)
+        #expect(MetadataExtractor.firstDash(in: "no dash-here") == nil)
+        let dateline = extractor.dateline(of: "Neue Halle in Bochum\nBOCHUM, 4. März 2022 — Die Stadt Bochum baut.")
+        #expect(dateline?.city == "Bochum")
+        #expect(dateline?.bodyStart == 21 + 22)
+    }
 }
