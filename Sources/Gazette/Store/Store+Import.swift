@@ -99,8 +99,17 @@ public struct DocumentWriter {
     /// memory does not grow with the corpus (``swept(_:limit:)``); an entity not cached is simply
     /// upserted again.
     static let entityCacheLimit = 50_000
-    /// Relationships that gained or lost evidence; their confidence is recomputed at the end.
+    /// Relationships that gained or lost evidence; their confidence is recomputed at the end from
+    /// `fact_evidence`. Not those made in this transaction: ``newRelationships`` has theirs.
     var touchedRelationships: Set<Int64> = []
+    /// The confidence of each relationship made in this transaction (row id at least
+    /// ``firstNewRelationship``), folded as its evidence comes. One that loses evidence to a
+    /// replaced document, or comes when ``confidenceTallyLimit`` relationships are tallied, goes
+    /// to ``touchedRelationships`` instead.
+    var newRelationships: [Int64: ConfidenceTally] = [:]
+    static let confidenceTallyLimit = 250_000
+    /// Row ids from here on are relationships this transaction made.
+    let firstNewRelationship: Int64
     var removedSomething = false
     /// When this import started: every document of it carries the same `imported_at`.
     let importedAt = DocumentWriter.now()
@@ -137,6 +146,7 @@ public struct DocumentWriter {
     init(db: Database, empty: Bool) throws {
         self.db = db
         checksForeignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
+        firstNewRelationship = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM relationship") ?? 1
         deferredIndexes = empty ? try DocumentWriter.deferIndexes(db) : []
         statements = try WriterStatements(db)
     }
@@ -293,7 +303,12 @@ public struct DocumentWriter {
             relationshipIDs[identity] = CacheEntry(value: id, uses: (known?.uses ?? 0) + 1)
             try statements.factEvidence.run(id, documentID, sentenceIDs[fact.sentence], fact.matchStart, fact.matchEnd, fact.rule,
                                    fact.rulePrecision)
-            touchedRelationships.insert(id)
+            if id >= firstNewRelationship, !touchedRelationships.contains(id),
+               newRelationships[id] != nil || newRelationships.count < DocumentWriter.confidenceTallyLimit {
+                newRelationships[id, default: ConfidenceTally()].add(document: documentID, precision: fact.rulePrecision)
+            } else {
+                touchedRelationships.insert(id)
+            }
         }
     }
 
@@ -369,6 +384,8 @@ public struct DocumentWriter {
                                     arguments: [documentID]) {
             aliasChanges[AliasCountKey(entityID: row[0], alias: row[1]), default: 0] -= 1
         }
+        // A relationship of this transaction that loses evidence is recomputed from what is left.
+        for id in affected { newRelationships.removeValue(forKey: id) }
         touchedRelationships.formUnion(affected)
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [documentID])
         removedSomething = true
@@ -428,7 +445,8 @@ public struct DocumentWriter {
         #endif
     }
 
-    /// Recomputes the confidence of every relationship that gained or lost evidence, in one
+    /// Writes the confidence of every relationship this transaction made (``newRelationships``,
+    /// folded in memory), then recomputes that of every older one that gained or lost evidence, in one
     /// statement: ``Confidence/combine(_:)`` as an SQL aggregate over the best rule precision of
     /// each supporting document. (A query and an update per relationship was 84,000 instructions
     /// each, serial at the end of every import.) A relationship left without evidence keeps its
@@ -437,6 +455,13 @@ public struct DocumentWriter {
     /// The ids go in as one JSON array (`json_each`), not through a temporary table: a connection
     /// with a temporary table could not switch `temp_store` in the next batch's transaction.
     mutating func updateConfidences() throws {
+        if !newRelationships.isEmpty {
+            let update = try BoundInsert(db, sql: "UPDATE relationship SET confidence = ? WHERE id = ?")
+            for id in newRelationships.keys.sorted() {
+                if let tally = newRelationships[id] { try update.run(tally.confidence, id) }
+            }
+            newRelationships = [:]
+        }
         guard !touchedRelationships.isEmpty else { return }
         let ids = "[" + touchedRelationships.sorted().map(String.init).joined(separator: ",") + "]"
         try db.execute(sql: """
@@ -498,33 +523,6 @@ public struct DocumentWriter {
     }
 }
 
-/// How a fact's confidence follows from its evidence.
-public enum Confidence {
-    /// Independent documents each supporting a fact with their rule's precision `p`: the chance
-    /// that at least one is right, `1 − Π(1 − p)`, capped at 0.99 because rules are never certain.
-    public static func combine(_ precisions: [Double]) -> Double {
-        let wrong = precisions.reduce(1.0) { $0 * (1 - min(max($1, 0), 1)) }
-        return min(0.99, ((1 - wrong) * 1000).rounded() / 1000)
-    }
-}
-
-/// `gazette_confidence(p)`: ``Confidence/combine(_:)`` of the precisions it is given, in the
-/// order SQLite gives them (the documents' order); NULL for none. Registered on every writable
-/// connection (``Store/init(path:readOnly:)``); a file shared with others needs no such function.
-struct ConfidenceAggregate: DatabaseAggregate {
-    static let function = DatabaseFunction("gazette_confidence", argumentCount: 1, pure: true, aggregate: ConfidenceAggregate.self)
-
-    var precisions: [Double] = []
-
-    mutating func step(_ values: [DatabaseValue]) {
-        if let precision = values.first.flatMap(Double.fromDatabaseValue) { precisions.append(precision) }
-    }
-
-    func finalize() -> (any DatabaseValueConvertible)? {
-        precisions.isEmpty ? nil : Confidence.combine(precisions)
-    }
-}
-
 /// A row the writer remembers, and how often it used it since its cache was last swept.
 struct CacheEntry<Value> {
     var value: Value
@@ -539,13 +537,13 @@ struct RelationshipIdentity: Hashable {
     var attributes: String
 }
 
-/// How one entity's `entity_stats` counts change in a transaction.
 /// An entity's alias, the key of `entity_alias_count`.
 struct AliasCountKey: Hashable {
     var entityID: Int64
     var alias: String
 }
 
+/// How one entity's `entity_stats` counts change in a transaction.
 struct EntityStatsChange {
     var mentions = 0
     var documents = 0
