@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The hash table under ``WordSet`` and ``WordMap``: words numbered in insertion order, found by
 /// an FNV-1a hash of their UTF-8 bytes in an open-addressed table.
 ///
@@ -21,12 +15,6 @@ struct WordIndex: Sendable {
     /// an import's cycles, twice its share of instructions). Its size is a power of two at least
     /// twice the count.
     private var slots: [UInt64] = []
-    /// Every word's UTF-8 bytes, one after another: word `n` is `bytes[starts[n] ..< starts[n + 1]]`.
-    /// A probe compares raw bytes with `memcmp`; comparing through `words[n]` retained the string
-    /// and went through the generic `String` comparison or `UTF8View.elementsEqual`, which was
-    /// most of a lookup's instructions.
-    private var bytes: [UInt8] = []
-    private var starts: [Int] = [0]
 
     var count: Int { words.count }
 
@@ -38,16 +26,7 @@ struct WordIndex: Sendable {
     /// The number of the word whose UTF-8 bytes are `utf8`, whose ``hash(bytes:)`` is `hash`, or
     /// nil: no `String` is made.
     func number(ofUTF8 utf8: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
-        bytes.withUnsafeBufferPointer { stored in
-            starts.withUnsafeBufferPointer { starts in
-                probe(hash: hash) { n in
-                    let start = starts[n], count = starts[n + 1] - start
-                    guard count == utf8.count else { return false }
-                    guard count > 0, let a = stored.baseAddress, let b = utf8.baseAddress else { return true }
-                    return memcmp(a + start, b, count) == 0
-                }
-            }
-        }
+        probe(hash: hash) { words[$0].utf8.elementsEqual(utf8) }
     }
 
     /// Adds `word` unless it is there; its number either way.
@@ -56,16 +35,13 @@ struct WordIndex: Sendable {
         if let known = number(of: word, hash: hash) { return (known, false) }
         if (words.count + 1) * 2 > slots.count { grow() }
         words.append(word)
-        bytes.append(contentsOf: word.utf8)
-        starts.append(bytes.count)
         place(WordIndex.slot(number: words.count - 1, hash: hash))
         return (words.count - 1, true)
     }
 
     /// The number of `word`, whose ``hash(_:)`` is `hash` (a token's ``Token/keyHash``).
     func number(of word: String, hash: UInt32) -> Int? {
-        if let found = word.utf8.withContiguousStorageIfAvailable({ number(ofUTF8: $0, hash: hash) }) { return found }
-        return probe(hash: hash) { words[$0] == word }
+        probe(hash: hash) { words[$0] == word }
     }
 
     /// The first word along `hash`'s probe sequence with that hash for which `isWord` holds.
