@@ -50,11 +50,17 @@ let package = Package(
             cSettings: [.unsafeFlags(["-gdwarf-4"])],
             linkerSettings: [.linkedLibrary("sqlite3")]
         ),
+        // SHA-256 rounds with the CPU's SHA extensions, for the document fingerprint.
+        .target(
+            name: "CSHA256",
+            cSettings: [.unsafeFlags(["-gdwarf-4"])]
+        ),
         .target(
             name: "Gazette",
             dependencies: [
                 "GazetteSchema",
                 "CSQLiteSettings",
+                "CSHA256",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for binding the import's hot inserts without per-row argument arrays.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

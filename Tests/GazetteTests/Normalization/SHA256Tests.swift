@@ -16,4 +16,16 @@ import Testing
         #expect(SHA256.hex("Shenyang – Brilliance Auto, „Joint Venture“ 2019".utf8)
                 == "d3f3b37fde870f6842f234be8a29c58d409fcdbb104cd2495a1066b38f461a4f")
     }
+
+    /// The CPU's SHA rounds and the Swift rounds agree on messages of every length around the
+    /// block and padding boundaries, and on long ones (skipped where the CPU has no SHA extensions).
+    @Test(.enabled(if: SHA256.hardware, "this CPU has no SHA extensions"))
+    func hardwareRoundsEqualTheSwiftRounds() {
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...200) + [1000, 4095, 4096, 65_537] {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(SHA256.hex(message, hardware: true) == SHA256.hex(message, hardware: false), "length \(length)")
+        }
+        #expect(SHA256.hex("abc".utf8, hardware: false) == SHA256.hex("abc".utf8, hardware: true))
+    }
 }
