@@ -60,6 +60,9 @@ struct ConfidenceTally {
         best = precision
     }
 
+    /// Whether no evidence was added (a relationship whose evidence went with a replaced document).
+    var isEmpty: Bool { document < 0 }
+
     /// The value ``Confidence/combine(_:)`` gives for the same evidence.
     var confidence: Double {
         Confidence.value(wrong: document >= 0 ? Confidence.fold(wrong, best) : wrong)

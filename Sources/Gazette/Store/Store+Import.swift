@@ -102,12 +102,13 @@ public struct DocumentWriter {
     /// Relationships that gained or lost evidence; their confidence is recomputed at the end from
     /// `fact_evidence`. Not those made in this transaction: ``newRelationships`` has theirs.
     var touchedRelationships: Set<Int64> = []
-    /// The confidence of each relationship made in this transaction (row id at least
-    /// ``firstNewRelationship``), folded as its evidence comes. One that loses evidence to a
-    /// replaced document, or comes when ``confidenceTallyLimit`` relationships are tallied, goes
-    /// to ``touchedRelationships`` instead.
-    var newRelationships: [Int64: ConfidenceTally] = [:]
-    static let confidenceTallyLimit = 250_000
+    /// The confidence of each relationship made in this transaction, folded as its evidence
+    /// comes: row id `firstNewRelationship + n` at `n` (new row ids are consecutive, so an array,
+    /// 24 bytes a relationship and no hashing). One that loses evidence to a replaced document
+    /// (its tally emptied), or comes past ``confidenceTallyLimit``, goes to
+    /// ``touchedRelationships`` instead.
+    var newRelationships: [ConfidenceTally] = []
+    static let confidenceTallyLimit = 1_000_000
     /// Row ids from here on are relationships this transaction made.
     let firstNewRelationship: Int64
     var removedSomething = false
@@ -135,7 +136,7 @@ public struct DocumentWriter {
     /// Written by ``finish()``, or when it holds ``aliasChangesLimit`` pairs, so that memory stays
     /// bounded however many names a huge import brings.
     var aliasChanges: [AliasCountKey: Int] = [:]
-    static let aliasChangesLimit = 100_000
+    static let aliasChangesLimit = 50_000
     /// The per-document statements, prepared once.
     let statements: WriterStatements
     /// False for a load into an empty knowledge base (``emptyLoadSettings``).
@@ -303,9 +304,12 @@ public struct DocumentWriter {
             relationshipIDs[identity] = CacheEntry(value: id, uses: (known?.uses ?? 0) + 1)
             try statements.factEvidence.run(id, documentID, sentenceIDs[fact.sentence], fact.matchStart, fact.matchEnd, fact.rule,
                                    fact.rulePrecision)
-            if id >= firstNewRelationship, !touchedRelationships.contains(id),
-               newRelationships[id] != nil || newRelationships.count < DocumentWriter.confidenceTallyLimit {
-                newRelationships[id, default: ConfidenceTally()].add(document: documentID, precision: fact.rulePrecision)
+            let n = Int(id - firstNewRelationship)
+            if n >= 0, n < DocumentWriter.confidenceTallyLimit, !touchedRelationships.contains(id) {
+                if n >= newRelationships.count {
+                    newRelationships.append(contentsOf: repeatElement(ConfidenceTally(), count: n + 1 - newRelationships.count))
+                }
+                newRelationships[n].add(document: documentID, precision: fact.rulePrecision)
             } else {
                 touchedRelationships.insert(id)
             }
@@ -385,7 +389,10 @@ public struct DocumentWriter {
             aliasChanges[AliasCountKey(entityID: row[0], alias: row[1]), default: 0] -= 1
         }
         // A relationship of this transaction that loses evidence is recomputed from what is left.
-        for id in affected { newRelationships.removeValue(forKey: id) }
+        for id in affected {
+            let n = Int(id - firstNewRelationship)
+            if n >= 0, n < newRelationships.count { newRelationships[n] = ConfidenceTally() }
+        }
         touchedRelationships.formUnion(affected)
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [documentID])
         removedSomething = true
@@ -457,10 +464,10 @@ public struct DocumentWriter {
     mutating func updateConfidences() throws {
         if !newRelationships.isEmpty {
             let update = try BoundInsert(db, sql: "UPDATE relationship SET confidence = ? WHERE id = ?")
-            for id in newRelationships.keys.sorted() {
-                if let tally = newRelationships[id] { try update.run(tally.confidence, id) }
+            for n in newRelationships.indices where !newRelationships[n].isEmpty {
+                try update.run(newRelationships[n].confidence, firstNewRelationship + Int64(n))
             }
-            newRelationships = [:]
+            newRelationships = []
         }
         guard !touchedRelationships.isEmpty else { return }
         let ids = "[" + touchedRelationships.sorted().map(String.init).joined(separator: ",") + "]"
