@@ -90,7 +90,11 @@ public struct Pipeline: Sendable {
             AnalyzedText(text: text, language: language, published: publishedDate, sentences: sentences, dates: dates)
         }
         let mentions = clock.time(.mentions) { mentionFinder.mentions(in: analyzed) }
-        let resolved = clock.time(.resolution) { resolver.resolve(mentions, in: analyzed) }
+        let resolved = clock.time(.resolution) {
+            var resolved = resolver.resolve(mentions, in: analyzed)
+            resolved.makeIndexes(sentences: sentences.count)
+            return resolved
+        }
         let facts = clock.time(.relations) { relationExtractor.facts(in: analyzed, entities: resolved) }
         let entities = clock.time(.resolution) { countries.apply(to: resolved.entities, facts: facts) }
         let events = clock.time(.events) { eventExtractor.events(in: analyzed, entities: resolved) }

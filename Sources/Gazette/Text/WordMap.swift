@@ -42,6 +42,11 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
         }
     }
 
+    /// Whether `key` has a value, without copying it.
+    public func contains(_ key: String) -> Bool {
+        index.number(of: key) != nil
+    }
+
     /// What `body` makes of the value for `key`, read in place; nil when the key is absent.
     /// `map[key]?.field` copies the whole value to read one field: for a ``ResolvedEntity``,
     /// eight strings and an array retained and released per look-up.
