@@ -25,9 +25,9 @@ public struct LanguageDetector: Sendable {
                     // ASCII letters without the Unicode property lookup; the same answer, much cheaper.
                     let lower = lead | 0x20
                     if lower >= 0x61 && lower <= 0x7A {
-                        tally.word.append(lower)
+                        tally.asciiLetter(lower, upper: lower != lead, at: i)
                     } else {
-                        tally.flush(stopwords)
+                        tally.flush(bytes, end: i, stopwords)
                         if tally.seen >= 3000 { return }
                     }
                     i += 1
@@ -37,16 +37,15 @@ public struct LanguageDetector: Sendable {
                 var value = UInt32(lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
                 for k in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
                 if Unicode.Scalar(value)?.properties.isAlphabetic == true {
-                    tally.word.append(contentsOf: bytes[i..<(i + length)])
-                    tally.isASCII = false
+                    tally.otherLetter(at: i)
                 } else {
-                    tally.flush(stopwords)
+                    tally.flush(bytes, end: i, stopwords)
                     if tally.seen >= 3000 { return }
                 }
                 i += length
             }
+            tally.flush(bytes, end: bytes.count, stopwords)
         }
-        tally.flush(stopwords)
         func count(_ language: Language) -> Int {
             stopwords.firstIndex { $0.language == language }.map { tally.counts[$0] } ?? 0
         }
@@ -55,30 +54,52 @@ public struct LanguageDetector: Sendable {
         return best
     }
 
-    /// The words read so far and the stop words among them. A struct with a mutating method, not
-    /// a local function capturing variables, which Swift checks for exclusive access at run time.
+    /// The word being read and the stop words found so far. A struct with mutating methods, not
+    /// local functions capturing variables, which Swift checks for exclusive access at run time.
+    ///
+    /// A word is a range of the text's bytes: an ASCII word is hashed as it is read (lower-cased)
+    /// and looked up in place, or from a lower-cased copy when it has capitals; a word with other
+    /// letters is folded as a string. (Appending every letter to a buffer and hashing it at the
+    /// end cost twice the instructions.)
     struct Tally {
         /// Stop words found, by position in `stopwords`.
         var counts: [Int]
         var seen = 0
-        /// The word's bytes, ASCII letters already lower-cased: an ASCII word is its own key,
-        /// looked up from its bytes without making a `String`.
-        var word: [UInt8] = []
+        /// Where the current word starts, or -1 between words.
+        var start = -1
+        var hash = WordIndex.offsetBasis
+        var hasUpper = false
         var isASCII = true
+        var lowered: [UInt8] = []
 
         init(languages: Int) {
             counts = [Int](repeating: 0, count: languages)
-            word.reserveCapacity(32)
+            lowered.reserveCapacity(32)
         }
 
-        mutating func flush(_ stopwords: [(language: Language, words: WordSet)]) {
-            guard !word.isEmpty else { return }
+        mutating func asciiLetter(_ lower: UInt8, upper: Bool, at i: Int) {
+            if start < 0 { start = i }
+            hash = WordIndex.step(hash, lower)
+            if upper { hasUpper = true }
+        }
+
+        mutating func otherLetter(at i: Int) {
+            if start < 0 { start = i }
+            isASCII = false
+        }
+
+        mutating func flush(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, _ stopwords: [(language: Language, words: WordSet)]) {
+            guard start >= 0 else { return }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
             // Hashed once for every language's set, and the sets read in place by index (an
             // `enumerated()` loop copied each entry, its word set's arrays retained, per word).
-            if isASCII {
-                word.withUnsafeBufferPointer { bytes in
-                    let hash = WordIndex.hash(bytes: bytes)
-                    for n in stopwords.indices where stopwords[n].words.contains(utf8: bytes, hash: hash) { counts[n] += 1 }
+            if isASCII && !hasUpper {
+                for n in stopwords.indices where stopwords[n].words.contains(utf8: word, hash: hash) { counts[n] += 1 }
+            } else if isASCII {
+                lowered.removeAll(keepingCapacity: true)
+                for byte in word { lowered.append(byte | 0x20) }
+                lowered.withUnsafeBufferPointer { lowered in
+                    for n in stopwords.indices where stopwords[n].words.contains(utf8: lowered, hash: hash) { counts[n] += 1 }
                 }
             } else {
                 let key = Folding.key(String(decoding: word, as: UTF8.self))
@@ -86,7 +107,9 @@ public struct LanguageDetector: Sendable {
                 for n in stopwords.indices where stopwords[n].words.contains(key, hash: hash) { counts[n] += 1 }
             }
             seen += 1
-            word.removeAll(keepingCapacity: true)
+            start = -1
+            hash = WordIndex.offsetBasis
+            hasUpper = false
             isASCII = true
         }
     }

@@ -85,10 +85,18 @@ struct WordIndex: Sendable {
     }
 
     static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
+        var hash = offsetBasis
         for byte in bytes {
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
+            hash = step(hash, byte)
         }
         return hash
+    }
+
+    /// FNV-1a's start, and one byte more: for a caller hashing bytes as it reads them.
+    static let offsetBasis: UInt32 = 2_166_136_261
+
+    @inline(__always)
+    static func step(_ hash: UInt32, _ byte: UInt8) -> UInt32 {
+        (hash ^ UInt32(byte)) &* 16_777_619
     }
 }

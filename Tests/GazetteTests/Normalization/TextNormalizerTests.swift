@@ -132,6 +132,17 @@ import Testing
         #expect(detector.language(of: "BMW Brilliance Automotive 2023") == .en)
     }
 
+    /// Stop words in capitals, with umlauts, next to letters of other scripts and at the very end
+    /// of the text count as they do in lower case (the detector reads words as byte ranges).
+    @Test func stopWordsInAnyCaseAndAtTheEnd() {
+        #expect(detector.language(of: "DIE STADT UND DER HAFEN") == .de)
+        #expect(detector.language(of: "Über Shenyang: für die Zukunft, über das Werk und für den Hafen") == .de)
+        #expect(detector.language(of: "THE CITY AND THE PORT OF DALIAN") == .en)
+        #expect(detector.language(of: "Shenyang und Dalian und Harbin und") == .de)
+        #expect(detector.language(of: "Dalian and Shenyang and Harbin and") == .en)
+        #expect(detector.language(of: "Ωmega und Δelta, mit der Stadt") == .de)
+    }
+
     @Test func fixtureLanguages() throws {
         #expect(try TestSupport.extract(try TestSupport.fixture("de_web_seite.txt")).metadata.language == .de)
         #expect(try TestSupport.extract(try TestSupport.fixture("en_web_page.txt")).metadata.language == .en)
