@@ -75,6 +75,10 @@ final class SentenceScan {
     private(set) var tokens: [Token] = []
     private(set) var sentence = 0
     private(set) var nameKeys: [String] = []
+    /// Whether each token's text is one of the language's stop words (`rules.stops`), asked once
+    /// per token here: the name rules asked it two or three times a token, each time hashing the
+    /// text.
+    private(set) var isStopWord: [Bool] = []
     /// Index of the first word of the sentence (after bullets, quotes and brackets).
     private(set) var firstWord = 0
     /// The mentions of the sentence last run.
@@ -91,7 +95,13 @@ final class SentenceScan {
         self.tokens = tokens
         self.sentence = sentence
         // A token's key is `Folding.key` of its text (the tokenizer's fast paths are tested equal).
-        nameKeys = tokens.map { $0.shape == .punctuation ? "" : Folding.nameKey(folded: $0.key) }
+        // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
+        nameKeys.removeAll(keepingCapacity: true)
+        isStopWord.removeAll(keepingCapacity: true)
+        for k in tokens.indices {
+            nameKeys.append(tokens[k].shape == .punctuation ? "" : Folding.nameKey(folded: tokens[k].key))
+            isStopWord.append(rules.stops.contains(tokens[k].text))
+        }
         firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
         mentions.removeAll(keepingCapacity: true)
         var i = 0
@@ -107,7 +117,7 @@ final class SentenceScan {
             // "Mr." is tokenized "Mr" ".": the name starts after the period.
             let nameStart = i + introducer < tokens.count && tokens[i + introducer].text == "." ? i + introducer + 1 : i + introducer
             var j = nameStart
-            while j < tokens.count, j - nameStart < 3, tokens[j].isCapitalized, !rules.stops.contains(tokens[j].text) { j += 1 }
+            while j < tokens.count, j - nameStart < 3, tokens[j].isCapitalized, !isStopWord[j] { j += 1 }
             if j > nameStart {
                 // The title or role belongs to the mention's surface ("Mayor Link" is an alias), not its name.
                 emit(nameStart, j, type: .person, subtype: nil, rule: "\(language.rawValue)/name-words.tsv#title",
@@ -182,7 +192,7 @@ final class SentenceScan {
     // strings retained and released) at every call, and they run for nearly every token.
 
     func canStartName(_ i: Int) -> Bool {
-        if rules.stops.contains(tokens[i].text) || rules.months.contains(tokens[i]) { return false }
+        if isStopWord[i] || rules.months.contains(tokens[i]) { return false }
         if tokens[i].isCapitalized { return true }
         // "21st Century Maritime Silk Road".
         return tokens[i].shape == .number && ["st", "nd", "rd", "th"].contains(where: { tokens[i].key.hasSuffix($0) })
@@ -199,7 +209,7 @@ final class SentenceScan {
               tokens[i..<(i + length)].allSatisfy({ $0.shape == .capitalized }) else { return nil }
         // The name after a role is one or two capitalised words that are not a place or organization.
         let next = i + length
-        guard tokens[next].isCapitalized, !rules.stops.contains(tokens[next].text),
+        guard tokens[next].isCapitalized, !isStopWord[next],
               lookup(next, maximum: 3).map({ $0.candidate.type == .person || $0.candidate.subtype == "city" && $0.end == next + 1 && $0.candidate.population < 1_000_000 }) ?? true
         else { return nil }
         return length
@@ -233,7 +243,7 @@ final class SentenceScan {
     /// "Anna Berg, CEO of Volvo Cars": two or three capitalised words followed by a role.
     func appositionPerson(at i: Int) -> Int? {
         var j = i
-        while j < tokens.count, j - i < 3, tokens[j].shape == .capitalized, !rules.stops.contains(tokens[j].text) { j += 1 }
+        while j < tokens.count, j - i < 3, tokens[j].shape == .capitalized, !isStopWord[j] { j += 1 }
         guard j - i >= 2, j + 1 < tokens.count, tokens[j].text == ",",
               rules.roleLength(tokens, at: j + 1) > 0 || (rules.former.contains(tokens[j + 1])
                   && rules.roleLength(tokens, at: j + 2) > 0) else { return nil }
@@ -346,7 +356,7 @@ final class SentenceScan {
     /// A token that can continue a name: a capitalised word, a number after a word ("NeuViz 128"),
     /// or a German truncated word ("Reform-").
     func continuesName(_ i: Int) -> Bool {
-        if rules.stops.contains(tokens[i].text) && tokens[i].shape != .upper { return false }
+        if isStopWord[i] && tokens[i].shape != .upper { return false }
         if rules.months.contains(tokens[i]) { return false }
         return tokens[i].isCapitalized || (tokens[i].shape == .number && i > 0 && tokens[i - 1].isWord)
     }
