@@ -117,7 +117,15 @@ public struct TextNormalizer: Sendable {
             }
             i += 1
         }
-        return isBoilerplate(String(decoding: line, as: UTF8.self))
+        // At most 300 scalars, counted over the bytes (a scalar's first byte is no continuation
+        // byte): most lines that get here are paragraphs, and counting a string's scalars cost
+        // more than the rest of the test.
+        var scalars = 0
+        for byte in line where byte & 0xC0 != 0x80 {
+            scalars += 1
+            if scalars > 300 { return false }
+        }
+        return matchesBoilerplate(String(decoding: line, as: UTF8.self))
     }
 
     /// An ASCII byte as `Folding.key` folds it: letters lower-cased, the backtick an apostrophe.
@@ -128,6 +136,11 @@ public struct TextNormalizer: Sendable {
 
     func isBoilerplate(_ line: String) -> Bool {
         guard line.unicodeScalars.count <= 300 else { return false }
+        return matchesBoilerplate(line)
+    }
+
+    /// ``isBoilerplate(_:)`` for a line known to be short enough.
+    private func matchesBoilerplate(_ line: String) -> Bool {
         let key = NormalizationRules.lineKey(line)
         guard !key.isEmpty else { return false }
         for item in rules.boilerplate where item.prefix ? key.hasPrefix(item.key) : key == item.key {

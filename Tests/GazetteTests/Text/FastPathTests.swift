@@ -96,6 +96,12 @@ import Testing
             let key = item.key
             lines += [key, key.uppercased(), "» " + key.capitalized + " «", "`" + key + "`", key + " more words", "- " + key,
                       String(key.prefix(1)) + "`" + key.dropFirst(), String(key.prefix(2))]
+            // Around the 300-scalar limit, counted over bytes on one side and scalars on the other.
+            for filler in ["x", "ü", "中"] {
+                for length in [299 - key.unicodeScalars.count, 300 - key.unicodeScalars.count, 301 - key.unicodeScalars.count] where length > 0 {
+                    lines.append(key + String(repeating: filler, count: length))
+                }
+            }
         }
         var dropped = 0
         for line in lines {
