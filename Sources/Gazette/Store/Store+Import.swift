@@ -36,6 +36,8 @@ extension Store {
                 // write transaction begins, and ignores `foreign_keys` inside one.
                 try db.execute(sql: DocumentWriter.loadingSettings)
                 defer { try? db.execute(sql: DocumentWriter.restingSettings) }
+                let direct = Store.beginDirectLoad(db)
+                defer { if direct { Store.endDirectLoad(db) } }
                 try db.execute(sql: DocumentWriter.emptyLoadSettings)
                 if let result = try Store.loadTransaction(db, onlyIntoEmpty: true, body) { return result }
                 // Not empty: rolled back before writing anything; again, with the checks.
@@ -48,6 +50,32 @@ extension Store {
         } catch let error as DatabaseError {
             throw Store.explain(error, path: path)
         }
+    }
+
+    /// Into an empty knowledge base, the load writes the file once: with a rollback journal
+    /// instead of the write-ahead log. In WAL mode every page of a first import went to the WAL
+    /// and was copied into the database by the checkpoint after the commit: a second write of
+    /// the whole file, serial, after the extraction threads had finished (3 s of a 100 MB
+    /// import's 36). A rollback journal keeps the old content of the pages a transaction
+    /// changes, and a page past the file's end when it began has none: the journal holds the
+    /// schema's few pages, the data goes straight to the file, and a crash still rolls back to
+    /// the empty knowledge base (the next opener finds the hot journal).
+    ///
+    /// Only when this connection is the file's only one (SQLite refuses to leave WAL mode
+    /// otherwise) and the knowledge base has no document; `synchronous = FULL` while the journal
+    /// is in use, which costs little with a journal this small. ``endDirectLoad(_:)`` goes back
+    /// to WAL; should that fail (a reader arrived), the next writable ``Store`` switches.
+    /// Returns whether the journal mode was switched.
+    static func beginDirectLoad(_ db: Database) -> Bool {
+        guard (try? DocumentWriter.isEmpty(db)) == true,
+              let mode = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE"), mode == "delete" else { return false }
+        try? db.execute(sql: "PRAGMA synchronous = FULL")
+        return true
+    }
+
+    static func endDirectLoad(_ db: Database) {
+        try? db.execute(sql: "PRAGMA journal_mode = WAL")
+        try? db.execute(sql: "PRAGMA synchronous = NORMAL")
     }
 
     /// One import transaction, taken with the write lock at once; nil, without running `body`,

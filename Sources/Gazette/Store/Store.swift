@@ -92,6 +92,7 @@ public final class Store: Sendable {
             : path
         do {
             Store.configureSQLite()
+            if readOnly && !immutable { try Store.rollBackInterruptedFirstLoad(path) }
             queue = try DatabaseQueue(path: openPath, configuration: config)
             let migrator = Store.migrator
             if readOnly {
@@ -113,6 +114,20 @@ public final class Store: Sendable {
         } catch {
             throw Store.explain(error, path: path)
         }
+    }
+
+    /// A first import killed before its commit leaves a hot rollback journal beside the file
+    /// (``beginDirectLoad(_:)``); a read-only connection may not roll it back, and would fail.
+    /// A writable connection rolls it back as it first reads; this opens one when there is a
+    /// journal and the folder can be written.
+    static func rollBackInterruptedFirstLoad(_ path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard FileManager.default.fileExists(atPath: path + "-journal"),
+              FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else { return }
+        var config = Configuration()
+        config.busyMode = .timeout(5)
+        let recovery = try DatabaseQueue(path: path, configuration: config)
+        _ = try recovery.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
     }
 
     /// The migrator that applies every embedded `Migrations/*.sql` file in order.

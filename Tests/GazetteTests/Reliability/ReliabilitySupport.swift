@@ -91,6 +91,18 @@ enum ReliabilitySupport {
             return true
         }
 
+        /// SIGKILLs the child once `path` exists (checked every 5 ms, for at most `timeout`
+        /// seconds): a kill at a moment of the work, not of the clock. True when it was killed.
+        @discardableResult
+        func kill(whenFileExists path: String, timeout: Double = 120) -> Bool {
+            while process.isRunning && !FileManager.default.fileExists(atPath: path)
+                    && Date().timeIntervalSince(started) < timeout { usleep(5_000) }
+            guard process.isRunning, FileManager.default.fileExists(atPath: path) else { return false }
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return true
+        }
+
         /// Waits for the child to exit; kills it and records an issue after `timeout` seconds.
         func wait(timeout: Double = 55) {
             if kill(atSecond: timeout) {
