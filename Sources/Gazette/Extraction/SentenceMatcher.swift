@@ -86,11 +86,7 @@ final class SentenceMatcher {
         }
         while start < tokens.count {
             if anchoredAtStart, start > firstWord { break }
-            // The slot's types through the buffer's addressor, borrowed: `program.slotTypes[n]` as
-            // an argument copied the struct (a set, a word set and an array retained, then
-            // released) at every start position, 0.16 G instructions on 2 MB.
-            if let firstSlot, !slotStarts[start]
-                || !program.slotTypes.withUnsafeBufferPointer({ canFill($0[firstSlot], at: start) }) {
+            if let firstSlot, !slotStarts[start] || !canFill(program.slotTypes[firstSlot], at: start) {
                 start += 1
                 continue
             }
@@ -138,8 +134,7 @@ final class SentenceMatcher {
             }
             return optional ? match(program, i + 1, pos, state) : nil
         case .slot(let role, let types, let list):
-            let readings = program.slotTypes.withUnsafeBufferPointer { slot(at: pos, $0[types], list: list) }
-            for (keys, end) in readings {
+            for (keys, end) in slot(at: pos, program.slotTypes[types], list: list) {
                 var next = state
                 if role == .subject { next.subjects = keys } else { next.objects = keys }
                 if let found = match(program, i + 1, end, next) { return found }
