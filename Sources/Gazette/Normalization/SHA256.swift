@@ -23,8 +23,10 @@ public enum SHA256 {
         if hardware {
             data.withUnsafeBufferPointer { data in
                 h.withUnsafeMutableBufferPointer { h in
-                    if let state = h.baseAddress, let bytes = data.baseAddress {
-                        gazette_sha256_blocks(state, bytes, data.count / 64)
+                    k.withUnsafeBufferPointer { k in
+                        if let state = h.baseAddress, let bytes = data.baseAddress, let constants = k.baseAddress {
+                            gazette_sha256_blocks(state, bytes, data.count / 64, constants)
+                        }
                     }
                 }
             }

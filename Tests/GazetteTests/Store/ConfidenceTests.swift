@@ -47,18 +47,15 @@ import Testing
     }
 
     @Test func storedConfidencesFollowTheEvidence() throws {
-        let (store, directory) = try TestSupport.makeStore()
-        defer { TestSupport.removeTemporary(directory) }
-        let copies = try TestSupport.makeTemporaryDirectory()
-        defer { TestSupport.removeTemporary(copies) }
-        let files = try TestSupport.copySeeds(to: copies)
+        let seeds = try TestSupport.SeedCopies()
+        defer { seeds.cleanUp() }
+        let (store, files, copies, importer) = (seeds.store, seeds.files, seeds.folder, seeds.importer)
         // The same joint venture reported by two more documents, one of them later replaced.
         let report = "PR Newswire. SHENYANG, China, May 3, 2021 /PRNewswire/ -- Brilliance Auto and BMW formed a joint venture in Shenyang."
         let second = copies.appendingPathComponent("jv-second.txt")
         let third = copies.appendingPathComponent("jv-third.txt")
         try Data(report.replacingOccurrences(of: "May 3", with: "June 9").utf8).write(to: second)
         try Data(report.replacingOccurrences(of: "May 3", with: "July 1").utf8).write(to: third)
-        let importer = Importer(pipeline: TestSupport.makePipeline())
 
         _ = try importer.run(paths: files.prefix(3).map(\.path) + [second.path], into: store)
         #expect(try Self.mismatches(store) == [])

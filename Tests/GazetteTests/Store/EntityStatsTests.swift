@@ -26,12 +26,9 @@ import Testing
     }
 
     @Test func keptCountsEqualTheMentionTable() throws {
-        let (store, directory) = try TestSupport.makeStore()
-        defer { TestSupport.removeTemporary(directory) }
-        let copies = try TestSupport.makeTemporaryDirectory()
-        defer { TestSupport.removeTemporary(copies) }
-        let files = try TestSupport.copySeeds(to: copies)
-        let importer = Importer(pipeline: TestSupport.makePipeline())
+        let seeds = try TestSupport.SeedCopies()
+        defer { seeds.cleanUp() }
+        let (store, files, copies, importer) = (seeds.store, seeds.files, seeds.folder, seeds.importer)
 
         _ = try importer.run(paths: files.prefix(3).map(\.path), into: store)
         #expect(try Self.mismatches(store) == [])

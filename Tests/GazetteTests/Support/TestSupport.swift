@@ -117,6 +117,28 @@ enum TestSupport {
         }
     }
 
+    /// A fresh store and an editable copy of the seed documents, for tests that import, change a
+    /// document and import again. `cleanUp` removes both folders.
+    struct SeedCopies {
+        let store: Store
+        let files: [URL]
+        let folder: URL
+        let importer: Importer
+        private let storeFolder: URL
+
+        init() throws {
+            (store, storeFolder) = try TestSupport.makeStore()
+            folder = try TestSupport.makeTemporaryDirectory()
+            files = try TestSupport.copySeeds(to: folder)
+            importer = Importer(pipeline: TestSupport.makePipeline())
+        }
+
+        func cleanUp() {
+            TestSupport.removeTemporary(folder)
+            TestSupport.removeTemporary(storeFolder)
+        }
+    }
+
     /// The text of `sentence` cut from `text` by its scalar offsets.
     static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
         let scalars = Array(text.unicodeScalars)
