@@ -8,9 +8,11 @@ import Foundation
 /// however long the import. It must outlast the writer's pauses: every 4 MB of text the writer
 /// stops to write the full-text rows (about half a second), and with 16 files a job the workers
 /// had filled the window and waited through most of each pause (100 MB with one job: 43.0 →
-/// 40.1 s with 64; with two, 32.4 → 29.6 s; peak memory 3 MB more at 10 and at 100 MB). Even one job runs on its own thread: the writer is busy a third of an import's
-/// time, and with extraction inline the two took turns on one core (10 MB: 12.5 s for the sum of
-/// both instead of the larger of the two).
+/// 40.1 s with 64; with two, 32.4 → 29.6 s; peak memory 3 MB more at 10 and at 100 MB).
+///
+/// Even one job runs on its own thread: the writer is busy a third of an import's time, and
+/// with extraction inline the two took turns on one core (10 MB: 12.5 s for the sum of both
+/// instead of the larger of the two).
 ///
 /// A worker that claims file `i` first asks for file `i + window` to be read ahead: a corpus not in
 /// the page cache cost the workers 190 µs a file waiting on the disk, against 37 µs for reading
