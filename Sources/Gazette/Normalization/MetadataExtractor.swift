@@ -179,10 +179,12 @@ public struct MetadataExtractor: Sendable {
         } ?? true
     }
 
-    /// "-", "--", "---", "—" (E2 80 94) or "–" (E2 80 93).
-    private static func isDashWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        if word.count <= 3 && word.allSatisfy({ $0 == 0x2D }) { return true }
-        return word.count == 3 && word[0] == 0xE2 && word[1] == 0x80 && (word[2] == 0x93 || word[2] == 0x94)
+    /// The words that close a dateline's head: "-", "--", "---", "—" (E2 80 94) or "–" (E2 80 93).
+    /// One definition for the byte pre-test and the parse.
+    static func isDashWord<Bytes: Collection<UInt8>>(_ word: Bytes) -> Bool {
+        guard !word.isEmpty, word.count <= 3 else { return false }
+        if word.allSatisfy({ $0 == 0x2D }) { return true }
+        return word.elementsEqual([0xE2, 0x80, 0x93]) || word.elementsEqual([0xE2, 0x80, 0x94])
     }
 
     /// Parses one line as a dateline, or returns nil.
@@ -197,7 +199,7 @@ public struct MetadataExtractor: Sendable {
             words.removeFirst(2)
         }
         // The head ends at the dash that separates it from the body.
-        guard let dash = words.prefix(14).firstIndex(where: { ["--", "—", "–", "-", "---"].contains($0) }) else {
+        guard let dash = words.prefix(14).firstIndex(where: { MetadataExtractor.isDashWord($0.utf8) }) else {
             return stamp.map { Dateline(city: nil, date: nil, stamp: $0) }
         }
         let head = Array(words[..<dash])

@@ -119,11 +119,10 @@ public final class Store: Sendable {
     /// A first import killed before its commit leaves a hot rollback journal beside the file
     /// (``beginDirectLoad(_:)``); a read-only connection may not roll it back, and would fail.
     /// A writable connection rolls it back as it first reads; this opens one when there is a
-    /// journal and the folder can be written.
+    /// journal. The caller asks only where the folder can be written (a file it opens as
+    /// immutable has no writer, so no journal to roll back).
     static func rollBackInterruptedFirstLoad(_ path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        guard FileManager.default.fileExists(atPath: path + "-journal"),
-              FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else { return }
+        guard FileManager.default.fileExists(atPath: path + "-journal") else { return }
         var config = Configuration()
         config.busyMode = .timeout(5)
         let recovery = try DatabaseQueue(path: path, configuration: config)
