@@ -55,6 +55,11 @@ let package = Package(
             name: "CSHA256",
             cSettings: [.unsafeFlags(["-gdwarf-4"])]
         ),
+        // glibc's allocator settings for a bulk import (`mallopt` is not in Swift's Glibc module).
+        .target(
+            name: "CAllocatorSettings",
+            cSettings: [.unsafeFlags(["-gdwarf-4"])]
+        ),
         .target(
             name: "Gazette",
             dependencies: [
@@ -71,6 +76,7 @@ let package = Package(
             dependencies: [
                 "Gazette",
                 "GazetteSeeds",
+                "CAllocatorSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -61,6 +61,7 @@ extension GazetteCommand {
                 print("\(store.path): schema \(Store.schemaVersion), ready")
                 return
             }
+            AllocatorTuning.forBulkImport()
             let reader = DocumentReader(encoding: TextEncoding(rawValue: encoding.lowercased()) ?? .utf8)
             let importer = Importer(pipeline: try rules.pipeline(), reader: reader, jobs: jobs)
             let interactive = !quiet && isatty(STDERR_FILENO) == 1
