@@ -68,21 +68,27 @@ public struct MentionFinder: MentionFinding {
 /// copies for 15,000 sentences); a class is one reference. One scan serves every sentence of a
 /// document: making it copies the finder and its rules, dozens of retained arrays, and made per
 /// sentence those copies were a percent of an import's cycles.
+///
+/// Its per-sentence fields are `@exclusivity(unchecked)`: a class's `var`s are checked for
+/// overlapping access at run time, on every read, and the name rules read `tokens` and
+/// `isStopWord` several times per token (2.5 % of the extraction's instructions). The scan is
+/// confined to one call on one thread and its methods never hand out `inout` access to a field,
+/// so no access can overlap.
 final class SentenceScan {
     let finder: MentionFinder
     let rules: MentionRules
     let language: Language
-    private(set) var tokens: [Token] = []
-    private(set) var sentence = 0
-    private(set) var nameKeys: [String] = []
+    @exclusivity(unchecked) private(set) var tokens: [Token] = []
+    @exclusivity(unchecked) private(set) var sentence = 0
+    @exclusivity(unchecked) private(set) var nameKeys: [String] = []
     /// Whether each token's text is one of the language's stop words (`rules.stops`), asked once
     /// per token here: the name rules asked it two or three times a token, each time hashing the
     /// text.
-    private(set) var isStopWord: [Bool] = []
+    @exclusivity(unchecked) private(set) var isStopWord: [Bool] = []
     /// Index of the first word of the sentence (after bullets, quotes and brackets).
-    private(set) var firstWord = 0
+    @exclusivity(unchecked) private(set) var firstWord = 0
     /// The mentions of the sentence last run.
-    private(set) var mentions: [Mention] = []
+    @exclusivity(unchecked) private(set) var mentions: [Mention] = []
 
     init(finder: MentionFinder, rules: MentionRules, language: Language) {
         self.finder = finder
