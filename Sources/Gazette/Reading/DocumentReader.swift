@@ -59,7 +59,7 @@ public struct DocumentReader: Sendable {
 
     /// Reads one file: one result for a text or HTML file, one per non-blank line for JSONL.
     public func read(file path: String) -> [Result<SourceDocument, GazetteError>] {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathText.fileExtension(path).lowercased()
         let isJSONL = ext == "jsonl" || ext == "ndjson"
         let bytes: [UInt8]
         do {
@@ -67,7 +67,7 @@ public struct DocumentReader: Sendable {
         } catch {
             return [.failure(error)]
         }
-        let name = (path as NSString).lastPathComponent
+        let name = PathText.lastComponent(path)
         let key = DocumentReader.sourceKey(for: path)
         if bytes.isEmpty { return [.failure(.emptyDocument(path))] }
         if TextEncoding.looksBinary(bytes) { return [.failure(.binaryFile(path))] }
@@ -167,7 +167,7 @@ public struct DocumentReader: Sendable {
 
     /// A stable identity for a file: its standardized absolute path.
     static func sourceKey(for path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+        PathText.standardized(path, directory: FileManager.default.currentDirectoryPath)
     }
 
     /// True when a text starts like an HTML document, whatever the file is called.
