@@ -33,9 +33,7 @@ public struct LanguageDetector: Sendable {
                     i += 1
                     continue
                 }
-                let length = min(lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4, bytes.count - i)
-                var value = UInt32(lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
-                for k in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                let (value, length) = UTF8Scalars.decode(bytes, at: i)
                 if Unicode.Scalar(value)?.properties.isAlphabetic == true {
                     tally.otherLetter(at: i)
                 } else {

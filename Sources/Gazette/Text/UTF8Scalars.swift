@@ -16,4 +16,16 @@ enum UTF8Scalars {
             body(value, length)
         }
     }
+
+    /// The scalar value of the multi-byte sequence starting at `i` (its lead byte is 0x80 or
+    /// more) and the number of bytes it takes, cut short at the buffer's end: for loops that
+    /// step over ASCII themselves and decode only the rest.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let lead = bytes[i]
+        let length = min(lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4, bytes.count - i)
+        var value = UInt32(lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
+        for k in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (value, max(length, 1))
+    }
 }
