@@ -207,7 +207,7 @@ public struct RelationExtractor: RelationExtracting {
             // are not said to be ("Beijing Automotive", "Panjin Municipal Government").
             if type == .facility || type == .zone
                 || (type == .organization && (subtype == "education" || subtype == "research")) {
-                for word in words where word.first?.isUppercase == true {
+                for word in words where word.startsUppercase {
                     guard let placeKey = byName[Folding.nameKey(word)], placeKey != key,
                           entities.read(placeKey, { $0.subtype == "city" || $0.subtype == "district" }) == true else { continue }
                     facts.append(Fact(subject: key, predicate: .locatedIn, object: placeKey, sentence: sentence.position,

@@ -674,7 +674,7 @@ final class SentenceScan {
         }
         guard first < j else { return max(j, i + 1) }
         if language == .de, j - first == 1, tokens[first].shape == .capitalized,
-           !tokens[first].text.dropFirst().contains(where: \.isUppercase), !rules.orgContextBefore(tokens, first) {
+           !tokens[first].text.dropFirst().containsUppercase, !rules.orgContextBefore(tokens, first) {
             // Every German noun is capitalised and no word list has them all: a lone unknown
             // capitalised word is a name only after a word such as "Unternehmen" or "Firma".
             return max(j, i + 1)

@@ -207,8 +207,8 @@ public struct MetadataExtractor: Sendable {
         var cityWords: [String] = []
         for word in head {
             let bare = word.hasSuffix(",") ? String(word.dropLast()) : word
-            let letters = bare.unicodeScalars.filter { $0.properties.isAlphabetic }
-            guard !letters.isEmpty, letters.allSatisfy({ $0.properties.isUppercase }) else { break }
+            let letters = bare.unicodeScalars.filter(ScalarClass.isAlphabetic)
+            guard !letters.isEmpty, letters.allSatisfy(ScalarClass.isUppercase) else { break }
             cityWords.append(bare)
             if word.hasSuffix(",") { break }
         }
@@ -227,7 +227,7 @@ public struct MetadataExtractor: Sendable {
     /// A date written with a month name in the dateline head: "Nov. 17, 2017", "26. Oktober 2023".
     func dateInDateline(_ words: [String], fallbackYear: Int?) -> PartialDate? {
         let trimmed = words.map { $0.trimmingScalars(where: MetadataExtractor.isDatePunctuation) }
-        guard let m = trimmed.firstIndex(where: { rules.month($0) != nil && ($0.first?.isUppercase ?? false) }),
+        guard let m = trimmed.firstIndex(where: { rules.month($0) != nil && $0.startsUppercase }),
               let month = rules.month(trimmed[m]) else { return nil }
         let number: (Int) -> Int? = { i in i >= 0 && i < trimmed.count ? Int(trimmed[i]) : nil }
         let year = [number(m + 1), number(m + 2)].compactMap { $0 }.first { $0 >= 1900 && $0 <= 2100 } ?? fallbackYear

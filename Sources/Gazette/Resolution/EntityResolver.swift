@@ -98,7 +98,7 @@ public struct EntityResolver: EntityResolving {
         }
         for k in mentions.indices {
             let name = mentions[k].name, text = mentions[k].text, type = mentions[k].type
-            if let key = aliasKeys[Folding.key(text)], text.allSatisfy({ !$0.isLowercase }) {
+            if let key = aliasKeys[Folding.key(text)], text.hasNoLowercase {
                 // A defined acronym means what the text defined, whatever a lookup said ("DRC").
                 mentions[k].entityKey = key
                 if let defining = mentions.firstIndex(where: { $0.entityKey == key && $0.name != name }) {
@@ -157,7 +157,7 @@ public struct EntityResolver: EntityResolving {
     /// The distinctive part of a short name: "Huajin-Aramco-Projekt" → "Huajin-Aramco", "Leoni" → "Leoni".
     func shortForm(_ name: String) -> String {
         let parts = name.splitASCII(separator: 0x2D)
-        if parts.count >= 3, let last = parts.last, last.first?.isUppercase == true,
+        if parts.count >= 3, let last = parts.last, last.startsUppercase,
            rules.values.contains(where: { $0.suffixCues.contains { Folding.key(last).hasSuffix($0.tokens.joined()) } }) {
             return parts.dropLast().joined(separator: "-")
         }
@@ -282,7 +282,7 @@ public struct EntityResolver: EntityResolving {
         for m in mentions where seen.insert(m.name).inserted {
             let words = m.name.splitASCII(separator: 0x20)
             guard words.count >= 2 else { continue }
-            for word in words where word.first?.isUppercase == true {
+            for word in words where word.startsUppercase {
                 let text = String(word)
                 let bare = text.endsWith(utf8: EntityResolver.possessive) || text.endsWith(utf8: EntityResolver.typographicPossessive)
                     ? String(text.dropLast(2)) : text

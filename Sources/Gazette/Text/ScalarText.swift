@@ -105,3 +105,34 @@ extension String {
         } ?? utf8.reversed().starts(with: suffix.reversed())
     }
 }
+
+extension StringProtocol {
+    /// `first?.isUppercase == true`, read from the first byte when it is ASCII (a capital A to Z):
+    /// `Character.isUppercase` finds the grapheme and looks its properties up, some 300
+    /// instructions, and the name rules ask it of every word of every name.
+    var startsUppercase: Bool {
+        guard let lead = utf8.first else { return false }
+        if lead < 0x80 { return lead >= 0x41 && lead <= 0x5A }
+        return first?.isUppercase == true
+    }
+
+    /// `contains(where: \.isUppercase)` (by `Character`), by bytes when the text is ASCII.
+    var containsUppercase: Bool {
+        var ascii = true
+        for byte in utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x41 && byte <= 0x5A { return true }
+        }
+        return ascii ? false : contains(where: \.isUppercase)
+    }
+
+    /// `allSatisfy { !$0.isLowercase }` (by `Character`), by bytes when the text is ASCII.
+    var hasNoLowercase: Bool {
+        var ascii = true
+        for byte in utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x61 && byte <= 0x7A { return false }
+        }
+        return ascii ? true : allSatisfy { !$0.isLowercase }
+    }
+}

@@ -81,10 +81,10 @@ public enum Tokenizer {
         let first = slice[slice.startIndex]
         if ("0"..."9").contains(first) {
             shape = .number
-        } else if first.properties.isAlphabetic {
-            if first.properties.isUppercase {
-                let letters = slice.filter { $0.properties.isAlphabetic }
-                shape = letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase }) ? .upper : .capitalized
+        } else if ScalarClass.isAlphabetic(first) {
+            if ScalarClass.isUppercase(first) {
+                let letters = slice.filter(ScalarClass.isAlphabetic)
+                shape = letters.count >= 2 && letters.allSatisfy(ScalarClass.isUppercase) ? .upper : .capitalized
             } else {
                 shape = .lower
             }

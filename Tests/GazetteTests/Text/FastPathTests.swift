@@ -399,4 +399,18 @@ import Testing
             #expect(TextNormalizer.isNFCWithoutWork(text) == expected, "\(text.prefix(30))")
         }
     }
+
+    /// The case tests by bytes (`startsUppercase`, `containsUppercase`, `hasNoLowercase`) answer
+    /// as `Character`'s properties do, on every word of the genre texts and the hard cases.
+    @Test func caseTestsByBytesEqualCharacterProperties() {
+        var words = Set(Self.hardCases + ["A\u{301}bc", "a\u{301}BC", "ÖKO", "Öko", "eBay", "iPhone", "WTO-", "", "1A", "ŁÓDŹ"])
+        for text in Self.texts { words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)) }
+        #expect(words.count > 500)
+        for word in words {
+            #expect(word.startsUppercase == (word.first?.isUppercase == true), "\(word)")
+            #expect(word.containsUppercase == word.contains(where: \.isUppercase), "\(word)")
+            #expect(word.hasNoLowercase == word.allSatisfy { !$0.isLowercase }, "\(word)")
+            #expect(word.dropFirst().containsUppercase == word.dropFirst().contains(where: \.isUppercase), "\(word)")
+        }
+    }
 }
