@@ -250,7 +250,7 @@ final class SentenceMatcher {
         // The two words' shapes first: they rule out most mentions before any `Character` is counted.
         let last = mentions[index].lastToken
         guard last + 1 < tokens.count, tokens[last].shape == .lower, tokens[last + 1].shape == .lower,
-              mentions[index].text.count <= 6, mentions[index].text.hasNoLowercase else { return false }
+              mentions[index].text.characterCount <= 6, mentions[index].text.hasNoLowercase else { return false }
         let (a, b) = (tokens[last], tokens[last + 1])
         return a.key.count > 3 && b.key.count > 3 && !wordSets.clauseWords.contains(a)
     }

@@ -92,7 +92,7 @@ public struct EntityResolver: EntityResolving {
                 surnameKeys[Folding.key(last)] = surnameKeys[Folding.key(last)] ?? key
             }
             if type == .organization || type == .facility || type == .zone, words.count >= 2, mentions[k].reference == nil,
-               let first = words.first, first.count >= 3 {
+               let first = words.first, first.characterCount >= 3 {
                 firstWordKeys[Folding.key(first)] = firstWordKeys[Folding.key(first)] ?? key
             }
         }
@@ -158,7 +158,8 @@ public struct EntityResolver: EntityResolving {
     func shortForm(_ name: String) -> String {
         let parts = name.splitASCII(separator: 0x2D)
         if parts.count >= 3, let last = parts.last, last.startsUppercase,
-           rules.values.contains(where: { $0.suffixCues.contains { Folding.key(last).hasSuffix($0.tokens.joined()) } }) {
+           case let lastKey = Folding.key(last),
+           rules.values.contains(where: { $0.suffixCueEndings.contains { lastKey.hasSuffix($0.ending) } }) {
             return parts.dropLast().joined(separator: "-")
         }
         return coreName(name)
@@ -167,12 +168,28 @@ public struct EntityResolver: EntityResolving {
     /// An organization's name without legal form or "Group": "Leoni Group" → "Leoni".
     func coreName(_ name: String) -> String {
         var words = name.splitASCII(separator: 0x20)
+        let count = words.count
         while words.count > 1, let last = words.last {
             let key = Folding.key(last)
             guard reference.legalForms[key] != nil || EntityResolver.groupWords.contains(key) else { break }
             words.removeLast()
         }
+        // Nothing dropped, as for most names: the name itself when joining its words again
+        // would give it back (single spaces only), without building the string.
+        if words.count == count, EntityResolver.hasSingleSpacesOnly(name) { return name }
         return words.joined(separator: " ")
+    }
+
+    /// No space at either end and no two in a row: splitting at spaces and joining with one
+    /// gives the text back.
+    static func hasSingleSpacesOnly(_ text: String) -> Bool {
+        var previousSpace = true
+        for byte in text.utf8 {
+            let space = byte == 0x20
+            if space && previousSpace { return false }
+            previousSpace = space
+        }
+        return !previousSpace || text.isEmpty
     }
 
     /// Words for a group of companies, dropped from a name's end like a legal form.
@@ -193,7 +210,7 @@ public struct EntityResolver: EntityResolving {
     func entity(key: String, mentions: [Mention], language: Language) -> ResolvedEntity {
         // The canonical name: the reference name, else the longest name used (the fullest form).
         let best = mentions.max { a, b in
-            (a.reference != nil ? 1 : 0, a.name.count) < (b.reference != nil ? 1 : 0, b.name.count)
+            (a.reference != nil ? 1 : 0, a.name.characterCount) < (b.reference != nil ? 1 : 0, b.name.characterCount)
         } ?? mentions[0]
         let referenceName = best.reference.flatMap { reference.entry(id: $0)?.name }
         var entity = ResolvedEntity(key: key, name: referenceName ?? best.name, type: best.type, subtype: best.subtype)

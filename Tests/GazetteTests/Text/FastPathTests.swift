@@ -400,14 +400,20 @@ import Testing
         }
     }
 
-    /// The case tests by bytes (`startsUppercase`, `containsUppercase`, `hasNoLowercase`) answer
-    /// as `Character`'s properties do, on every word of the genre texts and the hard cases.
+    /// The case tests by bytes (`startsUppercase`, `containsUppercase`, `hasNoLowercase`), the
+    /// character count and the single-space test answer as the `Character` forms do, on every
+    /// word and line of the genre texts and the hard cases.
     @Test func caseTestsByBytesEqualCharacterProperties() {
-        var words = Set(Self.hardCases + ["A\u{301}bc", "a\u{301}BC", "ÖKO", "Öko", "eBay", "iPhone", "WTO-", "", "1A", "ŁÓDŹ"])
-        for text in Self.texts { words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)) }
+        var words = Set(Self.hardCases + [" ", "  ", "a  b", " a", "a ", "a b c", "A\u{301}bc", "a\u{301}BC", "ÖKO", "Öko", "eBay", "iPhone", "WTO-", "", "1A", "ŁÓDŹ"])
+        for text in Self.texts {
+            words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+            words.formUnion(text.split(separator: "\n").map(String.init))
+        }
         #expect(words.count > 500)
         for word in words {
             #expect(word.startsUppercase == (word.first?.isUppercase == true), "\(word)")
+            #expect(word.characterCount == word.count, "\(word)")
+            #expect(EntityResolver.hasSingleSpacesOnly(word) == (word.split(separator: " ").joined(separator: " ") == word), "\(word)")
             #expect(word.containsUppercase == word.contains(where: \.isUppercase), "\(word)")
             #expect(word.hasNoLowercase == word.allSatisfy { !$0.isLowercase }, "\(word)")
             #expect(word.dropFirst().containsUppercase == word.dropFirst().contains(where: \.isUppercase), "\(word)")
