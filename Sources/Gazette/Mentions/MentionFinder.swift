@@ -502,7 +502,7 @@ final class SentenceScan {
                 if isOriginAdjective(next) { break }
                 // German "… der Provinz": the complement must name something, not be an ordinary noun.
                 if language == .de, joinsOf, isCommon(next), headCueEnding(at: next + 1, from: next) == nil,
-                   !(rules.prefixCues[tokens[next]] != nil && next + 1 < tokens.count && lookup(next + 1, maximum: 3) != nil) { break }
+                   !(rules.prefixCues.contains(tokens[next]) && next + 1 < tokens.count && lookup(next + 1, maximum: 3) != nil) { break }
                 if !joinsOf { crossedAnd = true }
                 if joinsOf {
                     // "Institute of Metal Research": only after an organization, zone or facility cue.
@@ -549,7 +549,7 @@ final class SentenceScan {
         // "German Starhai International": the adjective states the country; it is not part of the
         // name, unless the rest is a bare cue ("Chinese Academy of Sciences").
         if let country = finder.reference.countryOfAdjective(tokens[i].text), tokens[i].shape == .capitalized,
-           found.end - i > cueLength + 1, !(i + 1 < tokens.count && rules.headCues[tokens[i + 1]] != nil) {
+           found.end - i > cueLength + 1, !(i + 1 < tokens.count && rules.headCues.contains(tokens[i + 1])) {
             found.start = i + 1
             found.statedCountry = country
         }

@@ -119,7 +119,7 @@ public struct EntityResolver: EntityResolving {
         var groups: WordMap<[Mention]> = [:]
         for m in mentions {
             guard let key = m.entityKey else { continue }
-            if groups[key] == nil { order.append(key) }
+            if !groups.contains(key) { order.append(key) }
             groups[key, default: []].append(m)
         }
         let entities = order.compactMap { key in groups[key].map { entity(key: key, mentions: $0, language: lang) } }
@@ -171,7 +171,7 @@ public struct EntityResolver: EntityResolving {
         let count = words.count
         while words.count > 1, let last = words.last {
             let key = Folding.key(last)
-            guard reference.legalForms[key] != nil || EntityResolver.groupWords.contains(key) else { break }
+            guard reference.legalForms.contains(key) || EntityResolver.groupWords.contains(key) else { break }
             words.removeLast()
         }
         // Nothing dropped, as for most names: the name itself when joining its words again
@@ -193,7 +193,7 @@ public struct EntityResolver: EntityResolving {
     }
 
     /// Words for a group of companies, dropped from a name's end like a legal form.
-    static let groupWords: Set<String> = ["group", "gruppe", "konzern"]
+    static let groupWords: WordSet = ["group", "gruppe", "konzern"]
 
     /// `word.trimmingCharacters(in: .punctuationCharacters)` (Unicode categories P*) without
     /// Foundation's scan when neither end is punctuation, which is nearly always.
@@ -383,7 +383,7 @@ public struct EntityResolver: EntityResolving {
             }
             for a in 0..<max(0, tokens.count - 1) {
                 // The noun first: it rules out almost every token without a lookup of the adjective.
-                guard rules.orgContext[tokens[a + 1]] != nil || rules.groupNouns.contains(tokens[a + 1])
+                guard rules.orgContext.contains(tokens[a + 1]) || rules.groupNouns.contains(tokens[a + 1])
                 else { continue }
                 let country = reference.countryOfAdjective(key: tokens[a].key)
                 let region = finder.region(ofAdjective: tokens[a], text.language)

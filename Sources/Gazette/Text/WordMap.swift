@@ -47,6 +47,12 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
         index.number(of: key) != nil
     }
 
+    /// Whether a token's key has a value, by the hash the token carries and without copying the
+    /// value (`map[token] != nil` copies it, retaining what it holds).
+    public func contains(_ token: Token) -> Bool {
+        index.number(of: token.key, hash: token.keyHash) != nil
+    }
+
     /// What `body` makes of the value for `key`, read in place; nil when the key is absent.
     /// `map[key]?.field` copies the whole value to read one field: for a ``ResolvedEntity``,
     /// eight strings and an array retained and released per look-up.
