@@ -63,6 +63,19 @@ struct BoundInsert {
         try step()
     }
 
+    /// ``run(_:)`` for an `INSERT … ON CONFLICT … DO NOTHING`: the new row's id, or nil when a
+    /// row with the same unique values was there already (the caller then looks it up).
+    ///
+    /// Cheaper than `RETURNING`, for which SQLite opens, fills and closes a temporary B-tree at
+    /// every execution (a zeroed page each): in the import, 14,000 such B-trees on 2 MB of text
+    /// were an eighth of the writer's per-document instructions.
+    func runInsertingRowID<each Value: SQLiteBindable>(_ values: repeat each Value) throws -> Int64? {
+        bindAll(repeat each values)
+        try step()
+        guard let connection = db.sqliteConnection, sqlite3_changes(connection) > 0 else { return nil }
+        return sqlite3_last_insert_rowid(connection)
+    }
+
     /// ``run(_:)`` for an upsert with `RETURNING id`.
     func runReturningID<each Value: SQLiteBindable>(_ values: repeat each Value) throws -> Int64? {
         try runReturning(repeat each values) { $0.integer(0) }

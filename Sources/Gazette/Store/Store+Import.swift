@@ -308,9 +308,10 @@ public struct DocumentWriter {
             entities[entity.key]?.uses = uses
             return cached.value.id
         }
-        guard let (id, row) = try statements.entity.runReturning(
+        try statements.entity.run(
             entity.key, entity.name, entity.type.rawValue, entity.subtype, entity.country, entity.countrySource?.rawValue,
-            entity.region, entity.reference, entity.latitude, entity.longitude, entity.admin1, read: { r in
+            entity.region, entity.reference, entity.latitude, entity.longitude, entity.admin1)
+        guard let (id, row) = try statements.entityByKey.runReturning(entity.key, read: { r in
                 (r.integer(0), EntityRow(name: r.text(1) ?? "", subtype: r.text(2), countrySource: r.text(3),
                                          region: r.text(4), admin1: r.text(5), reference: r.text(6)))
             }) else { throw GazetteError.database(path: "", reason: "entity upsert returned no row for \(entity.key)") }
@@ -328,7 +329,8 @@ public struct DocumentWriter {
                                                 attributes: DocumentWriter.json(fact.attributes))
             let known = relationshipIDs[identity]
             guard let id = try known?.value
-                ?? statements.relationship.runReturningID(subject, identity.predicate, object, identity.attributes) else { continue }
+                ?? statements.relationship.runInsertingRowID(subject, identity.predicate, object, identity.attributes)
+                ?? statements.relationshipID.runReturningID(subject, identity.predicate, object, identity.attributes) else { continue }
             relationshipIDs[identity] = CacheEntry(value: id, uses: (known?.uses ?? 0) + 1)
             try statements.factEvidence.run(id, documentID, sentenceIDs[fact.sentence], fact.matchStart, fact.matchEnd, fact.rule,
                                    fact.rulePrecision)
@@ -357,12 +359,16 @@ public struct DocumentWriter {
             } else {
                 let key = [event.type.rawValue, event.dateStart?.iso ?? "", event.dateEnd?.iso ?? "", event.place ?? ""]
                     .joined(separator: "|")
-                // The stored date, should the key name an event whose date a report made more precise.
-                guard let new = try statements.event.runReturning(
-                    key, event.type.rawValue, event.dateStart?.iso, event.dateEnd?.iso, event.precision?.rawValue, placeID,
-                    read: { row in (row.integer(0), row.text(1)) }
-                ) else { continue }
-                (id, dateStart) = new
+                let start = event.dateStart?.iso
+                if let new = try statements.event.runInsertingRowID(
+                    key, event.type.rawValue, start, event.dateEnd?.iso, event.precision?.rawValue, placeID) {
+                    (id, dateStart) = (new, start)
+                } else if let known = try statements.eventByKey.runReturning(key, read: { row in (row.integer(0), row.text(1)) }) {
+                    // The stored date, should the key name an event whose date a report made more precise.
+                    (id, dateStart) = known
+                } else {
+                    continue
+                }
             }
             for participant in event.participants {
                 guard let entityID = entityID(participant.entity) else { continue }

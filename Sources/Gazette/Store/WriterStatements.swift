@@ -18,9 +18,14 @@ struct WriterStatements {
     let alias: BoundInsert
     let mention: BoundInsert
     let entity: BoundInsert
+    /// The entity row as the upsert left it (a look-up by key, not `RETURNING`: see
+    /// ``BoundInsert/runInsertingRowID(_:)``).
+    let entityByKey: BoundInsert
     let relationship: BoundInsert
+    let relationshipID: BoundInsert
     let factEvidence: BoundInsert
     let event: BoundInsert
+    let eventByKey: BoundInsert
     let sameEvent: BoundInsert
     let eventDate: BoundInsert
     let participantDate: BoundInsert
@@ -42,10 +47,15 @@ struct WriterStatements {
             INSERT INTO mention(entity_id, document_id, sentence_id, start, "end", text, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         entity = try BoundInsert(db, sql: WriterStatements.entityUpsert)
+        entityByKey = try BoundInsert(db, sql: """
+            SELECT id, name, subtype, country_source, region, admin1, reference FROM entity WHERE key = ?
+            """)
         relationship = try BoundInsert(db, sql: """
             INSERT INTO relationship(subject_id, predicate, object_id, attributes, confidence) VALUES (?, ?, ?, ?, 0)
-            ON CONFLICT(subject_id, predicate, object_id, attributes) DO UPDATE SET confidence = relationship.confidence
-            RETURNING id
+            ON CONFLICT(subject_id, predicate, object_id, attributes) DO NOTHING
+            """)
+        relationshipID = try BoundInsert(db, sql: """
+            SELECT id FROM relationship WHERE subject_id = ? AND predicate = ? AND object_id = ? AND attributes = ?
             """)
         factEvidence = try BoundInsert(db, sql: """
             INSERT INTO fact_evidence(relationship_id, document_id, sentence_id, match_start, match_end, rule, rule_precision)
@@ -53,9 +63,9 @@ struct WriterStatements {
             """)
         event = try BoundInsert(db, sql: """
             INSERT INTO event(key, type, date_start, date_end, date_precision, place_id) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(key) DO UPDATE SET type = event.type
-            RETURNING id, date_start
+            ON CONFLICT(key) DO NOTHING
             """)
+        eventByKey = try BoundInsert(db, sql: "SELECT id, date_start FROM event WHERE key = ?")
         // Four index look-ups of `event_identity`, named: without statistics SQLite took the
         // `event_place` index (migration 0005) and read every event of the place, for every event
         // written, so a busy city's events cost more the larger the file. ?3–?5: the date and its
@@ -99,7 +109,6 @@ struct WriterStatements {
           country = CASE WHEN \(rank("excluded")) > \(rank("entity")) THEN excluded.country ELSE entity.country END,
           region = CASE WHEN \(rank("excluded")) > \(rank("entity")) THEN excluded.region ELSE coalesce(entity.region, excluded.region) END,
           country_source = CASE WHEN \(rank("excluded")) > \(rank("entity")) THEN excluded.country_source ELSE entity.country_source END
-        RETURNING id, name, subtype, country_source, region, admin1, reference
         """
 
     /// The SQL of ``CountrySource/rank`` for `table.country_source` (0 when NULL).
