@@ -73,8 +73,8 @@ public struct Importer: Sendable {
                 var documentsInBatch = 0
                 var failuresInBatch = 0
                 while batch.map({ documentsInBatch < $0 }) ?? true {
-                    guard let results = stream.next() else { finished = true; break }
-                    for result in results {
+                    guard let delivery = stream.next() else { finished = true; break }
+                    for result in delivery.item {
                         switch result {
                         case .success(let doc):
                             report.times += doc.times
@@ -86,6 +86,7 @@ public struct Importer: Sendable {
                             failuresInBatch += 1
                         }
                     }
+                    stream.retire(delivery)
                     filesDone += 1
                     if Date().timeIntervalSince(lastProgress) > 0.5 || filesDone == files.count {
                         lastProgress = Date()
