@@ -48,7 +48,19 @@ public struct TextNormalizer: Sendable {
             // Line ends are written out where they happen: a local function capturing these
             // variables made Swift check exclusive access to them at run time, once per byte.
             var i = 0
-            UTF8Scalars.forEach(in: bytes) { value, length in
+            while i < bytes.count {
+                // A run of printable ASCII (a word and its punctuation) is copied whole: byte by
+                // byte, the appends were most of this loop.
+                if bytes[i] > 0x20 && bytes[i] < 0x7F {
+                    if pendingSpace { buffer.append(0x20); pendingSpace = false }
+                    var end = i + 1
+                    while end < bytes.count, bytes[end] > 0x20 && bytes[end] < 0x7F { end += 1 }
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    previousWasCR = false
+                    i = end
+                    continue
+                }
+                let (value, length) = bytes[i] < 0x80 ? (UInt32(bytes[i]), 1) : UTF8Scalars.decode(bytes, at: i)
                 defer { i += length }
                 switch value {
                 case 0x0A:
@@ -58,13 +70,13 @@ public struct TextNormalizer: Sendable {
                         pendingSpace = false
                     }
                     previousWasCR = false
-                    return
+                    continue
                 case 0x0D, 0x2028, 0x2029, 0x0B, 0x0C, 0x85:
                     lines.append(lineStart..<buffer.count)
                     lineStart = buffer.count
                     pendingSpace = false
                     previousWasCR = value == 0x0D
-                    return
+                    continue
                 case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                     if buffer.count > lineStart { pendingSpace = true }
                 case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF:
@@ -73,7 +85,7 @@ public struct TextNormalizer: Sendable {
                     break  // other control characters
                 default:
                     if pendingSpace { buffer.append(0x20); pendingSpace = false }
-                    for k in 0..<length { buffer.append(bytes[i + k]) }
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
                 }
                 previousWasCR = false
             }
