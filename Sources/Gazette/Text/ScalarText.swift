@@ -64,8 +64,18 @@ extension StringProtocol {
     /// `count` (of `Character`s), from the byte count when the text is ASCII: counting
     /// characters finds grapheme boundaries, some 250 instructions for a short name.
     var characterCount: Int {
-        for byte in utf8 where byte >= 0x80 { return count }
-        return utf8.count
+        withASCIIBytes { $0.count } ?? count
+    }
+
+    /// What `body` makes of the text's bytes, read in place, when they are all ASCII; nil when
+    /// they are not (or not contiguous). Iterating `utf8` instead cost 25 instructions a byte.
+    @inline(__always)
+    func withASCIIBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        let result: T?? = utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return body(bytes)
+        }
+        return result ?? nil
     }
 
     /// `lowercased()`, byte by byte when the text is ASCII, where the two agree: the general
@@ -125,21 +135,11 @@ extension StringProtocol {
 
     /// `contains(where: \.isUppercase)` (by `Character`), by bytes when the text is ASCII.
     var containsUppercase: Bool {
-        var ascii = true
-        for byte in utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            if byte >= 0x41 && byte <= 0x5A { return true }
-        }
-        return ascii ? false : contains(where: \.isUppercase)
+        withASCIIBytes { $0.contains { $0 >= 0x41 && $0 <= 0x5A } } ?? contains(where: \.isUppercase)
     }
 
     /// `allSatisfy { !$0.isLowercase }` (by `Character`), by bytes when the text is ASCII.
     var hasNoLowercase: Bool {
-        var ascii = true
-        for byte in utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            if byte >= 0x61 && byte <= 0x7A { return false }
-        }
-        return ascii ? true : allSatisfy { !$0.isLowercase }
+        withASCIIBytes { !$0.contains { $0 >= 0x61 && $0 <= 0x7A } } ?? allSatisfy { !$0.isLowercase }
     }
 }
