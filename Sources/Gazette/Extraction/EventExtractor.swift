@@ -121,7 +121,8 @@ public struct EventExtractor: EventExtracting {
             let tokens = text.tokens[position]
             let mentions = bySentence[position]
             defer { topic.update(with: mentions, entities: entityByKey) }
-            let places = mentions.filter { entityByKey[$0.entityKey ?? ""]?.type == .place }
+            // The entity read in place: `entityByKey[key]?.type` copied it (eight strings) per mention.
+            let places = mentions.filter { m in m.entityKey.flatMap { entityByKey.read($0) { $0.type } } == .place }
             // "During the visit" refers back to an event; its noun is no new one. The phrases are
             // tried only where a token is the first word of one (every phrase at every token was
             // millions of string comparisons per megabyte).

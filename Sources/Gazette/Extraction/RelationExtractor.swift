@@ -88,13 +88,15 @@ public struct RelationExtractor: RelationExtracting {
         // Entities by folded name, for places named inside other names ("Panjin Port").
         var byName: [String: String] = [:]
         var organizations: [String: String] = [:]
-        for e in entities.entities where e.type == .place {
-            for alias in [e.name] + e.aliases {
+        // By index: `for e in entities.entities` copied every entity (eight strings, an array).
+        let all = entities.entities
+        for k in all.indices where all[k].type == .place {
+            for alias in [all[k].name] + all[k].aliases {
                 let key = Folding.nameKey(alias)
-                if byName[key] == nil { byName[key] = e.key }
+                if byName[key] == nil { byName[key] = all[k].key }
             }
         }
-        for e in entities.entities where e.type == .organization { organizations[Folding.nameKey(e.name)] = e.key }
+        for k in all.indices where all[k].type == .organization { organizations[Folding.nameKey(all[k].name)] = all[k].key }
         for (position, sentence) in text.sentences.enumerated() {
             let mentions = bySentence[position]
             let tokens = text.tokens[position]
@@ -164,15 +166,21 @@ public struct RelationExtractor: RelationExtracting {
     /// Sentence cues: "Of the 23 international friendship cities, Sapporo and Kawasaki are in Japan"
     /// makes each listed city a friendship city of the place the text is about; "zwischen den
     /// befreundeten Städten Dalian … und Wladiwostok" pairs the two.
+    /// Whether a mention's entity is a city, read in place (`entities[key]?.subtype` copied the
+    /// entity to read one field).
+    func isCity(_ mention: Mention, _ entities: WordMap<ResolvedEntity>) -> Bool {
+        mention.entityKey.flatMap { entities.read($0) { $0.subtype == "city" } } ?? false
+    }
+
     func cueFacts(_ rules: RelationRules, _ mentions: [Mention], _ tokens: [Token], _ sentence: Sentence,
                   _ topic: String?, _ entities: WordMap<ResolvedEntity>) -> [Fact] {
         var facts: [Fact] = []
         for cue in rules.cues {
             guard let at = tokens.indices.first(where: { cue.words.contains(tokens[$0]) }) else { continue }
-            let cities = mentions.filter { entities[$0.entityKey ?? ""]?.subtype == "city" }.compactMap(\.entityKey)
+            let cities = mentions.filter { isCity($0, entities) }.compactMap(\.entityKey)
             var unique: [String] = []
             for c in cities where !unique.contains(c) { unique.append(c) }
-            let after = mentions.filter { $0.firstToken > at && entities[$0.entityKey ?? ""]?.subtype == "city" }
+            let after = mentions.filter { $0.firstToken > at && isCity($0, entities) }
             if tokens.indices.contains(where: { rules.words.between.contains(tokens[$0]) }), after.count == 2,
                let a = after[0].entityKey, let b = after[1].entityKey, a != b {
                 facts.append(Fact(subject: a, predicate: cue.predicate, object: b, sentence: sentence.position,

@@ -205,7 +205,7 @@ final class SentenceMatcher {
                 let end = pos + length
                 // "the city's Shenhe district": the anaphor owns the next place (tried first).
                 if end + 1 < tokens.count, tokens[end].key == "'s", let owned = mentionAt[end + 1],
-                   let k = mentions[owned].entityKey, entities[k]?.type == .place {
+                   let k = mentions[owned].entityKey, entities.read(k, { $0.type }) == .place {
                     readings.append(([Slot(key: k)], mentions[owned].lastToken))
                 }
                 readings.append(([Slot(key: topic)], end))
