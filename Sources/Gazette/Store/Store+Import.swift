@@ -167,6 +167,13 @@ public struct DocumentWriter {
     static let aliasChangesLimit = 50_000
     /// The per-document statements, prepared once.
     let statements: WriterStatements
+    /// The events of a load into an empty knowledge base (``LoadedEvents``); nil otherwise, or
+    /// once it holds ``loadedEventsLimit`` events, when `event_identity` is built early and
+    /// ``sameEventQuery`` finds events instead, so that memory stays bounded.
+    var loadedEvents: LoadedEvents?
+    static let loadedEventsLimit = 200_000
+    /// ``WriterStatements/sameEventSQL``, prepared on first use.
+    var sameEventQuery: BoundInsert?
     /// False for a load into an empty knowledge base (``emptyLoadSettings``).
     let checksForeignKeys: Bool
 
@@ -177,6 +184,7 @@ public struct DocumentWriter {
         checksForeignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
         firstNewRelationship = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM relationship") ?? 1
         deferredIndexes = empty ? try DocumentWriter.deferIndexes(db) : []
+        loadedEvents = empty ? LoadedEvents() : nil
         statements = try WriterStatements(db)
     }
 
@@ -363,6 +371,7 @@ public struct DocumentWriter {
                 if let new = try statements.event.runInsertingRowID(
                     key, event.type.rawValue, start, event.dateEnd?.iso, event.precision?.rawValue, placeID) {
                     (id, dateStart) = (new, start)
+                    try remember(id: new, event, placeID: placeID)
                 } else if let known = try statements.eventByKey.runReturning(key, read: { row in (row.integer(0), row.text(1)) }) {
                     // The stored date, should the key name an event whose date a report made more precise.
                     (id, dateStart) = known
@@ -384,24 +393,52 @@ public struct DocumentWriter {
     /// An event of another document that this one reports again: same type and place, and dates
     /// that agree (one a prefix of the other, or the same range), with its date after this report.
     /// The more precise date is kept, in the event and in its participant rows.
-    func sameEvent(_ event: Event, placeID: Int64?) throws -> (id: Int64, dateStart: String?)? {
+    mutating func sameEvent(_ event: Event, placeID: Int64?) throws -> (id: Int64, dateStart: String?)? {
         guard let start = event.dateStart?.iso else { return nil }
-        // Dates that agree with `start`: itself, its prefixes ("2020", "2020-05" of "2020-05-12") and
-        // its extensions (from start + "-" up to start + ".", the next character): index ranges.
-        let prefixes = start.utf8.indices.filter { start.utf8[$0] == UInt8(ascii: "-") }.map { String(start[..<$0]) }
-        var candidates = Array(prefixes.suffix(2)) + [start]
-        while candidates.count < 3 { candidates.append(start) }
-        // One row always (an aggregate); NULL `min(id)` when no event agrees.
-        guard let row = try statements.sameEvent.runReturning(
-            event.type.rawValue, placeID, candidates[0], candidates[1], candidates[2], start,
-            read: { row in row.isNull(0) ? nil : (row.integer(0), row.text(1) ?? "", row.text(2)) }),
-            let (id, known, knownEnd) = row else { return nil }
+        let candidates = DocumentWriter.equalDates(agreeingWith: start)
+        let found: (id: Int64, known: String, knownEnd: String?)?
+        if let loadedEvents {
+            found = loadedEvents.agreeing(type: event.type.rawValue, placeID: placeID, start: start, candidates: candidates)
+                .map { ($0.id, $0.dateStart ?? "", $0.dateEnd) }
+        } else {
+            if sameEventQuery == nil { sameEventQuery = try BoundInsert(db, sql: WriterStatements.sameEventSQL) }
+            // One row always (an aggregate); NULL `min(id)` when no event agrees.
+            found = try sameEventQuery?.runReturning(
+                event.type.rawValue, placeID, candidates[0], candidates[1], candidates[2], start,
+                read: { row in row.isNull(0) ? nil : (row.integer(0), row.text(1) ?? "", row.text(2)) }) ?? nil
+        }
+        guard let (id, known, knownEnd) = found else { return nil }
         if start.count > known.count || (event.dateEnd != nil && knownEnd == nil) {
             try statements.eventDate.run(start, event.dateEnd?.iso, event.precision?.rawValue, id)
             try statements.participantDate.run(start, id)
+            loadedEvents?.setDates(id: id, dateStart: start, dateEnd: event.dateEnd?.iso)
             return (id, start)
         }
         return (id, known)
+    }
+
+    /// The stored start dates equal to which agree with `start`: itself and its last two prefixes
+    /// ("2020", "2020-05" of "2020-05-12"), always three (`start` repeated); dates extending it
+    /// (from start + "-" up to start + ".", the next character) agree too, by a range.
+    static func equalDates(agreeingWith start: String) -> [String] {
+        let prefixes = start.utf8.indices.filter { start.utf8[$0] == UInt8(ascii: "-") }.map { String(start[..<$0]) }
+        var candidates = Array(prefixes.suffix(2)) + [start]
+        while candidates.count < 3 { candidates.append(start) }
+        return candidates
+    }
+
+    /// Keeps a new event in ``loadedEvents``; past ``loadedEventsLimit`` builds `event_identity`
+    /// now (a sort of the events so far) and lets SQL find events from then on.
+    mutating func remember(id: Int64, _ event: Event, placeID: Int64?) throws {
+        guard loadedEvents != nil else { return }
+        loadedEvents?.add(id: id, type: event.type.rawValue, placeID: placeID, dateStart: event.dateStart?.iso,
+                          dateEnd: event.dateEnd?.iso)
+        guard let count = loadedEvents?.count, count >= DocumentWriter.loadedEventsLimit else { return }
+        if let n = deferredIndexes.firstIndex(where: { $0.name == "event_identity" }) {
+            try db.execute(sql: deferredIndexes[n].sql)
+            deferredIndexes.remove(at: n)
+        }
+        loadedEvents = nil
     }
 
     /// Removes a document and everything only it supported.
@@ -433,10 +470,10 @@ public struct DocumentWriter {
     }
 
     /// Tables whose secondary indexes a first import builds after loading, not row by row.
-    /// Not `event`: the writer finds events again through `event_identity`. The UNIQUE
-    /// constraints the upserts need are automatic indexes and stay.
-    static let bulkLoadedTables = ["mention", "entity_alias", "entity_alias_count", "fact_evidence", "event_evidence", "entity",
-                                   "relationship"]
+    /// `event` too: a first import finds events again in ``LoadedEvents``, not through
+    /// `event_identity`. The UNIQUE constraints the upserts need are automatic indexes and stay.
+    static let bulkLoadedTables = ["mention", "entity_alias", "entity_alias_count", "fact_evidence", "event", "event_evidence",
+                                   "event_participant", "entity", "relationship"]
 
     /// For a load into an empty knowledge base, the bulk-loaded tables' secondary indexes are
     /// dropped, and returned for ``finish()`` to create again (from the same SQL) before the commit:

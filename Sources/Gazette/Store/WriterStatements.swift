@@ -26,7 +26,6 @@ struct WriterStatements {
     let factEvidence: BoundInsert
     let event: BoundInsert
     let eventByKey: BoundInsert
-    let sameEvent: BoundInsert
     let eventDate: BoundInsert
     let participantDate: BoundInsert
     let participant: BoundInsert
@@ -66,26 +65,6 @@ struct WriterStatements {
             ON CONFLICT(key) DO NOTHING
             """)
         eventByKey = try BoundInsert(db, sql: "SELECT id, date_start FROM event WHERE key = ?")
-        // Four index look-ups of `event_identity`, named: without statistics SQLite took the
-        // `event_place` index (migration 0005) and read every event of the place, for every event
-        // written, so a busy city's events cost more the larger the file. ?3–?5: the date and its
-        // prefixes, one equality each (an `IN` list and an `ORDER BY` each opened a temporary
-        // B-tree, most of the look-up's cost); ?6: the date, whose extensions run from ?6 || '-'
-        // up to ?6 || '.', the next character. `min(id)` takes the other columns from its row.
-        sameEvent = try BoundInsert(db, sql: """
-            SELECT min(id), date_start, date_end FROM (
-                SELECT id, date_start, date_end FROM event INDEXED BY event_identity
-                WHERE type = ?1 AND place_id IS ?2 AND date_start = ?3
-                UNION ALL
-                SELECT id, date_start, date_end FROM event INDEXED BY event_identity
-                WHERE type = ?1 AND place_id IS ?2 AND date_start = ?4
-                UNION ALL
-                SELECT id, date_start, date_end FROM event INDEXED BY event_identity
-                WHERE type = ?1 AND place_id IS ?2 AND date_start = ?5
-                UNION ALL
-                SELECT id, date_start, date_end FROM event INDEXED BY event_identity
-                WHERE type = ?1 AND place_id IS ?2 AND date_start >= ?6 || '-' AND date_start < ?6 || '.')
-            """)
         eventDate = try BoundInsert(db, sql: "UPDATE event SET date_start = ?, date_end = ?, date_precision = ? WHERE id = ?")
         participantDate = try BoundInsert(db, sql: "UPDATE event_participant SET date_start = ? WHERE event_id = ?")
         participant = try BoundInsert(db, sql: """
@@ -116,4 +95,29 @@ struct WriterStatements {
         "(CASE \(table).country_source "
             + CountrySource.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.rank) " }.joined() + "ELSE 0 END)"
     }
+
+    /// An event agreeing with a report, for ``DocumentWriter/sameEvent(_:placeID:)`` when the
+    /// knowledge base was not empty at the start (a first import finds it in ``LoadedEvents``).
+    /// Prepared on first use: a first import builds `event_identity` only at its end.
+    ///
+    /// Four index look-ups of `event_identity`, named: without statistics SQLite took the
+    /// `event_place` index (migration 0005) and read every event of the place, for every event
+    /// written, so a busy city's events cost more the larger the file. ?3–?5: the date and its
+    /// prefixes, one equality each (an `IN` list and an `ORDER BY` each opened a temporary
+    /// B-tree, most of the look-up's cost); ?6: the date, whose extensions run from ?6 || '-'
+    /// up to ?6 || '.', the next character. `min(id)` takes the other columns from its row.
+    static let sameEventSQL = """
+        SELECT min(id), date_start, date_end FROM (
+            SELECT id, date_start, date_end FROM event INDEXED BY event_identity
+            WHERE type = ?1 AND place_id IS ?2 AND date_start = ?3
+            UNION ALL
+            SELECT id, date_start, date_end FROM event INDEXED BY event_identity
+            WHERE type = ?1 AND place_id IS ?2 AND date_start = ?4
+            UNION ALL
+            SELECT id, date_start, date_end FROM event INDEXED BY event_identity
+            WHERE type = ?1 AND place_id IS ?2 AND date_start = ?5
+            UNION ALL
+            SELECT id, date_start, date_end FROM event INDEXED BY event_identity
+            WHERE type = ?1 AND place_id IS ?2 AND date_start >= ?6 || '-' AND date_start < ?6 || '.')
+        """
 }

@@ -42,4 +42,17 @@ import Testing
         let profile = try store.profile(name: "Duisburg", limit: 20)
         #expect(profile.events.column("date_start") == [.text("2021-05-12"), .text("2021-05-12")])
     }
+
+    /// The same two reports in one first import: the writer finds the event again in memory
+    /// (``LoadedEvents``), not through SQL, and must update it the same way.
+    @Test(arguments: [[vague, precise], [precise, vague]])
+    func participantDatesFollowTheEventWithinOneImport(texts: [String]) throws {
+        let (store, directory) = try TestSupport.makeStore()
+        defer { TestSupport.removeTemporary(directory) }
+        let files = try texts.enumerated().map { n, text in try TestSupport.write(text, to: "report\(n).txt", in: directory).path }
+        _ = try Importer(pipeline: TestSupport.makePipeline(), jobs: 1).run(paths: files, into: store)
+        #expect(try Self.stale(store) == 0)
+        #expect(try TestSupport.strings(store, "SELECT date_start FROM event WHERE type = 'visit'") == ["2021-05-12"])
+        #expect(try TestSupport.integer(store, "SELECT count(*) FROM event_evidence") == 2)
+    }
 }
