@@ -76,12 +76,12 @@ struct BoundInsert {
         return sqlite3_last_insert_rowid(connection)
     }
 
-    /// ``run(_:)`` for an upsert with `RETURNING id`.
+    /// ``run(_:)`` for a look-up of one row's id (its first column); nil when no row comes.
     func runReturningID<each Value: SQLiteBindable>(_ values: repeat each Value) throws -> Int64? {
         try runReturning(repeat each values) { $0.integer(0) }
     }
 
-    /// ``run(_:)`` for an upsert with `RETURNING`: `read` gets the statement positioned on the
+    /// ``run(_:)`` for a look-up of one row: `read` gets the statement positioned on the
     /// returned row (read its columns with ``integer(_:)`` and ``text(_:)``).
     func runReturning<T, each Value: SQLiteBindable>(_ values: repeat each Value, read: (BoundInsert) -> T) throws -> T? {
         bindAll(repeat each values)
