@@ -171,7 +171,9 @@ public struct DocumentWriter {
     /// once it holds ``loadedEventsLimit`` events, when `event_identity` is built early and
     /// ``sameEventQuery`` finds events instead, so that memory stays bounded.
     var loadedEvents: LoadedEvents?
-    static let loadedEventsLimit = 200_000
+    /// About 11 MB of events (with no limit, the 53,000 events of a 100 MB import added 29 MB to
+    /// its peak memory). A variable for the test that goes past it with a few documents.
+    var loadedEventsLimit = 20_000
     /// ``WriterStatements/sameEventSQL``, prepared on first use.
     var sameEventQuery: BoundInsert?
     /// False for a load into an empty knowledge base (``emptyLoadSettings``).
@@ -433,7 +435,7 @@ public struct DocumentWriter {
         guard loadedEvents != nil else { return }
         loadedEvents?.add(id: id, type: event.type.rawValue, placeID: placeID, dateStart: event.dateStart?.iso,
                           dateEnd: event.dateEnd?.iso)
-        guard let count = loadedEvents?.count, count >= DocumentWriter.loadedEventsLimit else { return }
+        guard let count = loadedEvents?.count, count >= loadedEventsLimit else { return }
         if let n = deferredIndexes.firstIndex(where: { $0.name == "event_identity" }) {
             try db.execute(sql: deferredIndexes[n].sql)
             deferredIndexes.remove(at: n)

@@ -64,4 +64,40 @@ import Testing
         #expect(compared > 10_000)
         #expect(found > 1_000)
     }
+
+    /// Past its limit a first import stops keeping events in memory: it builds `event_identity`
+    /// there and then and finds the later events through SQL. The knowledge base is the same.
+    @Test func pastTheLimitEventsAreFoundThroughSQL() throws {
+        let texts = (0..<6).map { n in
+            """
+            Delegation report \(n)
+
+            SHENYANG, China, June \(n + 2), 2021 -- In May 2021, a delegation from Duisburg visited Shenyang. \
+            On May \(n + 10), 2021, Mayor Sören Link met the governor of Liaoning in Shenyang.
+            """
+        }
+        let pipeline = TestSupport.makePipeline()
+        let documents = try texts.enumerated().map { n, text in
+            try pipeline.extract(SourceDocument(sourceKey: "/reports/\(n).txt", name: "\(n).txt", path: "/reports/\(n).txt",
+                                                format: .text, text: text))
+        }
+        var dumps: [[String]] = []
+        for limit in [1_000, 2] {
+            let (store, directory) = try TestSupport.makeStore()
+            defer { TestSupport.removeTemporary(directory) }
+            try store.importTransaction { writer in
+                writer.loadedEventsLimit = limit
+                for document in documents { _ = try writer.write(document) }
+                // Under the limit the events are still in memory at the end; past it, not.
+                #expect((writer.loadedEvents != nil) == (limit == 1_000))
+            }
+            dumps.append(try TestSupport.strings(store, """
+                SELECT e.type || ' ' || coalesce(e.date_start, '') || ' x' || (SELECT count(*) FROM event_evidence v WHERE v.event_id = e.id)
+                FROM event e ORDER BY 1
+                """))
+            #expect(try TestSupport.integer(store, "SELECT count(*) FROM sqlite_master WHERE name = 'event_identity'") == 1)
+        }
+        #expect(dumps[0].count >= 2)
+        #expect(dumps[0] == dumps[1])
+    }
 }
