@@ -9,7 +9,8 @@
 /// (`start` and a "-" begin it: what the SQL's range from `start || '-'` up to `start || '.'`
 /// holds), the smallest row id winning. Both are dictionary look-ups: each event is filed under
 /// its start date and under each of that date's prefixes ("2020-05" and "2020" of "2020-05-12"),
-/// an ISO date's only extendable points, so a busy city's events cost no more than a quiet one's.
+/// an ISO date's only extendable points, so a look-up reads the ids of the agreeing events only,
+/// as the SQL's index ranges do, never all the events of a busy city.
 struct LoadedEvents {
     private struct Key: Hashable {
         let type: String
