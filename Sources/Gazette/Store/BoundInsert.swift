@@ -115,6 +115,16 @@ struct BoundInsert {
         return String(cString: bytes)
     }
 
+    /// Binds `values` to row `row` of a multi-row `INSERT … VALUES (…), (…)` whose rows have
+    /// `columns` parameters each; ``step()`` runs it once every row is bound.
+    func bind<each Value: SQLiteBindable>(row: Int, columns: Int, _ values: repeat each Value) {
+        var index = Int32(row * columns)
+        for value in repeat each values {
+            index += 1
+            value.bind(to: self, at: index)
+        }
+    }
+
     private func bindAll<each Value: SQLiteBindable>(_ values: repeat each Value) {
         var index: Int32 = 0
         for value in repeat each values {

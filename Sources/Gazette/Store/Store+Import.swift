@@ -280,12 +280,20 @@ public struct DocumentWriter {
         }
         if aliasChanges.count >= DocumentWriter.aliasChangesLimit { try writeAliasChanges() }
         var mentionsByEntity: [Int64: Int] = [:]
-        for mention in doc.mentions {
-            guard let key = mention.entityKey, let entityID = entityID(key),
-                  sentenceIDs.indices.contains(mention.sentence) else { continue }
-            try statements.mention.run(entityID, documentID, sentenceIDs[mention.sentence], mention.start, mention.end,
-                                  mention.text, mention.rule)
+        // The rows in the document's order: whole statements of eight, then the rest one by one.
+        var rows: [(entityID: Int64, sentenceID: Int64, mention: Int)] = []
+        rows.reserveCapacity(doc.mentions.count)
+        for k in doc.mentions.indices {
+            guard let key = doc.mentions[k].entityKey, let entityID = entityID(key),
+                  sentenceIDs.indices.contains(doc.mentions[k].sentence) else { continue }
+            rows.append((entityID, sentenceIDs[doc.mentions[k].sentence], k))
             mentionsByEntity[entityID, default: 0] += 1
+        }
+        try DocumentWriter.insert(rows.count, with: statements.mentions, else: statements.mention) { statement, slot, n in
+            let row = rows[n]
+            let mention = doc.mentions[row.mention]
+            statement.bind(row: slot, columns: 7, row.entityID, documentID, row.sentenceID, mention.start, mention.end,
+                           mention.text, mention.rule)
         }
         for (entityID, count) in mentionsByEntity {
             statsChanges[entityID, default: EntityStatsChange()].add(mentions: count, documents: 1)
@@ -293,6 +301,23 @@ public struct DocumentWriter {
         try writeFacts(doc.facts, documentID: documentID, sentenceIDs: sentenceIDs)
         try writeEvents(doc.events, documentID: documentID, sentenceIDs: sentenceIDs)
         return outcome
+    }
+
+    /// Inserts `count` rows, ``WriterStatements/rowsPerStatement`` to a statement of `batch` and
+    /// the rest one by one with `single`: `bindRow` binds row `n` at `slot` (0 in `single`).
+    static func insert(_ count: Int, with batch: BoundInsert, else single: BoundInsert,
+                       _ bindRow: (_ statement: BoundInsert, _ slot: Int, _ n: Int) -> Void) throws {
+        let perStatement = WriterStatements.rowsPerStatement
+        let batched = count - count % perStatement
+        for n in 0..<count {
+            if n < batched {
+                bindRow(batch, n % perStatement, n)
+                if n % perStatement == perStatement - 1 { try batch.step() }
+            } else {
+                bindRow(single, 0, n)
+                try single.step()
+            }
+        }
     }
 
     /// A full cache swept: the entries used two or more times since the last sweep stay (the busy
@@ -330,7 +355,9 @@ public struct DocumentWriter {
     }
 
     mutating func writeFacts(_ facts: [Fact], documentID: Int64, sentenceIDs: [Int64]) throws {
-        for fact in facts {
+        // Evidence rows after their relationships, in the facts' order, several to a statement.
+        var evidence: [(relationshipID: Int64, sentenceID: Int64, fact: Int)] = []
+        for (index, fact) in facts.enumerated() {
             guard var subject = entityID(fact.subject), var object = entityID(fact.object),
                   sentenceIDs.indices.contains(fact.sentence), subject != object else { continue }
             // A symmetric fact is stored once, with the smaller entity key as subject.
@@ -342,8 +369,7 @@ public struct DocumentWriter {
                 ?? statements.relationship.runInsertingRowID(subject, identity.predicate, object, identity.attributes)
                 ?? statements.relationshipID.runReturningID(subject, identity.predicate, object, identity.attributes) else { continue }
             relationshipIDs[identity] = CacheEntry(value: id, uses: (known?.uses ?? 0) + 1)
-            try statements.factEvidence.run(id, documentID, sentenceIDs[fact.sentence], fact.matchStart, fact.matchEnd, fact.rule,
-                                   fact.rulePrecision)
+            evidence.append((id, sentenceIDs[fact.sentence], index))
             let n = Int(id - firstNewRelationship)
             if n >= 0, n < DocumentWriter.confidenceTallyLimit, !touchedRelationships.contains(id) {
                 if n >= newRelationships.count {
@@ -353,6 +379,12 @@ public struct DocumentWriter {
             } else {
                 touchedRelationships.insert(id)
             }
+        }
+        try DocumentWriter.insert(evidence.count, with: statements.factEvidences, else: statements.factEvidence) { statement, slot, n in
+            let row = evidence[n]
+            let fact = facts[row.fact]
+            statement.bind(row: slot, columns: 7, row.relationshipID, documentID, row.sentenceID, fact.matchStart, fact.matchEnd,
+                           fact.rule, fact.rulePrecision)
         }
     }
 
