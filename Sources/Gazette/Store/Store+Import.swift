@@ -343,9 +343,19 @@ public struct DocumentWriter {
             entities[entity.key]?.uses = uses
             return cached.value.id
         }
+        let lastRowID = db.lastInsertedRowID
         try statements.entity.run(
             entity.key, entity.name, entity.type.rawValue, entity.subtype, entity.country, entity.countrySource?.rawValue,
             entity.region, entity.reference, entity.latitude, entity.longitude, entity.admin1)
+        // A new row holds what was bound: SQLite moves the last inserted row id only when the
+        // upsert inserts (its update leaves it). Should a new row's id equal the one before (an
+        // insert into another table), the look-up below reads it back all the same.
+        if db.lastInsertedRowID != lastRowID {
+            let row = EntityRow(name: entity.name, subtype: entity.subtype, countrySource: entity.countrySource?.rawValue,
+                                region: entity.region, admin1: entity.admin1, reference: entity.reference)
+            entities[entity.key] = CacheEntry(value: (db.lastInsertedRowID, row), uses: uses)
+            return db.lastInsertedRowID
+        }
         guard let (id, row) = try statements.entityByKey.runReturning(entity.key, read: { r in
                 (r.integer(0), EntityRow(name: r.text(1) ?? "", subtype: r.text(2), countrySource: r.text(3),
                                          region: r.text(4), admin1: r.text(5), reference: r.text(6)))
