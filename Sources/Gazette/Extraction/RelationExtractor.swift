@@ -163,15 +163,15 @@ public struct RelationExtractor: RelationExtracting {
         return subject.type == .person || subject.type == .product || subject.type == .program ? nil : .locatedIn
     }
 
-    /// Sentence cues: "Of the 23 international friendship cities, Sapporo and Kawasaki are in Japan"
-    /// makes each listed city a friendship city of the place the text is about; "zwischen den
-    /// befreundeten Städten Dalian … und Wladiwostok" pairs the two.
     /// Whether a mention's entity is a city, read in place (`entities[key]?.subtype` copied the
     /// entity to read one field).
     func isCity(_ mention: Mention, _ entities: WordMap<ResolvedEntity>) -> Bool {
         mention.entityKey.flatMap { entities.read($0) { $0.subtype == "city" } } ?? false
     }
 
+    /// Sentence cues: "Of the 23 international friendship cities, Sapporo and Kawasaki are in Japan"
+    /// makes each listed city a friendship city of the place the text is about; "zwischen den
+    /// befreundeten Städten Dalian … und Wladiwostok" pairs the two.
     func cueFacts(_ rules: RelationRules, _ mentions: [Mention], _ tokens: [Token], _ sentence: Sentence,
                   _ topic: String?, _ entities: WordMap<ResolvedEntity>) -> [Fact] {
         var facts: [Fact] = []

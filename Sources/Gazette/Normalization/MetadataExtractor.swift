@@ -239,7 +239,6 @@ public struct MetadataExtractor: Sendable {
         return PartialDate(year: year, month: month)
     }
 
-    /// What is trimmed from a dateline's words before reading a date in them; made once.
     /// The marks around a dateline's date words ("Nov.", "17,", "(Xinhua)"): trimmed by scalar,
     /// not through `CharacterSet` (Foundation's trim was 7,000 instructions a dateline word).
     static func isDatePunctuation(_ scalar: Unicode.Scalar) -> Bool {
