@@ -280,16 +280,8 @@ public struct EntityResolver: EntityResolving {
     /// is a character and only A to Z are capitals: counting and testing `Character`s was most of
     /// the acronym step.
     static func isAcronymShaped(_ text: String) -> Bool {
-        let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var capitals = true
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                if byte < 0x41 || byte > 0x5A { capitals = false }
-            }
-            return capitals && bytes.count >= 2
-        } ?? nil
-        if let ascii { return ascii }
-        return text.count >= 2 && text.allSatisfy { $0.isUppercase }
+        text.withASCIIBytes { $0.count >= 2 && $0.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } }
+            ?? (text.count >= 2 && text.allSatisfy { $0.isUppercase })
     }
 
     /// The country of a place named inside a multi-word name.

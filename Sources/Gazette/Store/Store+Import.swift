@@ -537,9 +537,10 @@ public struct DocumentWriter {
         try flushFTS()
         // Before the index sorts: the alias index is built over these rows, not updated row by row.
         try writeAliasChanges()
-        // The loaded pages go to the WAL (a first import: to the file) now, not committed, so that the smaller cache frees
-        // them for the index sorts instead of holding both. Should SQLite refuse (busy), the
-        // pages stay cached until the commit writes them: memory, not correctness.
+        // The loaded pages go to the WAL (a first import: to the file) now, not committed, so
+        // that the smaller cache frees them for the index sorts instead of holding both. Should
+        // SQLite refuse (busy), the pages stay cached until the commit writes them: memory, not
+        // correctness.
         if let connection = db.sqliteConnection { _ = sqlite3_db_cacheflush(connection) }
         try db.execute(sql: DocumentWriter.sortingSettings)
         for index in deferredIndexes { try db.execute(sql: index.sql) }
