@@ -350,11 +350,12 @@ public struct DocumentWriter {
         // A new row holds what was bound: SQLite moves the last inserted row id only when the
         // upsert inserts (its update leaves it). Should a new row's id equal the one before (an
         // insert into another table), the look-up below reads it back all the same.
-        if db.lastInsertedRowID != lastRowID {
+        let newRowID = db.lastInsertedRowID
+        if newRowID != lastRowID {
             let row = EntityRow(name: entity.name, subtype: entity.subtype, countrySource: entity.countrySource?.rawValue,
                                 region: entity.region, admin1: entity.admin1, reference: entity.reference)
-            entities[entity.key] = CacheEntry(value: (db.lastInsertedRowID, row), uses: uses)
-            return db.lastInsertedRowID
+            entities[entity.key] = CacheEntry(value: (newRowID, row), uses: uses)
+            return newRowID
         }
         guard let (id, row) = try statements.entityByKey.runReturning(entity.key, read: { r in
                 (r.integer(0), EntityRow(name: r.text(1) ?? "", subtype: r.text(2), countrySource: r.text(3),
