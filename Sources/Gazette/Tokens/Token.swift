@@ -34,6 +34,16 @@ public struct Token: Sendable, Hashable {
         self.shape = shape
     }
 
+    /// A token whose key's ``WordIndex/hash(_:)`` the caller made as it wrote the key's bytes.
+    init(text: String, key: String, keyHash: UInt32, start: Int, end: Int, shape: Shape) {
+        self.text = text
+        self.key = key
+        self.keyHash = keyHash
+        self.start = start
+        self.end = end
+        self.shape = shape
+    }
+
     // A `switch`, not `shape == .a || shape == .b`: with the comparisons the optimizer called
     // these getters as functions and, for each call, copied the whole token out of its array
     // (retaining both strings) and destroyed it after: two million copies in a 2 MB import, 5 %

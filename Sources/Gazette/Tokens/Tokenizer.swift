@@ -12,7 +12,17 @@
 /// ```
 public enum Tokenizer {
     public static func tokens(of sentence: Sentence) -> [Token] {
-        let s = [Unicode.Scalar](scalarsOf: sentence.text)
+        // Most sentences of the genre are ASCII: their bytes are read in place, one byte a
+        // scalar. Decoding them into a scalar array first, and building each token's strings
+        // scalar by scalar, cost about a thousand instructions a token.
+        if let tokens = sentence.text.withASCIIBytes({ tokens(in: ASCIIScalars(bytes: $0), base: sentence.start) }) {
+            return tokens
+        }
+        return tokens(in: [Unicode.Scalar](scalarsOf: sentence.text), base: sentence.start)
+    }
+
+    /// The tokens of `s`, a sentence's scalars, whose first scalar is at document offset `base`.
+    static func tokens<S: TokenScalars>(in s: S, base: Int) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(s.count / 5)
         var i = 0
@@ -44,30 +54,40 @@ public enum Tokenizer {
                     break
                 }
                 // Abbreviation periods such as "S.p.A." or "U.S." end the word.
-                if j < n, s[j] == ".", j - i <= 6, s[i..<j].contains("."), !s[i..<j].contains(where: { ("0"..."9").contains($0) }) {
+                if j < n, s[j] == ".", j - i <= 6, hasPeriodAndNoDigit(s, i, j) {
                     j += 1
                 }
-                tokens.append(make(s, i, j, sentence.start))
+                tokens.append(s.token(i, j, base))
                 i = j
                 continue
             }
             // Possessive 's / ’s after a word.
             if (c == "'" || c == "’"), i + 1 < n, s[i + 1] == "s" || s[i + 1] == "S",
-               i + 2 == n || !ScalarClass.isWordScalar(s[i + 2]), let last = tokens.last, last.end - sentence.start == i {
-                tokens.append(Token(text: String(String.UnicodeScalarView(s[i..<(i + 2)])), key: "'s",
-                                    start: sentence.start + i, end: sentence.start + i + 2, shape: .punctuation))
+               i + 2 == n || !ScalarClass.isWordScalar(s[i + 2]), let last = tokens.last, last.end - base == i {
+                tokens.append(Token(text: s.text(i, i + 2), key: "'s", start: base + i, end: base + i + 2, shape: .punctuation))
                 i += 2
                 continue
             }
             // Runs of the same punctuation ("--", "...") are one token.
             var j = i + 1
             while j < n, s[j] == c, c == "-" || c == "." { j += 1 }
-            tokens.append(make(s, i, j, sentence.start))
+            tokens.append(s.token(i, j, base))
             i = j
         }
         return tokens
     }
 
+    /// Whether `s[i..<j]` holds a period and no digit: "S.p.A" and "U.S" do, "4.0" does not.
+    @inline(__always)
+    static func hasPeriodAndNoDigit<S: TokenScalars>(_ s: S, _ i: Int, _ j: Int) -> Bool {
+        var period = false
+        for k in i..<j {
+            let c = s[k]
+            if ("0"..."9").contains(c) { return false }
+            if c == "." { period = true }
+        }
+        return period
+    }
 
     static func make(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
         makeASCII(s, i, j, base) ?? makeGeneral(s, i, j, base)
@@ -94,41 +114,115 @@ public enum Tokenizer {
         return Token(text: text, key: Folding.key(text), start: base + i, end: base + j, shape: shape)
     }
 
-    /// ``make(_:_:_:_:)`` for an all-ASCII token, the common case: text, folded key and shape
-    /// straight from the bytes, the same values the Unicode path gives. Nil for any other token.
+    /// ``make(_:_:_:_:)`` for an all-ASCII token, the common case: text, folded key (and its
+    /// hash, made in the same pass) and shape straight from the scalars' values, the same values
+    /// the Unicode path gives. Nil for any other token.
     static func makeASCII(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token? {
-        var hasUpper = false
+        var upperLetters = 0
         var lowerLetters = 0
+        var hash = WordIndex.offsetBasis
         for k in i..<j {
             let v = s[k].value
             // "`" folds to "'": leave it to Folding.
             guard v < 0x80, v != 0x60 else { return nil }
-            if v >= 0x41 && v <= 0x5A { hasUpper = true } else if v >= 0x61 && v <= 0x7A { lowerLetters += 1 }
+            let b = UInt8(truncatingIfNeeded: v)
+            if b >= 0x41 && b <= 0x5A {
+                upperLetters += 1
+                hash = WordIndex.step(hash, b | 0x20)
+            } else {
+                if b >= 0x61 && b <= 0x7A { lowerLetters += 1 }
+                hash = WordIndex.step(hash, b)
+            }
         }
         let count = j - i
         let text = String(unsafeUninitializedCapacity: count) { buffer in
-            for k in 0..<count { buffer[k] = UInt8(s[i + k].value) }
+            for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: s[i + k].value) }
             return count
         }
-        let key = !hasUpper ? text : String(unsafeUninitializedCapacity: count) { buffer in
+        let key = upperLetters == 0 ? text : String(unsafeUninitializedCapacity: count) { buffer in
             for k in 0..<count {
-                let b = UInt8(s[i + k].value)
+                let b = UInt8(truncatingIfNeeded: s[i + k].value)
                 buffer[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
             }
             return count
         }
-        let first = UInt8(s[i].value)
-        let shape: Token.Shape
-        if first >= 0x30 && first <= 0x39 {
-            shape = .number
-        } else if first >= 0x41 && first <= 0x5A {
-            let upperLetters = (i..<j).reduce(0) { $0 + (s[$1].value >= 0x41 && s[$1].value <= 0x5A ? 1 : 0) }
-            shape = upperLetters >= 2 && lowerLetters == 0 ? .upper : .capitalized
-        } else if first >= 0x61 && first <= 0x7A {
-            shape = .lower
-        } else {
-            shape = .punctuation
+        return Token(text: text, key: key, keyHash: hash, start: base + i, end: base + j,
+                     shape: asciiShape(first: UInt8(truncatingIfNeeded: s[i].value), upperLetters: upperLetters,
+                                       lowerLetters: lowerLetters))
+    }
+
+    /// The shape of an ASCII token from its first byte and its letter counts: what
+    /// ``makeGeneral(_:_:_:_:)`` finds through the scalars' properties.
+    @inline(__always)
+    static func asciiShape(first: UInt8, upperLetters: Int, lowerLetters: Int) -> Token.Shape {
+        if first >= 0x30 && first <= 0x39 { return .number }
+        if first >= 0x41 && first <= 0x5A { return upperLetters >= 2 && lowerLetters == 0 ? .upper : .capitalized }
+        if first >= 0x61 && first <= 0x7A { return .lower }
+        return .punctuation
+    }
+}
+
+/// A sentence's scalars as ``Tokenizer/tokens(in:base:)`` reads them, and the token it makes of a
+/// span of them.
+protocol TokenScalars {
+    var count: Int { get }
+    subscript(position: Int) -> Unicode.Scalar { get }
+    /// The token spanning `i..<j`, at document offset `base` + `i`.
+    func token(_ i: Int, _ j: Int, _ base: Int) -> Token
+    /// The text of `i..<j`.
+    func text(_ i: Int, _ j: Int) -> String
+}
+
+extension Array: TokenScalars where Element == Unicode.Scalar {
+    func token(_ i: Int, _ j: Int, _ base: Int) -> Token {
+        Tokenizer.make(self, i, j, base)
+    }
+
+    func text(_ i: Int, _ j: Int) -> String {
+        String(String.UnicodeScalarView(self[i..<j]))
+    }
+}
+
+/// An ASCII sentence's bytes, each a scalar.
+struct ASCIIScalars: TokenScalars {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    var count: Int { bytes.count }
+
+    @inline(__always)
+    subscript(position: Int) -> Unicode.Scalar {
+        Unicode.Scalar(bytes[position])
+    }
+
+    func text(_ i: Int, _ j: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
+    }
+
+    /// The token ``Tokenizer/makeASCII(_:_:_:_:)`` makes of the same scalars; the text is
+    /// copied whole. A "`" folds to "'", which only ``Folding``
+    /// knows: such a token goes the general way.
+    func token(_ i: Int, _ j: Int, _ base: Int) -> Token {
+        var upperLetters = 0
+        var lowerLetters = 0
+        var hash = WordIndex.offsetBasis
+        for k in i..<j {
+            let b = bytes[k]
+            if b >= 0x41 && b <= 0x5A {
+                upperLetters += 1
+                hash = WordIndex.step(hash, b | 0x20)
+            } else {
+                if b >= 0x61 && b <= 0x7A { lowerLetters += 1 } else if b == 0x60 { return generalToken(i, j, base) }
+                hash = WordIndex.step(hash, b)
+            }
         }
-        return Token(text: text, key: key, start: base + i, end: base + j, shape: shape)
+        let span = UnsafeBufferPointer(rebasing: bytes[i..<j])
+        let text = String(decoding: span, as: UTF8.self)
+        let key = upperLetters == 0 ? text : String(asciiLowercasing: span)
+        return Token(text: text, key: key, keyHash: hash, start: base + i, end: base + j,
+                     shape: Tokenizer.asciiShape(first: bytes[i], upperLetters: upperLetters, lowerLetters: lowerLetters))
+    }
+
+    private func generalToken(_ i: Int, _ j: Int, _ base: Int) -> Token {
+        Tokenizer.makeGeneral((i..<j).map { Unicode.Scalar(bytes[$0]) }, 0, j - i, base + i)
     }
 }

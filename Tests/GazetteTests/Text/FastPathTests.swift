@@ -130,6 +130,20 @@ import Testing
         #expect(checked > 5_000)
     }
 
+    /// An ASCII sentence is tokenized from its bytes; the scalar path must give the same tokens.
+    @Test func asciiSentencesTokenizeAsScalars() {
+        var checked = 0
+        let lines = Self.texts.flatMap { $0.split(separator: "\n").map(String.init) }
+        for text in lines + ["Panjin's BMW-Brilliance S.p.A. `quoted` 4.0 R&D U.S."] {
+            let sentence = Sentence(position: 0, start: 7, end: 7 + text.unicodeScalars.count, text: text)
+            let scalars = [Unicode.Scalar](scalarsOf: text)
+            let general = Tokenizer.tokens(in: scalars, base: 7)
+            #expect(Tokenizer.tokens(of: sentence) == general, "\(text)")
+            if text.utf8.allSatisfy({ $0 < 0x80 }) { checked += 1 }
+        }
+        #expect(checked > 100)
+    }
+
     @Test func textLeftUncomposedIsAlreadyNFC() {
         for text in Self.texts + Self.hardCases where TextNormalizer.isNFCWithoutWork(text) {
             #expect(Array(text.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
