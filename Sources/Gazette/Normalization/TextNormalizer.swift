@@ -49,12 +49,23 @@ public struct TextNormalizer: Sendable {
             // variables made Swift check exclusive access to them at run time, once per byte.
             var i = 0
             while i < bytes.count {
-                // A run of printable ASCII (a word and its punctuation) is copied whole: byte by
-                // byte, the appends were most of this loop.
+                // A run of printable ASCII is copied whole: byte by byte, the appends were most of
+                // this loop. The run takes in a single space between printable bytes, which the
+                // general path below would write as the same one space: one append a stretch of
+                // prose instead of one a word.
                 if bytes[i] > 0x20 && bytes[i] < 0x7F {
                     if pendingSpace { buffer.append(0x20); pendingSpace = false }
                     var end = i + 1
-                    while end < bytes.count, bytes[end] > 0x20 && bytes[end] < 0x7F { end += 1 }
+                    while end < bytes.count {
+                        let byte = bytes[end]
+                        if byte > 0x20 && byte < 0x7F {
+                            end += 1
+                        } else if byte == 0x20, end + 1 < bytes.count, bytes[end + 1] > 0x20 && bytes[end + 1] < 0x7F {
+                            end += 2
+                        } else {
+                            break
+                        }
+                    }
                     buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
                     previousWasCR = false
                     i = end

@@ -17,6 +17,9 @@ import Testing
     @Test func collapsesSpacesAndLineBreaks() {
         let raw = "  Panjin\u{00A0}Port\t opened\u{2009}a  new terminal.\r\nIt handles\u{200B} oil.\u{00AD}  \r\n"
         #expect(normalizer.normalize(raw) == "Panjin Port opened a new terminal.\nIt handles oil.")
+        // Single spaces inside a run of ASCII prose are copied with it; the rest still collapse.
+        let prose = "One two  three four \nfive six\u{00A0} seven eight\t nine. \r\nTen  ü x \n"
+        #expect(normalizer.normalize(prose) == "One two three four\nfive six seven eight nine.\nTen ü x")
     }
 
     @Test func blankLinesBecomeOneParagraphBreak() {
