@@ -13,12 +13,16 @@
 /// ```
 public struct SentenceSplitter: Sendable {
     let abbreviations: [Language: [String: Bool]]
+    /// The longest abbreviation key of each language, in bytes: an ASCII word longer than that
+    /// is no abbreviation, alone or in a pair (see ``isAbbreviation(_:before:from:_:)``).
+    let longestAbbreviation: [Language: Int]
     let ordinalDigits: [Language: Int]
     /// Words that continue a company name after a `final` abbreviation ("GmbH & Co. KG").
     let continuations: [Language: WordSet]
 
     public init(rules: NormalizationRules) {
         abbreviations = rules.abbreviations
+        longestAbbreviation = rules.abbreviations.mapValues { table in table.keys.map(\.utf8.count).max() ?? 0 }
         ordinalDigits = rules.ordinalPeriodDigits
         continuations = rules.nameContinuations
     }
@@ -87,6 +91,10 @@ public struct SentenceSplitter: Sendable {
         if word.allSatisfy({ ("0"..."9").contains($0) }) {
             return word.count <= (ordinalDigits[language] ?? 0)
         }
+        // Most sentences end in an ordinary word. An ASCII word folds to as many bytes, and every
+        // key tried below holds it whole, so one longer than the longest abbreviation is none:
+        // building and folding its strings for the look-ups cost 4,500 instructions a period.
+        if word.count > longestAbbreviation[language] ?? 0, word.allSatisfy(\.isASCII) { return false }
         let key = Folding.key(String(scalars: word))
         // The language's tables once: each dictionary look-up hashed the language.
         let abbreviations = abbreviations[language]

@@ -27,6 +27,9 @@ struct SplitCase: Sendable, CustomTestStringConvertible {
                   ["The partner is Huarui Chemical Co., Ltd.", "The company was founded in 2019."]),
         SplitCase(.en, "The plant was designed by J. R. Smith of the U.S. subsidiary. It opened in 2021.",
                   ["The plant was designed by J. R. Smith of the U.S. subsidiary.", "It opened in 2021."]),
+        // The longest abbreviation of the table ("approx") still holds; a longer word ends the sentence.
+        SplitCase(.en, "The park covers approx. 40 hectares of wetland. Construction began in Shenyang. 2019 saw it open.",
+                  ["The park covers approx. 40 hectares of wetland.", "Construction began in Shenyang.", "2019 saw it open."]),
         SplitCase(.en, "Dr. Anna Weber met Gov. Li in Dalian, e.g. at the port. They signed an agreement.",
                   ["Dr. Anna Weber met Gov. Li in Dalian, e.g. at the port.", "They signed an agreement."]),
         SplitCase(.de, "Angeführt von den führenden Politikern der Provinz Liaoning, besuchte die Delegation vom 11. bis 13. Deutschland und machte Besuche bei der BMW Group. Danach reiste sie weiter.",
