@@ -74,7 +74,9 @@ public struct Pipeline: Sendable {
         var allDates = clock.time(.dates) { dateExpressions(sentences, language: language, published: publishedDate) }
         // A byline such as "Posted on 14 September 2022 | News" (a short line among the first ones) on an
         // undated page is its publication date; relative dates are read again against it.
-        let bylines = sentences.prefix(6).indices.filter { sentences[$0].text.unicodeScalars.count <= 60 }
+        // A sentence's offsets count its scalars: counting its text's scalars again walked the
+        // whole of each first sentence, on every document, dated or not.
+        let bylines = sentences.prefix(6).indices.filter { sentences[$0].end - sentences[$0].start <= 60 }
         if publishedDate == nil, let posted = bylines.lazy.compactMap({ allDates[$0].first { $0.precision == .day } }).first {
             publishedDate = posted.dateStart
             allDates = clock.time(.dates) { dateExpressions(sentences, language: language, published: publishedDate) }
