@@ -20,9 +20,60 @@ import Foundation
 /// - Relative expressions without a reference date yield nothing.
 public struct TemporalNormalizer: Sendable {
     public let rules: DateRules
+    /// Whether every pattern holds an element it cannot skip that only a core token fills (a
+    /// month name, a number, or a whole relative year or month phrase): then a phrase's first
+    /// word ("the", "last") counts as a core token only where the whole phrase follows.
+    let patternsNeedCore: Bool
+    /// The words one of which an ASCII sentence without digits must hold to have a date: the
+    /// month names and the last word of each relative year and month phrase, lower-case; nil
+    /// when they cannot be told this way (``coreWords(_:)``).
+    let coreWords: WordSet?
 
     public init(rules: DateRules) {
+        self.init(rules: rules, shortcuts: true)
+    }
+
+    /// With `shortcuts` false, every sentence is tokenized and every relative phrase's first word
+    /// is a core token: the plain scan, for tests that compare the two.
+    init(rules: DateRules, shortcuts: Bool) {
         self.rules = rules
+        patternsNeedCore = shortcuts && TemporalNormalizer.patternsNeedCore(rules.tables)
+        coreWords = patternsNeedCore ? TemporalNormalizer.coreWords(rules.tables) : nil
+    }
+
+    /// Whether every pattern has a core element that is neither optional nor skipped.
+    static func patternsNeedCore(_ tables: DateTables) -> Bool {
+        tables.patterns.allSatisfy { pattern in
+            pattern.elements.contains { element in
+                guard !element.optional else { return false }
+                switch element.kind {
+                case .month, .day, .monthNumber, .year, .phrase(.relativeYear), .phrase(.relativeMonth): return true
+                default: return false
+                }
+            }
+        }
+    }
+
+    /// See ``coreWords``. A core word with a non-ASCII letter ("märz") is left out, as it cannot
+    /// be in an ASCII sentence; nil when one is not all letters (punctuation ends a phrase) or
+    /// is longer than the pre-test keeps (16 letters).
+    static func coreWords(_ tables: DateTables) -> WordSet? {
+        var words = WordSet()
+        func add(_ atom: Int) -> Bool {
+            let scalars = tables.atomScalars[atom]
+            guard !scalars.isEmpty, scalars.allSatisfy(DateRules.isLetter) else { return false }
+            guard scalars.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return true }
+            guard scalars.count <= 16 else { return false }
+            words.insert(String(decoding: scalars.map { UInt8($0) }, as: UTF8.self))
+            return true
+        }
+        for atom in tables.atoms.indices {
+            if tables.atomMonth[atom] != 0, !add(atom) { return nil }
+            for phrase in tables.atoms[atom].phrases where phrase.cls == .relativeYear || phrase.cls == .relativeMonth {
+                if !add(phrase.rest.last.map(Int.init) ?? atom) { return nil }
+            }
+        }
+        return words
     }
 
     /// Finds every date expression in `text`, in text order.
@@ -44,6 +95,7 @@ public struct TemporalNormalizer: Sendable {
     // MARK: - Scanning
 
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, reference: PartialDate?, context: inout DateContext) -> [DateExpression] {
+        if let coreWords, TemporalNormalizer.lacksCoreWord(bytes, coreWords) { return [] }
         let tables = rules.tables
         let tokens = tokenize(bytes, tables)
         if tokens.isEmpty { return [] }
@@ -59,7 +111,8 @@ public struct TemporalNormalizer: Sendable {
         var next = Int32.max / 2
         for i in stride(from: tokens.count - 1, through: 0, by: -1) {
             let t = tokens[i]
-            if t.kind == .number || (t.atom >= 0 && (atomMonth[Int(t.atom)] != 0 || atomClassMask[Int(t.atom)] & coreMask != 0)) {
+            if t.kind == .number || (t.atom >= 0 && (atomMonth[Int(t.atom)] != 0
+                || (atomClassMask[Int(t.atom)] & coreMask != 0 && (!patternsNeedCore || matcher.startsRelativePhrase(Int(t.atom), at: i))))) {
                 next = Int32(i)
             }
             nextCore[i] = next
@@ -125,6 +178,38 @@ public struct TemporalNormalizer: Sendable {
                                          rule: tables.patterns[c.pattern].rule))
         }
         return result
+    }
+
+    /// Whether an ASCII sentence has no digit and no run of letters that is one of `coreWords`:
+    /// then it has no core token (``patternsNeedCore``), and the scan would tokenize it only to
+    /// return nothing, as it does for most sentences. In ASCII text the scan's words are exactly
+    /// the runs of letters A to Z, read here once without making tokens. False (scan it) for
+    /// any other sentence.
+    static func lacksCoreWord(_ bytes: UnsafeBufferPointer<UInt8>, _ coreWords: WordSet) -> Bool {
+        var word = (UInt64(0), UInt64(0))  // the current run, lower-cased: its first 16 letters
+        var length = 0
+        var hash = WordIndex.offsetBasis
+        func isCoreWord() -> Bool {
+            // No core word is longer (``coreWords(_:)``).
+            guard length <= 16 else { return false }
+            return withUnsafeBytes(of: &word) { raw in
+                coreWords.contains(utf8: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<length]), hash: hash)
+            }
+        }
+        for byte in bytes {
+            if byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) { return false }
+            let lower = byte | 0x20
+            if lower >= 0x61 && lower <= 0x7A {
+                if length < 16 { withUnsafeMutableBytes(of: &word) { $0[length] = lower } }
+                length += 1
+                hash = WordIndex.step(hash, lower)
+            } else if length > 0 {
+                if isCoreWord() { return false }
+                length = 0
+                hash = WordIndex.offsetBasis
+            }
+        }
+        return length == 0 || !isCoreWord()
     }
 
     // MARK: - Tokens
@@ -417,6 +502,13 @@ struct DateMatcher {
     }
 
     /// Matches the remaining atoms of a multi-word phrase.
+    /// Whether a relative year or month phrase of `atom` matches from token `i` whole.
+    func startsRelativePhrase(_ atom: Int, at i: Int) -> Bool {
+        tables.atoms[atom].phrases.contains { phrase in
+            (phrase.cls == .relativeYear || phrase.cls == .relativeMonth) && matchRest(phrase.rest, from: i + 1) != nil
+        }
+    }
+
     func matchRest(_ rest: [Int32], from i: Int) -> Int? {
         if rest.isEmpty { return i }
         if i + rest.count > tokens.count { return nil }

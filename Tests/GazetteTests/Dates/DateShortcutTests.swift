@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+/// The date scanner's two shortcuts (an ASCII sentence without digits or core words is not
+/// tokenized; a relative phrase's first word is a core token only where the whole phrase follows)
+/// give what the plain scan gives, sentence for sentence, with the document's context carried.
+@Suite struct DateShortcutTests {
+    static let rules = TestSupport.rulesDirectory
+
+    /// Every line of the genre texts, fixtures and seeds, cut at sentence ends, plus sentences
+    /// whose only date is a relative phrase or a month name.
+    static let sentences: [String] = {
+        let folders = ["genre", "articles"].compactMap { try? TestSupport.fixtureDirectory($0) } + [TestSupport.seedDirectory]
+        let texts = folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+                .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+                .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+        }
+        let lines = texts.flatMap { $0.split(separator: "\n").flatMap { $0.split(separator: ". ") }.map(String.init) }
+        return lines + [
+            "Sales rose sharply last year, the company said.", "The plant opened earlier this month.",
+            "A year earlier the zone had no tenants.", "The board met in March and again in May.",
+            "The delegation returned the year before.", "Mid-October saw the first shipment.",
+            "Im Vorjahr waren es weniger.", "Anfang Oktober reiste die Delegation nach Shenyang.",
+            "Im März dieses Jahres wurde das Werk eröffnet.", "Vom elften bis dreizehnten tagte der Ausschuss.",
+            "No date here at all, only words about the Panjin port and its cranes.",
+        ]
+    }()
+
+    @Test(arguments: [Language.en, .de])
+    func shortcutsGiveThePlainScansDates(_ language: Language) throws {
+        let rules = try DateRules(directory: Self.rules, language: language)
+        let fast = TemporalNormalizer(rules: rules)
+        let plain = TemporalNormalizer(rules: rules, shortcuts: false)
+        #expect(fast.patternsNeedCore && fast.coreWords != nil, "the shortcuts are off for \(language)")
+        var skipped = 0, found = 0
+        for reference in [PartialDate(year: 2019, month: 11, day: 4), nil] {
+            var fastContext = DateContext(), plainContext = DateContext()
+            for sentence in Self.sentences {
+                let expected = plain.dates(in: sentence, reference: reference, context: &plainContext)
+                #expect(fast.dates(in: sentence, reference: reference, context: &fastContext) == expected, "\(sentence)")
+                #expect(fastContext == plainContext, "\(sentence)")
+                found += expected.count
+                if let coreWords = fast.coreWords,
+                   sentence.withASCIIBytes({ TemporalNormalizer.lacksCoreWord($0, coreWords) }) == true { skipped += 1 }
+            }
+        }
+        #expect(found > 50)
+        #expect(skipped > Self.sentences.count / 4, "few sentences take the shortcut: \(skipped)")
+    }
+}
