@@ -121,22 +121,27 @@ public struct EventExtractor: EventExtracting {
             let tokens = text.tokens[position]
             let mentions = bySentence[position]
             defer { topic.update(with: mentions, entities: entityByKey) }
-            // The entity read in place: `entityByKey[key]?.type` copied it (eight strings) per mention.
-            let places = mentions.filter { m in m.entityKey.flatMap { entityByKey.read($0) { $0.type } } == .place }
             // "During the visit" refers back to an event; its noun is no new one. The phrases are
             // tried only where a token is the first word of one (every phrase at every token was
             // millions of string comparisons per megabyte).
             var refersBack = !tokens.isEmpty && emptyRefersBack
-            var backWords = Set<Int>()
+            // By token, made only when a phrase matches (a `Set<Int>` per sentence, hashed for
+            // every token, cost more than finding the triggers).
+            var backWords: [Bool] = []
             for i in tokens.indices {
                 // Every phrase that matches at `i` spells the tokens from `i`: the longest covers them all.
                 let length = rules.refersBackByFirstWord.longestPhrase(in: tokens, at: i)
                 guard length > 0 else { continue }
                 refersBack = true
-                backWords.formUnion(i..<(i + length))
+                if backWords.isEmpty { backWords = [Bool](repeating: false, count: tokens.count) }
+                for k in i..<min(i + length, tokens.count) { backWords[k] = true }
             }
+            let found = triggers(rules, tokens, skipping: backWords)
+            // Only for a sentence with a trigger, most have none. The entity read in place:
+            // `entityByKey[key]?.type` copied it (eight strings) per mention.
+            let places = found.isEmpty ? [] : mentions.filter { m in m.entityKey.flatMap { entityByKey.read($0) { $0.type } } == .place }
             var reported: [Event] = []
-            for (trigger, at, length) in triggers(rules, tokens, skipping: backWords) {
+            for (trigger, at, length) in found {
             // A plan is no report: "will", "plans" … in the trigger's clause.
             let clauseStart = tokens[..<at].lastIndex { $0.key == "," || $0.key == ";" || rules.clauseStarts.contains($0.key) } ?? 0
             if tokens[clauseStart..<at].contains(where: { rules.modal.contains($0.key) || rules.negation.contains($0.key) }) { continue }
@@ -207,17 +212,19 @@ public struct EventExtractor: EventExtracting {
         return merged(events)
     }
 
-    /// The first trigger of each event type in the sentence, and where it is.
-    func triggers(_ rules: EventRules, _ tokens: [Token], skipping: Set<Int>) -> [(EventRules.Trigger, Int, Int)] {
+    /// The first trigger of each event type in the sentence, and where it is; tokens marked in
+    /// `skipping` (empty: none) are passed over. The triggers are read in place and copied only
+    /// when found: `candidates.map { rules.triggers[$0] }` copied each one's strings and sets.
+    func triggers(_ rules: EventRules, _ tokens: [Token], skipping: [Bool]) -> [(EventRules.Trigger, Int, Int)] {
         var found: [(EventRules.Trigger, Int, Int)] = []
-        var types: Set<EventType> = []
-        for i in tokens.indices where !skipping.contains(i) {
+        var types: [EventType] = []
+        for i in tokens.indices where skipping.isEmpty || !skipping[i] {
             guard let candidates = rules.byFirstWord[tokens[i]] else { continue }
-            for trigger in candidates.map({ rules.triggers[$0] }) where !types.contains(trigger.type) {
-                for phrase in trigger.phrases where i + phrase.count <= tokens.count {
+            for index in candidates where !types.contains(rules.triggers[index].type) {
+                for phrase in rules.triggers[index].phrases where i + phrase.count <= tokens.count {
                     if phrase.indices.allSatisfy({ tokens[i + $0].key == phrase[$0] }) {
-                        found.append((trigger, i, phrase.count))
-                        types.insert(trigger.type)
+                        found.append((rules.triggers[index], i, phrase.count))
+                        types.append(rules.triggers[index].type)
                         break
                     }
                 }
