@@ -149,6 +149,10 @@ public struct DocumentWriter {
     /// sentence between the other inserts meant one flush per sentence, most of the writer's time.
     var pendingFTS: [(id: Int64, text: String)] = []
     var pendingFTSBytes = 0
+    /// The id the next sentence row gets: what SQLite would give it (one more than the largest),
+    /// kept here so that sentences can be inserted several to a statement with their ids known.
+    /// Read again after a document is deleted, as SQLite would reuse the ids at the top.
+    var nextSentenceID: Int64
     /// A burst is written when this much text waits, so memory stays bounded on huge imports.
     static let ftsBufferBytes = 4 << 20
     /// Relationship row ids by (subject, predicate, object, attributes), for this transaction: a
@@ -185,6 +189,7 @@ public struct DocumentWriter {
         self.db = db
         checksForeignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
         firstNewRelationship = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM relationship") ?? 1
+        nextSentenceID = try DocumentWriter.nextSentenceID(db)
         deferredIndexes = empty ? try DocumentWriter.deferIndexes(db) : []
         loadedEvents = empty ? LoadedEvents() : nil
         statements = try WriterStatements(db)
@@ -259,14 +264,17 @@ public struct DocumentWriter {
                                     m.language.rawValue, m.sha256, doc.text, doc.wordCount, importedAt)
         let documentID = db.lastInsertedRowID
 
-        var sentenceIDs: [Int64] = []
-        sentenceIDs.reserveCapacity(doc.sentences.count)
-        for sentence in doc.sentences {
-            try statements.sentence.run(documentID, sentence.position, sentence.start, sentence.end)
-            let id = db.lastInsertedRowID
-            sentenceIDs.append(id)
-            pendingFTS.append((id, sentence.text))
-            pendingFTSBytes += sentence.text.utf8.count
+        // The ids SQLite would give (the largest so far plus one, row after row), given here so
+        // that the rows can go several to a statement.
+        let sentenceIDs = (0..<Int64(doc.sentences.count)).map { nextSentenceID + $0 }
+        nextSentenceID += Int64(doc.sentences.count)
+        try DocumentWriter.insert(doc.sentences.count, with: statements.sentences, else: statements.sentence) { statement, slot, n in
+            let sentence = doc.sentences[n]
+            statement.bind(row: slot, columns: 5, sentenceIDs[n], documentID, sentence.position, sentence.start, sentence.end)
+        }
+        for n in doc.sentences.indices {
+            pendingFTS.append((sentenceIDs[n], doc.sentences[n].text))
+            pendingFTSBytes += doc.sentences[n].text.utf8.count
         }
         if pendingFTSBytes > DocumentWriter.ftsBufferBytes { try flushFTS() }
 
@@ -512,6 +520,7 @@ public struct DocumentWriter {
         touchedRelationships.formUnion(affected)
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [documentID])
         removedSomething = true
+        nextSentenceID = try DocumentWriter.nextSentenceID(db)
     }
 
     /// Tables whose secondary indexes a first import builds after loading, not row by row.
@@ -624,6 +633,10 @@ public struct DocumentWriter {
             try upsert.run(key.entityID, key.alias, change)
         }
         aliasChanges = [:]
+    }
+
+    static func nextSentenceID(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM sentence") ?? 1
     }
 
     /// Writes the waiting full-text rows in one burst.

@@ -13,7 +13,12 @@ struct WriterStatements {
     let documentBySource: BoundInsert
     let documentBySHA256: BoundInsert
     let document: BoundInsert
+    /// A sentence row with its id given (``DocumentWriter/nextSentenceID``), and
+    /// ``rowsPerStatement`` of them in one statement.
     let sentence: BoundInsert
+    let sentences: BoundInsert
+    /// A full-text row. One to a statement: a statement of several opens a statement savepoint,
+    /// at which FTS5 flushes its in-memory index (the writer's instructions rose by a quarter).
     let sentenceText: BoundInsert
     let alias: BoundInsert
     let mention: BoundInsert
@@ -45,7 +50,9 @@ struct WriterStatements {
                                  word_count, imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        sentence = try BoundInsert(db, sql: "INSERT INTO sentence(document_id, position, start, \"end\") VALUES (?, ?, ?, ?)")
+        sentence = try BoundInsert(db, sql: "INSERT INTO sentence(id, document_id, position, start, \"end\") VALUES (?, ?, ?, ?, ?)")
+        sentences = try BoundInsert(db, sql: "INSERT INTO sentence(id, document_id, position, start, \"end\") VALUES "
+            + WriterStatements.rows(of: 5))
         sentenceText = try BoundInsert(db, sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
         alias = try BoundInsert(db, sql: "INSERT OR IGNORE INTO entity_alias(entity_id, document_id, alias) VALUES (?, ?, ?)")
         mention = try BoundInsert(db, sql: """
