@@ -419,4 +419,37 @@ import Testing
             #expect(word.dropFirst().containsUppercase == word.dropFirst().contains(where: \.isUppercase), "\(word)")
         }
     }
+
+    /// A name's shape by bytes (word count, capital initials folded, their count), the initials
+    /// search and the space test answer as the `Substring` and `Character` forms do, on every
+    /// line of the genre texts, runs of its words, and the hard cases.
+    @Test func nameShapesByBytesEqualCharacterForms() {
+        var names = Set(Self.hardCases + ["Pilot Free Trade Zone", "China (Liaoning) Pilot Free Trade Zone", " a  B ", "A\u{301}rhus Port",
+                                          "a \u{301}B", "Ölwerk Ost", "", " ", "Dalian\r\nPort", "e\u{301} F"])
+        for text in Self.texts {
+            // Each line, and each run of two to four of its words, as names are.
+            for line in text.split(separator: "\n") {
+                names.insert(String(line))
+                let words = line.split(separator: " ", omittingEmptySubsequences: false)
+                for start in words.indices {
+                    for length in 2...4 where start + length <= words.count {
+                        names.insert(words[start..<(start + length)].joined(separator: " "))
+                    }
+                }
+            }
+        }
+        #expect(names.count > 500)
+        for name in names {
+            let words = name.splitASCII(separator: 0x20)
+            let initials = words.compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined()
+            let shape = EntityResolver.NameShape(name)
+            #expect(shape.words == words.count, "\(name)")
+            #expect(shape.initials == initials, "\(name)")
+            #expect(shape.letters == initials.count, "\(name)")
+            #expect(EntityResolver.containsSpace(name) == name.contains(" "), "\(name)")
+            for acronym in ["pftz", "ftz", "cl", "dp", "o", "ö", "aé"] {
+                #expect(shape.contains(acronym) == initials.contains(acronym), "\(name) \(acronym)")
+            }
+        }
+    }
 }
