@@ -406,25 +406,51 @@ public struct EntityResolver: EntityResolving {
     /// including Leoni Group, Clariant and Dynasol", "deutsche Firmen wie Bosch und Siemens".
     func statedOrigins(_ mentions: inout [Mention], _ text: AnalyzedText) {
         guard let rules = rules[text.language] else { return }
-        var bySentence = [[Int]](repeating: [], count: text.tokens.count)
-        // By index: `enumerated()` copied every mention to read its sentence.
-        for k in mentions.indices where bySentence.indices.contains(mentions[k].sentence) { bySentence[mentions[k].sentence].append(k) }
-        for (position, indices) in bySentence.enumerated() where !indices.isEmpty {
+        // The mentions of each sentence, in mention order, in one array by counting: an array per
+        // sentence, and two token tables made for each, cost an allocation apiece (25 million
+        // instructions on 2 MB). By index: `enumerated()` copied every mention to read its sentence.
+        let sentenceCount = text.tokens.count
+        var starts = [Int](repeating: 0, count: sentenceCount + 1)
+        // Only an organization is given a country here: a sentence without one is passed by.
+        var hasOrganization = [Bool](repeating: false, count: sentenceCount)
+        for k in mentions.indices where (0..<sentenceCount).contains(mentions[k].sentence) {
+            starts[mentions[k].sentence + 1] += 1
+            if mentions[k].type == .organization { hasOrganization[mentions[k].sentence] = true }
+        }
+        for s in 0..<sentenceCount { starts[s + 1] += starts[s] }
+        var members = [Int](repeating: 0, count: starts[sentenceCount])
+        var next = starts
+        for k in mentions.indices where (0..<sentenceCount).contains(mentions[k].sentence) {
+            members[next[mentions[k].sentence]] = k
+            next[mentions[k].sentence] += 1
+        }
+        // The first mention starting, and the first ending, at each token: arrays, not
+        // dictionaries, for the few look-ups of each sentence; one pair for the document, grown
+        // to the longest sentence and cleared after each.
+        var starting: [Int] = [], ending: [Int] = []
+        for position in 0..<sentenceCount where hasOrganization[position] {
+            let indices = members[starts[position]..<starts[position + 1]]
             let tokens = text.tokens[position]
-            // The first mention starting, and the first ending, at each token: arrays, not
-            // dictionaries, for the few look-ups of each sentence.
-            var starting = [Int](repeating: -1, count: tokens.count + 1)
-            var ending = [Int](repeating: -1, count: tokens.count + 1)
+            let limit = tokens.count + 1
+            if starting.count < limit {
+                starting = [Int](repeating: -1, count: limit)
+                ending = [Int](repeating: -1, count: limit)
+            }
             for k in indices {
-                if starting.indices.contains(mentions[k].firstToken), starting[mentions[k].firstToken] < 0 {
-                    starting[mentions[k].firstToken] = k
-                }
-                if ending.indices.contains(mentions[k].lastToken), ending[mentions[k].lastToken] < 0 {
-                    ending[mentions[k].lastToken] = k
+                let first = mentions[k].firstToken, last = mentions[k].lastToken
+                if first >= 0, first < limit, starting[first] < 0 { starting[first] = k }
+                if last >= 0, last < limit, ending[last] < 0 { ending[last] = k }
+            }
+            defer {
+                for k in indices {
+                    let first = mentions[k].firstToken, last = mentions[k].lastToken
+                    if first >= 0, first < limit { starting[first] = -1 }
+                    if last >= 0, last < limit { ending[last] = -1 }
                 }
             }
-            func at(_ token: Int) -> Int? { starting.indices.contains(token) && starting[token] >= 0 ? starting[token] : nil }
-            let byStart = indices.sorted { mentions[$0].firstToken < mentions[$1].firstToken }
+            func at(_ token: Int) -> Int? { token >= 0 && token < limit && starting[token] >= 0 ? starting[token] : nil }
+            // Sorted when an enumeration is found, which few sentences have.
+            var byStart: [Int]?
             for k in indices where mentions[k].type == .organization && mentions[k].statedCountry == nil {
                 let firstToken = mentions[k].firstToken, lastToken = mentions[k].lastToken
                 // "Austria's Plansee", "Spain's Gestamp".
@@ -475,7 +501,9 @@ public struct EntityResolver: EntityResolving {
                       tokens[expected].key == "," || rules.listIntroducers.contains(tokens[expected]) {
                     expected += 1
                 }
-                for k in byStart where mentions[k].firstToken >= a + 2 {
+                let order = byStart ?? indices.sorted { mentions[$0].firstToken < mentions[$1].firstToken }
+                byStart = order
+                for k in order where mentions[k].firstToken >= a + 2 {
                     guard mentions[k].firstToken == expected, mentions[k].type == .organization else { break }
                     if mentions[k].statedCountry == nil { mentions[k].statedCountry = country }
                     if country == nil { mentions[k].statedRegion = region }
