@@ -286,14 +286,26 @@ public struct EntityResolver: EntityResolving {
 
     /// `word.trimmingCharacters(in: .punctuationCharacters)` (Unicode categories P*) without
     /// Foundation's scan when neither end is punctuation, which is nearly always.
+    /// A word that starts and ends with an ASCII letter or digit (category L or N) is itself,
+    /// read from two bytes: the scalar properties looked up at both ends cost a thousand
+    /// instructions a word.
     static func trimmingPunctuation(_ word: String) -> String {
-        word.trimmingScalars { scalar in
+        if let first = word.utf8.first, let last = word.utf8.last,
+           EntityResolver.isASCIIAlphanumeric(first), EntityResolver.isASCIIAlphanumeric(last) {
+            return word
+        }
+        return word.trimmingScalars { scalar in
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
                  .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
             default: return false
             }
         }
+    }
+
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
     }
 
     func entity(key: String, mentions: [Mention], language: Language) -> ResolvedEntity {
@@ -375,9 +387,10 @@ public struct EntityResolver: EntityResolving {
 
     /// The country of a place named inside a multi-word name.
     func containedPlaceCountry(_ mentions: [Mention], _ language: Language) -> String? {
-        // A name found nothing the first time it was read; most mentions repeat a name.
-        var seen: Set<String> = []
-        for m in mentions where seen.insert(m.name).inserted {
+        // A name found nothing the first time it was read; most mentions repeat a name. A
+        // `WordSet`: a `Set` ran a seeded hash of every name.
+        var seen = WordSet()
+        for m in mentions where seen.insert(m.name) {
             let words = m.name.splitASCII(separator: 0x20)
             guard words.count >= 2 else { continue }
             for word in words where word.startsUppercase {
@@ -385,10 +398,16 @@ public struct EntityResolver: EntityResolving {
                 let bare = text.endsWith(utf8: EntityResolver.possessive) || text.endsWith(utf8: EntityResolver.typographicPossessive)
                     ? String(text.dropLast(2)) : text
                 // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
-                let common = reference.isCommonWord(word, .en)
-                let place = reference.firstEntry(named: EntityResolver.trimmingPunctuation(bare)) {
-                    ($0.subtype == "country" || !common)
-                        && $0.type == .place && ($0.subtype == "country" || $0.population >= 500_000 || $0.subtype == "province")
+                // Asked only of a word that names a place other than a country: most words name
+                // none, and the test cost a thousand instructions a word.
+                var common: Bool?
+                let place = reference.firstEntry(named: EntityResolver.trimmingPunctuation(bare)) { entry in
+                    guard entry.type == .place, entry.subtype == "country" || entry.population >= 500_000 || entry.subtype == "province"
+                    else { return false }
+                    if entry.subtype == "country" { return true }
+                    let isCommon = common ?? reference.isCommonWord(word, .en)
+                    common = isCommon
+                    return !isCommon
                 }
                 if let iso = place?.country { return iso }
             }
