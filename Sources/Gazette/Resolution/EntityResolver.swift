@@ -117,17 +117,41 @@ public struct EntityResolver: EntityResolving {
                 mentions[k].entityKey = key
             }
         }
-        // 4. One entity per key.
-        var order: [String] = []
-        var groups: WordMap<[Mention]> = [:]
-        for m in mentions {
-            guard let key = m.entityKey else { continue }
-            if !groups.contains(key) { order.append(key) }
-            groups[key, default: []].append(m)
+        // 4. One entity per key, in order of first mention. Each entity's mentions are read in
+        // place, by index, in one array ordered by entity: a `[Mention]` per key copied every
+        // mention (eight strings retained and released) into it.
+        var groupNumbers: WordMap<Int> = [:]
+        var groupKeys: [String] = []
+        var groupOfMention = [Int](repeating: -1, count: mentions.count)
+        for k in mentions.indices {
+            guard let key = mentions[k].entityKey else { continue }
+            // Through `inout`, the default is stored on first sight: one hash and probe for the
+            // look-up and the insertion both.
+            let group = EntityResolver.value(&groupNumbers[key, default: groupKeys.count])
+            if group == groupKeys.count { groupKeys.append(key) }
+            groupOfMention[k] = group
         }
-        let entities = order.compactMap { key in groups[key].map { entity(key: key, mentions: $0, language: lang) } }
+        var starts = [Int](repeating: 0, count: groupKeys.count + 1)
+        for group in groupOfMention where group >= 0 { starts[group + 1] += 1 }
+        for group in groupKeys.indices { starts[group + 1] += starts[group] }
+        var members = [Int](repeating: 0, count: starts[groupKeys.count])
+        var next = starts
+        for k in mentions.indices where groupOfMention[k] >= 0 {
+            members[next[groupOfMention[k]]] = k
+            next[groupOfMention[k]] += 1
+        }
+        var entities: [ResolvedEntity] = []
+        entities.reserveCapacity(groupKeys.count)
+        for group in groupKeys.indices {
+            entities.append(entity(key: groupKeys[group], members: members[starts[group]..<starts[group + 1]], of: mentions, language: lang))
+        }
         return ResolvedMentions(mentions: mentions, entities: entities)
     }
+
+    /// The value behind `slot`: called with `&map[key, default: d]`, which stores `d` when the
+    /// key is new.
+    @inline(__always)
+    static func value(_ slot: inout Int) -> Int { slot }
 
     /// The content-derived key of a mention; `core` gives an organization's core name.
     func key(of m: Mention, core: (String) -> String) -> String {
@@ -308,26 +332,40 @@ public struct EntityResolver: EntityResolving {
         (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
     }
 
-    func entity(key: String, mentions: [Mention], language: Language) -> ResolvedEntity {
-        // The canonical name: the reference name, else the longest name used (the fullest form).
-        let best = mentions.max { a, b in
-            (a.reference != nil ? 1 : 0, a.name.characterCount) < (b.reference != nil ? 1 : 0, b.name.characterCount)
-        } ?? mentions[0]
-        let referenceName = best.reference.flatMap { reference.entry(id: $0)?.name }
-        var entity = ResolvedEntity(key: key, name: referenceName ?? best.name, type: best.type, subtype: best.subtype)
+    /// The entity of the mentions at `members` (indices into `mentions`, in mention order).
+    func entity(key: String, members: ArraySlice<Int>, of mentions: [Mention], language: Language) -> ResolvedEntity {
+        // The canonical name: the reference name, else the longest name used (the fullest form);
+        // the first of equals, as `max(by:)` gives. Read in place: `max` copied the mentions.
+        var b = members[members.startIndex]
+        var bestScore = (mentions[b].reference != nil ? 1 : 0, mentions[b].name.characterCount)
+        for k in members.dropFirst() {
+            let score = (mentions[k].reference != nil ? 1 : 0, mentions[k].name.characterCount)
+            if bestScore < score { b = k; bestScore = score }
+        }
+        // The reference entry looked up once, for the name and the place data below.
+        let bestEntry = mentions[b].reference.flatMap { reference.entry(id: $0) }
+        var entity = ResolvedEntity(key: key, name: bestEntry?.name ?? mentions[b].name, type: mentions[b].type, subtype: mentions[b].subtype)
         // Every surface form is kept, the name too: another document may pick another canonical name.
         // Sorted, then equal neighbours dropped: the same list as a `Set`'s sorted, without
-        // hashing every form (a seeded hash per string was most of this step).
+        // hashing every form (a seeded hash per string was most of this step). Texts then names,
+        // in one array made to size, as the concatenation of the two mapped arrays was.
+        var forms: [String] = []
+        forms.reserveCapacity(2 * members.count)
+        for k in members { forms.append(mentions[k].text) }
+        for k in members { forms.append(mentions[k].name) }
+        forms.sort()
         var aliases: [String] = []
-        for form in (mentions.map(\.text) + mentions.map(\.name)).sorted() where aliases.last != form { aliases.append(form) }
+        aliases.reserveCapacity(forms.count)
+        for form in forms where aliases.last != form { aliases.append(form) }
         entity.aliases = aliases
-        if entity.subtype == nil { entity.subtype = mentions.compactMap(\.subtype).first }
-        if let ref = best.reference, let iso = lexiconCountries[ref], let country = reference.country(iso) {
+        if entity.subtype == nil { entity.subtype = members.lazy.compactMap { mentions[$0].subtype }.first }
+        let bestReference = mentions[b].reference
+        if let ref = bestReference, let iso = lexiconCountries[ref], let country = reference.country(iso) {
             entity.country = country.name
             entity.countrySource = .reference
             entity.region = country.region
         }
-        if let ref = best.reference, let entry = reference.entry(id: ref) {
+        if let ref = bestReference, let entry = bestEntry {
             entity.reference = ref
             entity.latitude = entry.latitude
             entity.longitude = entry.longitude
@@ -343,11 +381,11 @@ public struct EntityResolver: EntityResolving {
             }
         }
         // Stated in the text: an adjective or an enumeration after "German companies such as".
-        if let iso = mentions.compactMap(\.statedCountry).first, let country = reference.country(iso) {
+        if let iso = members.lazy.compactMap({ mentions[$0].statedCountry }).first, let country = reference.country(iso) {
             entity.country = country.name
             entity.countrySource = .text
             entity.region = country.region
-        } else if entity.region == nil, let region = mentions.compactMap(\.statedRegion).first {
+        } else if entity.region == nil, let region = members.lazy.compactMap({ mentions[$0].statedRegion }).first {
             entity.region = region
         }
         if entity.country == nil, entity.type == .organization, let iso = legalFormCountry(entity.name),
@@ -359,7 +397,7 @@ public struct EntityResolver: EntityResolving {
         // A name that contains a known place is in that place's country: "Panjin Port", "Liaoning
         // Provincial Government", "Northeast China".
         if entity.country == nil, entity.type != .person, entity.type != .product, entity.type != .program,
-           entity.subtype != "country", let iso = containedPlaceCountry(mentions, language), let country = reference.country(iso) {
+           entity.subtype != "country", let iso = containedPlaceCountry(members, of: mentions, language), let country = reference.country(iso) {
             entity.country = country.name
             entity.countrySource = .text
             if entity.region == nil { entity.region = country.region }
@@ -386,12 +424,12 @@ public struct EntityResolver: EntityResolving {
     }
 
     /// The country of a place named inside a multi-word name.
-    func containedPlaceCountry(_ mentions: [Mention], _ language: Language) -> String? {
+    func containedPlaceCountry(_ members: ArraySlice<Int>, of mentions: [Mention], _ language: Language) -> String? {
         // A name found nothing the first time it was read; most mentions repeat a name. A
         // `WordSet`: a `Set` ran a seeded hash of every name.
         var seen = WordSet()
-        for m in mentions where seen.insert(m.name) {
-            let words = m.name.splitASCII(separator: 0x20)
+        for k in members where seen.insert(mentions[k].name) {
+            let words = mentions[k].name.splitASCII(separator: 0x20)
             guard words.count >= 2 else { continue }
             for word in words where word.startsUppercase {
                 let text = String(word)
