@@ -31,15 +31,30 @@ public struct EntityResolver: EntityResolving {
         var mentions = mentions
         let lang = text.language
         statedOrigins(&mentions, text)
-        // Most names recur in a document: each one's core and short forms are made once.
+        // Most names recur in a document: each one's short form is made once.
         var names = NameForms(resolver: self)
         // 1. Keys from content; an organization known by its core name ("BMW Group" → BMW) takes the reference.
+        // A mention with a reference keys on it. Otherwise the key (and an organization's
+        // reference) depends only on the name and type: made once per name, for the type it
+        // first came with (folding the name twice, a reference look-up and a concatenation per
+        // mention were 40 million instructions on 2 MB).
+        var derived: WordMap<DerivedKey> = [:]
         for k in mentions.indices {
-            if mentions[k].type == .organization, mentions[k].reference == nil,
-               let entry = reference.firstEntry(named: names.core(mentions[k].name), where: { $0.type == .organization }) {
-                mentions[k].reference = entry.id
+            if let reference = mentions[k].reference {
+                mentions[k].entityKey = reference
+                continue
             }
-            mentions[k].entityKey = key(of: mentions[k], core: { names.core($0) })
+            let type = mentions[k].type
+            let known = derived[mentions[k].name]
+            if let known, known.type == type {
+                if let found = known.reference { mentions[k].reference = found }
+                mentions[k].entityKey = known.key
+                continue
+            }
+            let made = derivedKey(name: mentions[k].name, type: type)
+            if let found = made.reference { mentions[k].reference = found }
+            mentions[k].entityKey = made.key
+            if known == nil { derived[mentions[k].name] = made }
         }
         // 2. Acronyms defined in brackets right after a name.
         // The document's tables are `WordMap`s: a `Dictionary` ran a seeded hash per look-up, 1.4 %
@@ -153,25 +168,29 @@ public struct EntityResolver: EntityResolving {
     @inline(__always)
     static func value(_ slot: inout Int) -> Int { slot }
 
-    /// The content-derived key of a mention; `core` gives an organization's core name.
-    func key(of m: Mention, core: (String) -> String) -> String {
-        if let reference = m.reference { return reference }
-        if m.type == .organization { return "organization:" + Folding.nameKey(core(m.name)) }
-        return m.type.rawValue + ":" + Folding.nameKey(m.name)
+    /// The content-derived key of a mention without a reference, named `name`, of `type`; for an
+    /// organization known by its core name, that entry's id, which is then its reference too.
+    struct DerivedKey {
+        var type: EntityType
+        var reference: String?
+        var key: String
     }
 
-    /// A document's ``coreName(_:)`` and ``shortForm(_:)`` results by name, made on first use.
+    func derivedKey(name: String, type: EntityType) -> DerivedKey {
+        guard type == .organization else {
+            return DerivedKey(type: type, reference: nil, key: type.rawValue + ":" + Folding.nameKey(name))
+        }
+        let core = coreName(name)
+        if let entry = reference.firstEntry(named: core, where: { $0.type == .organization }) {
+            return DerivedKey(type: type, reference: entry.id, key: entry.id)
+        }
+        return DerivedKey(type: type, reference: nil, key: "organization:" + Folding.nameKey(core))
+    }
+
+    /// A document's ``shortForm(_:)`` results by name, made on first use.
     struct NameForms {
         let resolver: EntityResolver
-        var cores: WordMap<String> = [:]
         var shorts: WordMap<String> = [:]
-
-        mutating func core(_ name: String) -> String {
-            if let known = cores[name] { return known }
-            let made = resolver.coreName(name)
-            cores[name] = made
-            return made
-        }
 
         mutating func short(_ name: String) -> String {
             if let known = shorts[name] { return known }
@@ -183,40 +202,79 @@ public struct EntityResolver: EntityResolving {
 
     /// The distinctive part of a short name: "Huajin-Aramco-Projekt" → "Huajin-Aramco", "Leoni" → "Leoni".
     func shortForm(_ name: String) -> String {
-        let parts = name.splitASCII(separator: 0x2D)
-        if parts.count >= 3, let last = parts.last, last.startsUppercase,
-           case let lastKey = Folding.key(last),
-           rules.values.contains(where: { $0.suffixCueEndings.contains { lastKey.hasSuffix($0.ending) } }) {
-            return parts.dropLast().joined(separator: "-")
+        // Three pieces need two dashes: a name with fewer is its core name, without the split.
+        if EntityResolver.byteCount(0x2D, in: name) >= 2 {
+            let parts = name.splitASCII(separator: 0x2D)
+            if parts.count >= 3, let last = parts.last, last.startsUppercase,
+               case let lastKey = Folding.key(last),
+               rules.values.contains(where: { $0.suffixCueEndings.contains { lastKey.hasSuffix($0.ending) } }) {
+                return parts.dropLast().joined(separator: "-")
+            }
         }
         return coreName(name)
     }
 
+    /// How many of the text's UTF-8 bytes are `byte`.
+    static func byteCount(_ byte: UInt8, in text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var n = 0
+            for b in bytes where b == byte { n += 1 }
+            return n
+        } ?? text.utf8.reduce(0) { $1 == byte ? $0 + 1 : $0 }
+    }
+
     /// An organization's name without legal form or "Group": "Leoni Group" → "Leoni".
+    ///
+    /// For a name with single spaces only, as nearly all are, words are dropped from the end in
+    /// place, and what is left is a prefix of the name, which joining the kept words would give:
+    /// splitting every name into an array of words cost 3,600 instructions a name.
     func coreName(_ name: String) -> String {
+        let inPlace: String?? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard EntityResolver.hasSingleSpacesOnly(bytes) else { return nil }
+            var words = 1
+            for byte in bytes where byte == 0x20 { words += 1 }
+            var end = bytes.count
+            let base = name.utf8.startIndex
+            while words > 1 {
+                var start = end
+                while bytes[start - 1] != 0x20 { start -= 1 }
+                let key = Folding.key(name[name.utf8.index(base, offsetBy: start)..<name.utf8.index(base, offsetBy: end)])
+                guard reference.legalForms.contains(key) || EntityResolver.groupWords.contains(key) else { break }
+                end = start - 1
+                words -= 1
+            }
+            return end == bytes.count ? name : String(name[..<name.utf8.index(base, offsetBy: end)])
+        }
+        if let inPlace, let core = inPlace { return core }
+        return coreNameBySplitting(name)
+    }
+
+    /// ``coreName(_:)`` through the name's words: for a name with a space at an end or two in a row.
+    func coreNameBySplitting(_ name: String) -> String {
         var words = name.splitASCII(separator: 0x20)
-        let count = words.count
         while words.count > 1, let last = words.last {
             let key = Folding.key(last)
             guard reference.legalForms.contains(key) || EntityResolver.groupWords.contains(key) else { break }
             words.removeLast()
         }
-        // Nothing dropped, as for most names: the name itself when joining its words again
-        // would give it back (single spaces only), without building the string.
-        if words.count == count, EntityResolver.hasSingleSpacesOnly(name) { return name }
         return words.joined(separator: " ")
     }
 
     /// No space at either end and no two in a row: splitting at spaces and joining with one
     /// gives the text back.
     static func hasSingleSpacesOnly(_ text: String) -> Bool {
+        // The bytes in place: iterating the `UTF8View` cost 25 instructions a byte.
+        text.utf8.withContiguousStorageIfAvailable { hasSingleSpacesOnly($0) } ?? hasSingleSpacesOnly(Array(text.utf8))
+    }
+
+    static func hasSingleSpacesOnly(_ bytes: some Collection<UInt8>) -> Bool {
         var previousSpace = true
-        for byte in text.utf8 {
+        for byte in bytes {
             let space = byte == 0x20
             if space && previousSpace { return false }
             previousSpace = space
         }
-        return !previousSpace || text.isEmpty
+        return !previousSpace || bytes.isEmpty
     }
 
     /// `text.contains(" ")` without Foundation's `range(of:)` (3,900 instructions a call): a space
@@ -407,9 +465,25 @@ public struct EntityResolver: EntityResolving {
 
     /// The country a legal form at the end of a name signals, when it signals one.
     func legalFormCountry(_ name: String) -> String? {
-        guard let last = name.splitASCII(separator: 0x20).last else { return nil }
+        guard let last = EntityResolver.lastWord(of: name) else { return nil }
         let code = reference.legalForms[Folding.key(last)]
         return code?.isEmpty == false ? code : nil
+    }
+
+    /// `name.splitASCII(separator: 0x20).last`, found from the end without splitting the name.
+    static func lastWord(of name: String) -> Substring? {
+        let found: Range<Int>?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            guard end > 0 else { return nil }
+            var start = end
+            while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+            return start..<end
+        }
+        guard let found else { return name.splitASCII(separator: 0x20).last }
+        guard let range = found else { return nil }
+        let base = name.utf8.startIndex
+        return name[name.utf8.index(base, offsetBy: range.lowerBound)..<name.utf8.index(base, offsetBy: range.upperBound)]
     }
 
     /// The possessive endings a word of a name may carry ("Liaoning's"), as bytes.

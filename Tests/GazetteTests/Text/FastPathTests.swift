@@ -420,6 +420,30 @@ import Testing
         }
     }
 
+    /// An organization's core name by bytes in place is the one made by splitting the name into
+    /// words, with legal forms and group words at the end (the reference data's and the hard ones).
+    @Test func coreNameInPlaceEqualsCoreNameBySplitting() throws {
+        let pipeline = TestSupport.makePipeline()
+        let resolver = try #require(pipeline.resolver as? EntityResolver)
+        var names = Set(Self.hardCases + ["Leoni Group", "Leoni  Group", " Leoni Group", "Leoni Group ", "BASF SE", "Bosch GmbH & Co. KG",
+                                          "Siemens AG Gruppe", "Group", "AG", "A AG AG", "", " ", "Ölwerk GmbH", "Dalian Wanda Group Co., Ltd."])
+        for text in Self.texts {
+            for line in text.split(separator: "\n") {
+                let words = line.split(separator: " ").map(String.init)
+                for start in words.indices {
+                    for length in 1...3 where start + length <= words.count {
+                        names.insert((words[start..<(start + length)] + ["GmbH"]).joined(separator: " "))
+                        names.insert(words[start..<(start + length)].joined(separator: " "))
+                    }
+                }
+            }
+        }
+        #expect(names.count > 500)
+        for name in names {
+            #expect(resolver.coreName(name) == resolver.coreNameBySplitting(name), "\(name)")
+        }
+    }
+
     /// A name's shape by bytes (word count, capital initials folded, their count), the initials
     /// search and the space test answer as the `Substring` and `Character` forms do, on every
     /// line of the genre texts, runs of its words, and the hard cases.
@@ -447,6 +471,8 @@ import Testing
             #expect(shape.initials == initials, "\(name)")
             #expect(shape.letters == initials.count, "\(name)")
             #expect(EntityResolver.containsSpace(name) == name.contains(" "), "\(name)")
+            #expect(EntityResolver.lastWord(of: name) == words.last, "\(name)")
+            #expect(EntityResolver.byteCount(0x2D, in: name) == name.utf8.filter { $0 == 0x2D }.count, "\(name)")
             for acronym in ["pftz", "ftz", "cl", "dp", "o", "ö", "aé"] {
                 #expect(shape.contains(acronym) == initials.contains(acronym), "\(name) \(acronym)")
             }
