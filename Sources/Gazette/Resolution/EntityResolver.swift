@@ -140,11 +140,15 @@ public struct EntityResolver: EntityResolving {
         var groupOfMention = [Int](repeating: -1, count: mentions.count)
         for k in mentions.indices {
             guard let key = mentions[k].entityKey else { continue }
-            // Through `inout`, the default is stored on first sight: one hash and probe for the
-            // look-up and the insertion both.
-            let group = EntityResolver.value(&groupNumbers[key, default: groupKeys.count])
-            if group == groupKeys.count { groupKeys.append(key) }
-            groupOfMention[k] = group
+            // A look-up, then an insertion for a new key: the `default:` subscript's `_modify`
+            // boxed its default's closure, two allocations per mention.
+            if let group = groupNumbers[key] {
+                groupOfMention[k] = group
+            } else {
+                groupOfMention[k] = groupKeys.count
+                groupNumbers[key] = groupKeys.count
+                groupKeys.append(key)
+            }
         }
         var starts = [Int](repeating: 0, count: groupKeys.count + 1)
         for group in groupOfMention where group >= 0 { starts[group + 1] += 1 }
@@ -155,18 +159,12 @@ public struct EntityResolver: EntityResolving {
             members[next[groupOfMention[k]]] = k
             next[groupOfMention[k]] += 1
         }
-        var entities: [ResolvedEntity] = []
-        entities.reserveCapacity(groupKeys.count)
-        for group in groupKeys.indices {
-            entities.append(entity(key: groupKeys[group], members: members[starts[group]..<starts[group + 1]], of: mentions, language: lang))
+        // By `map`, each entity made in its place: appending copied it in and destroyed the original.
+        let entities = groupKeys.indices.map { group in
+            entity(key: groupKeys[group], members: members[starts[group]..<starts[group + 1]], of: mentions, language: lang)
         }
         return ResolvedMentions(mentions: mentions, entities: entities)
     }
-
-    /// The value behind `slot`: called with `&map[key, default: d]`, which stores `d` when the
-    /// key is new.
-    @inline(__always)
-    static func value(_ slot: inout Int) -> Int { slot }
 
     /// The content-derived key of a mention without a reference, named `name`, of `type`; for an
     /// organization known by its core name, that entry's id, which is then its reference too.
@@ -406,17 +404,30 @@ public struct EntityResolver: EntityResolving {
         // Every surface form is kept, the name too: another document may pick another canonical name.
         // Sorted, then equal neighbours dropped: the same list as a `Set`'s sorted, without
         // hashing every form (a seeded hash per string was most of this step). Texts then names,
-        // in one array made to size, as the concatenation of the two mapped arrays was.
+        // in one array made to size, as the concatenation of the two mapped arrays was; equal
+        // neighbours dropped in place, each compared with the last one kept.
         var forms: [String] = []
         forms.reserveCapacity(2 * members.count)
         for k in members { forms.append(mentions[k].text) }
         for k in members { forms.append(mentions[k].name) }
-        forms.sort()
-        var aliases: [String] = []
-        aliases.reserveCapacity(forms.count)
-        for form in forms where aliases.last != form { aliases.append(form) }
-        entity.aliases = aliases
-        if entity.subtype == nil { entity.subtype = members.lazy.compactMap { mentions[$0].subtype }.first }
+        if forms.count == 2 {
+            // One mention, as most entities have: the stable sort of two forms is one comparison.
+            if forms[1] < forms[0] { forms.swapAt(0, 1) }
+        } else {
+            forms.sort()
+        }
+        var kept = 1
+        for r in forms.indices.dropFirst() where forms[r] != forms[kept - 1] {
+            if r != kept { forms[kept] = forms[r] }
+            kept += 1
+        }
+        forms.removeLast(forms.count - kept)
+        entity.aliases = forms
+        // The first of the mentions' values, by plain loops: lazy `compactMap` sequences cost 12
+        // million instructions on 2 MB.
+        if entity.subtype == nil {
+            for k in members { if let subtype = mentions[k].subtype { entity.subtype = subtype; break } }
+        }
         let bestReference = mentions[b].reference
         if let ref = bestReference, let iso = lexiconCountries[ref], let country = reference.country(iso) {
             entity.country = country.name
@@ -439,12 +450,14 @@ public struct EntityResolver: EntityResolving {
             }
         }
         // Stated in the text: an adjective or an enumeration after "German companies such as".
-        if let iso = members.lazy.compactMap({ mentions[$0].statedCountry }).first, let country = reference.country(iso) {
+        var statedCountry: String?
+        for k in members { if let iso = mentions[k].statedCountry { statedCountry = iso; break } }
+        if let iso = statedCountry, let country = reference.country(iso) {
             entity.country = country.name
             entity.countrySource = .text
             entity.region = country.region
-        } else if entity.region == nil, let region = members.lazy.compactMap({ mentions[$0].statedRegion }).first {
-            entity.region = region
+        } else if entity.region == nil {
+            for k in members { if let region = mentions[k].statedRegion { entity.region = region; break } }
         }
         if entity.country == nil, entity.type == .organization, let iso = legalFormCountry(entity.name),
            let country = reference.country(iso) {
