@@ -178,11 +178,25 @@ public struct EntityResolver: EntityResolving {
         guard type == .organization else {
             return DerivedKey(type: type, reference: nil, key: type.rawValue + ":" + Folding.nameKey(name))
         }
-        let core = coreName(name)
-        if let entry = reference.firstEntry(named: core, where: { $0.type == .organization }) {
-            return DerivedKey(type: type, reference: entry.id, key: entry.id)
+        // The core name's name key made once, for the look-up and the key.
+        let coreKey = Folding.nameKey(coreName(name))
+        if let id = firstOrganization(nameKey: coreKey) {
+            return DerivedKey(type: type, reference: id, key: id)
         }
-        return DerivedKey(type: type, reference: nil, key: "organization:" + Folding.nameKey(core))
+        return DerivedKey(type: type, reference: nil, key: "organization:" + coreKey)
+    }
+
+    /// The id of `reference.firstEntry(named:where:)` for an organization, given the name's
+    /// `Folding.nameKey`: the most populous organization of that name key, the first of equals.
+    /// Entries are read in place (the predicate took a copy of each).
+    func firstOrganization(nameKey: String) -> String? {
+        guard let indices = reference.nameIndex[nameKey] else { return nil }
+        var best: Int?
+        for index in indices where reference.entries[index].type == .organization {
+            if let b = best, reference.entries[b].population >= reference.entries[index].population { continue }
+            best = index
+        }
+        return best.map { reference.entries[$0].id }
     }
 
     /// A document's ``shortForm(_:)`` results by name, made on first use.
@@ -296,12 +310,16 @@ public struct EntityResolver: EntityResolving {
     /// initials' `Character` count.
     struct NameShape {
         var words: Int
-        var initials: String
         var letters: Int
+        /// The initials as made from `Character`s, or nil when they are read from `name`'s bytes
+        /// on demand: most names are never tried against an acronym, and making every name's
+        /// initials cost 5 million instructions on 2 MB.
+        private var madeInitials: String?
+        private var name = ""
 
         init(words: Int, initials: String, letters: Int) {
             self.words = words
-            self.initials = initials
+            self.madeInitials = initials
             self.letters = letters
         }
 
@@ -323,27 +341,36 @@ public struct EntityResolver: EntityResolving {
             if let fast, let counts = fast {
                 words = counts.words
                 letters = counts.capitals
-                initials = counts.capitals == 0 ? "" : name.utf8.withContiguousStorageIfAvailable { bytes in
-                    String(unsafeUninitializedCapacity: counts.capitals) { out in
-                        var n = 0
-                        for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A && (k == 0 || bytes[k - 1] == 0x20) {
-                            out[n] = bytes[k] | 0x20
-                            n += 1
-                        }
-                        return n
-                    }
-                } ?? ""
+                self.name = name
                 return
             }
             let pieces = name.splitASCII(separator: 0x20)
             words = pieces.count
-            initials = pieces.compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined()
+            let initials = pieces.compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined()
+            madeInitials = initials
             letters = initials.count
+        }
+
+        /// The capital first letters of the words, folded ("pftz").
+        var initials: String {
+            if let madeInitials { return madeInitials }
+            guard letters > 0 else { return "" }
+            return name.utf8.withContiguousStorageIfAvailable { bytes in
+                String(unsafeUninitializedCapacity: letters) { out in
+                    var n = 0
+                    for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A && (k == 0 || bytes[k - 1] == 0x20) {
+                        out[n] = bytes[k] | 0x20
+                        n += 1
+                    }
+                    return n
+                }
+            } ?? ""
         }
 
         /// `initials.contains(acronym)`, by bytes when both are ASCII (a byte is a `Character`
         /// there), without Foundation's `range(of:)`.
         func contains(_ acronym: String) -> Bool {
+            let initials = initials
             let answer: Bool?? = initials.utf8.withContiguousStorageIfAvailable { text in
                 acronym.utf8.withContiguousStorageIfAvailable { part -> Bool? in
                     guard !part.isEmpty, text.allSatisfy({ $0 < 0x80 }), part.allSatisfy({ $0 < 0x80 }) else { return nil }
@@ -366,6 +393,7 @@ public struct EntityResolver: EntityResolving {
 
     /// `word.trimmingCharacters(in: .punctuationCharacters)` (Unicode categories P*) without
     /// Foundation's scan when neither end is punctuation, which is nearly always.
+    ///
     /// A word that starts and ends with an ASCII letter or digit (category L or N) is itself,
     /// read from two bytes: the scalar properties looked up at both ends cost a thousand
     /// instructions a word.
@@ -421,7 +449,7 @@ public struct EntityResolver: EntityResolving {
             if r != kept { forms[kept] = forms[r] }
             kept += 1
         }
-        forms.removeLast(forms.count - kept)
+        if kept < forms.count { forms.removeLast(forms.count - kept) }
         entity.aliases = forms
         // The first of the mentions' values, by plain loops: lazy `compactMap` sequences cost 12
         // million instructions on 2 MB.
@@ -506,7 +534,18 @@ public struct EntityResolver: EntityResolving {
     /// is a character and only A to Z are capitals: counting and testing `Character`s was most of
     /// the acronym step.
     static func isAcronymShaped(_ text: String) -> Bool {
-        text.withASCIIBytes { $0.count >= 2 && $0.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } }
+        // Nearly every mention is turned away by its first two bytes, without the scan for ASCII:
+        // an ASCII first byte other than A to Z starts a `Character` that is not a capital (a
+        // lower-case letter, a digit or a sign, whatever marks follow), and a to z as the second
+        // byte (after an ASCII first, so a `Character` of its own) starts a `Character` that is not
+        // one either. Fewer than two bytes are fewer than two `Character`s.
+        let rejected: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= 2 else { return true }
+            if bytes[0] < 0x80, !(bytes[0] >= 0x41 && bytes[0] <= 0x5A) { return true }
+            return bytes[1] >= 0x61 && bytes[1] <= 0x7A
+        }
+        if rejected == true { return false }
+        return text.withASCIIBytes { $0.count >= 2 && $0.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } }
             ?? (text.count >= 2 && text.allSatisfy { $0.isUppercase })
     }
 
@@ -515,7 +554,9 @@ public struct EntityResolver: EntityResolving {
         // A name found nothing the first time it was read; most mentions repeat a name. A
         // `WordSet`: a `Set` ran a seeded hash of every name.
         var seen = WordSet()
-        for k in members where seen.insert(mentions[k].name) {
+        for k in members {
+            // One mention's name needs no set (whose first insertion allocates its tables).
+            if members.count > 1, !seen.insert(mentions[k].name) { continue }
             let words = mentions[k].name.splitASCII(separator: 0x20)
             guard words.count >= 2 else { continue }
             for word in words where word.startsUppercase {

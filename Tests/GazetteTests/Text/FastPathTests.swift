@@ -421,7 +421,8 @@ import Testing
     }
 
     /// An organization's core name by bytes in place is the one made by splitting the name into
-    /// words, with legal forms and group words at the end (the reference data's and the hard ones).
+    /// words, with legal forms and group words at the end (the reference data's and the hard ones);
+    /// the organization found by name key is `firstEntry(named:where:)`'s.
     @Test func coreNameInPlaceEqualsCoreNameBySplitting() throws {
         let pipeline = TestSupport.makePipeline()
         let resolver = try #require(pipeline.resolver as? EntityResolver)
@@ -439,9 +440,14 @@ import Testing
             }
         }
         #expect(names.count > 500)
+        var organizations = 0
         for name in names {
             #expect(resolver.coreName(name) == resolver.coreNameBySplitting(name), "\(name)")
+            let expected = resolver.reference.firstEntry(named: name, where: { $0.type == .organization })?.id
+            #expect(resolver.firstOrganization(nameKey: Folding.nameKey(name)) == expected, "\(name)")
+            if expected != nil { organizations += 1 }
         }
+        #expect(organizations > 0)
     }
 
     /// A name's shape by bytes (word count, capital initials folded, their count), the initials
