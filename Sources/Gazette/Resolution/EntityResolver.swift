@@ -31,8 +31,6 @@ public struct EntityResolver: EntityResolving {
         var mentions = mentions
         let lang = text.language
         statedOrigins(&mentions, text)
-        // Most names recur in a document: each one's short form is made once.
-        var names = NameForms(resolver: self)
         // 1. Keys from content; an organization known by its core name ("BMW Group" → BMW) takes the reference.
         // A mention with a reference keys on it. Otherwise the key (and an organization's
         // reference) depends only on the name and type: made once per name, for the type it
@@ -127,8 +125,11 @@ public struct EntityResolver: EntityResolving {
             } else if type == .person, !EntityResolver.containsSpace(name), let key = surnameKeys[Folding.key(name)] {
                 mentions[k].entityKey = key
             } else if type == .organization || type == .facility || type == .zone, mentions[k].reference == nil,
-                      case let short = names.short(name), let key = firstWordKeys[Folding.key(short)], key != mentions[k].entityKey,
-                      !EntityResolver.containsSpace(short) {
+                      !firstWordKeys.isEmpty, case let short = shortForm(name), !EntityResolver.containsSpace(short),
+                      let key = firstWordKeys[Folding.key(short)], key != mentions[k].entityKey {
+                // The space test before the fold and look-up, and no cache of short forms: a
+                // name's short form was asked again only one time in seven, and the cache's
+                // insertions cost three times what it saved.
                 mentions[k].entityKey = key
             }
         }
@@ -197,19 +198,6 @@ public struct EntityResolver: EntityResolving {
             best = index
         }
         return best.map { reference.entries[$0].id }
-    }
-
-    /// A document's ``shortForm(_:)`` results by name, made on first use.
-    struct NameForms {
-        let resolver: EntityResolver
-        var shorts: WordMap<String> = [:]
-
-        mutating func short(_ name: String) -> String {
-            if let known = shorts[name] { return known }
-            let made = resolver.shortForm(name)
-            shorts[name] = made
-            return made
-        }
     }
 
     /// The distinctive part of a short name: "Huajin-Aramco-Projekt" → "Huajin-Aramco", "Leoni" → "Leoni".
@@ -566,16 +554,24 @@ public struct EntityResolver: EntityResolving {
                 // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
                 // Asked only of a word that names a place other than a country: most words name
                 // none, and the test cost a thousand instructions a word.
+                // `firstEntry(named:where:)`'s choice (most populous match, first of equals), with
+                // the entries read in place: the predicate took a copy of each candidate.
+                guard let indices = reference.nameIndex[Folding.nameKey(EntityResolver.trimmingPunctuation(bare))] else { continue }
                 var common: Bool?
-                let place = reference.firstEntry(named: EntityResolver.trimmingPunctuation(bare)) { entry in
+                var best: Int?
+                for index in indices {
+                    let entry = reference.entries[index]
                     guard entry.type == .place, entry.subtype == "country" || entry.population >= 500_000 || entry.subtype == "province"
-                    else { return false }
-                    if entry.subtype == "country" { return true }
-                    let isCommon = common ?? reference.isCommonWord(word, .en)
-                    common = isCommon
-                    return !isCommon
+                    else { continue }
+                    if entry.subtype != "country" {
+                        let isCommon = common ?? reference.isCommonWord(word, .en)
+                        common = isCommon
+                        if isCommon { continue }
+                    }
+                    if let b = best, reference.entries[b].population >= entry.population { continue }
+                    best = index
                 }
-                if let iso = place?.country { return iso }
+                if let best { return reference.entries[best].country }
             }
         }
         return nil
