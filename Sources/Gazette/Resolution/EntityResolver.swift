@@ -98,15 +98,16 @@ public struct EntityResolver: EntityResolving {
         for k in mentions.indices {
             guard let key = mentions[k].entityKey else { continue }
             let type = mentions[k].type
-            let words = mentions[k].name.splitASCII(separator: 0x20)
             // The first name to have a word keeps it; each word folded once for the test and the entry.
-            if type == .person, words.count >= 2, let last = words.last {
-                let word = Folding.key(last)
+            // Only the outer words of a name of two or more, found in place and only for the types
+            // that use them: splitting every mention's name into an array cost an allocation each.
+            if type == .person, let words = EntityResolver.outerWords(of: mentions[k].name) {
+                let word = Folding.key(words.last)
                 if surnameKeys[word] == nil { surnameKeys[word] = key }
             }
-            if type == .organization || type == .facility || type == .zone, words.count >= 2, mentions[k].reference == nil,
-               let first = words.first, first.characterCount >= 3 {
-                let word = Folding.key(first)
+            if type == .organization || type == .facility || type == .zone, mentions[k].reference == nil,
+               let words = EntityResolver.outerWords(of: mentions[k].name), words.first.characterCount >= 3 {
+                let word = Folding.key(words.first)
                 if firstWordKeys[word] == nil { firstWordKeys[word] = key }
             }
         }
@@ -497,6 +498,34 @@ public struct EntityResolver: EntityResolving {
         guard let last = EntityResolver.lastWord(of: name) else { return nil }
         let code = reference.legalForms[Folding.key(last)]
         return code?.isEmpty == false ? code : nil
+    }
+
+    /// The first and last of `name`'s words (its pieces between spaces, as
+    /// `splitASCII(separator: 0x20)` gives them) when it has two or more; nil otherwise.
+    static func outerWords(of name: String) -> (first: Substring, last: Substring)? {
+        let found: (Int, Int, Int, Int)?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            var firstEnd = start
+            while firstEnd < bytes.count, bytes[firstEnd] != 0x20 { firstEnd += 1 }
+            var end = bytes.count
+            while end > firstEnd, bytes[end - 1] == 0x20 { end -= 1 }
+            // Nothing after the first word: one word, or none.
+            guard end > firstEnd else { return nil }
+            // A space at `firstEnd` stops this before it.
+            var lastStart = end
+            while bytes[lastStart - 1] != 0x20 { lastStart -= 1 }
+            return (start, firstEnd, lastStart, end)
+        }
+        guard let found else {
+            let words = name.splitASCII(separator: 0x20)
+            guard words.count >= 2, let first = words.first, let last = words.last else { return nil }
+            return (first, last)
+        }
+        guard let (start, firstEnd, lastStart, end) = found else { return nil }
+        let base = name.utf8.startIndex
+        func at(_ offset: Int) -> String.Index { name.utf8.index(base, offsetBy: offset) }
+        return (name[at(start)..<at(firstEnd)], name[at(lastStart)..<at(end)])
     }
 
     /// `name.splitASCII(separator: 0x20).last`, found from the end without splitting the name.

@@ -454,7 +454,7 @@ import Testing
     /// search and the space test answer as the `Substring` and `Character` forms do, on every
     /// line of the genre texts, runs of its words, and the hard cases.
     @Test func nameShapesByBytesEqualCharacterForms() {
-        var names = Set(Self.hardCases + ["Pilot Free Trade Zone", "China (Liaoning) Pilot Free Trade Zone", " a  B ", "A\u{301}rhus Port",
+        var names = Set(Self.hardCases + ["Pilot Free Trade Zone", "China (Liaoning) Pilot Free Trade Zone", " a  B ", "A\u{301}rhus Port", "a", " a ", "a  ", "  b c  ",
                                           "a \u{301}B", "Ölwerk Ost", "", " ", "Dalian\r\nPort", "e\u{301} F"])
         for text in Self.texts {
             // Each line, and each run of two to four of its words, as names are.
@@ -478,6 +478,9 @@ import Testing
             #expect(shape.letters == initials.count, "\(name)")
             #expect(EntityResolver.containsSpace(name) == name.contains(" "), "\(name)")
             #expect(EntityResolver.lastWord(of: name) == words.last, "\(name)")
+            let outer = EntityResolver.outerWords(of: name)
+            #expect(outer?.first == (words.count >= 2 ? words.first : nil), "\(name)")
+            #expect(outer?.last == (words.count >= 2 ? words.last : nil), "\(name)")
             #expect(EntityResolver.byteCount(0x2D, in: name) == name.utf8.filter { $0 == 0x2D }.count, "\(name)")
             for acronym in ["pftz", "ftz", "cl", "dp", "o", "ö", "aé"] {
                 #expect(shape.contains(acronym) == initials.contains(acronym), "\(name) \(acronym)")
