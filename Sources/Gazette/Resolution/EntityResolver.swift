@@ -188,17 +188,24 @@ public struct EntityResolver: EntityResolving {
         return DerivedKey(type: type, reference: nil, key: "organization:" + coreKey)
     }
 
-    /// The id of `reference.firstEntry(named:where:)` for an organization, given the name's
-    /// `Folding.nameKey`: the most populous organization of that name key, the first of equals.
-    /// Entries are read in place (the predicate took a copy of each).
-    func firstOrganization(nameKey: String) -> String? {
+    /// `reference.firstEntry(named:where:)`'s choice for a name whose `Folding.nameKey` is
+    /// `nameKey`, as an index into `reference.entries`: the most populous entry that `matches`
+    /// (given its index), the first of equals. Entries are read in place: `firstEntry` handed the
+    /// predicate a copy of each candidate, and the name was folded again for every look-up.
+    func firstEntryIndex(nameKey: String, where matches: (Int) -> Bool) -> Int? {
         guard let indices = reference.nameIndex[nameKey] else { return nil }
         var best: Int?
-        for index in indices where reference.entries[index].type == .organization {
+        for index in indices where matches(index) {
             if let b = best, reference.entries[b].population >= reference.entries[index].population { continue }
             best = index
         }
-        return best.map { reference.entries[$0].id }
+        return best
+    }
+
+    /// The id of the organization `reference.firstEntry(named:where:)` finds, given the name's
+    /// `Folding.nameKey`.
+    func firstOrganization(nameKey: String) -> String? {
+        firstEntryIndex(nameKey: nameKey) { reference.entries[$0].type == .organization }.map { reference.entries[$0].id }
     }
 
     /// The distinctive part of a short name: "Huajin-Aramco-Projekt" → "Huajin-Aramco", "Leoni" → "Leoni".
@@ -582,28 +589,37 @@ public struct EntityResolver: EntityResolving {
                     ? String(text.dropLast(2)) : text
                 // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
                 // Asked only of a word that names a place other than a country: most words name
-                // none, and the test cost a thousand instructions a word.
-                // `firstEntry(named:where:)`'s choice (most populous match, first of equals), with
-                // the entries read in place: the predicate took a copy of each candidate.
-                guard let indices = reference.nameIndex[Folding.nameKey(EntityResolver.trimmingPunctuation(bare))] else { continue }
+                // none, and the test cost a thousand instructions a word. The entries are read in
+                // place, by ``firstEntryIndex(nameKey:where:)``.
                 var common: Bool?
-                var best: Int?
-                for index in indices {
+                let best = firstEntryIndex(nameKey: Folding.nameKey(EntityResolver.trimmingPunctuation(bare))) { index in
                     let entry = reference.entries[index]
                     guard entry.type == .place, entry.subtype == "country" || entry.population >= 500_000 || entry.subtype == "province"
-                    else { continue }
-                    if entry.subtype != "country" {
-                        let isCommon = common ?? reference.isCommonWord(word, .en)
-                        common = isCommon
-                        if isCommon { continue }
-                    }
-                    if let b = best, reference.entries[b].population >= entry.population { continue }
-                    best = index
+                    else { return false }
+                    if entry.subtype == "country" { return true }
+                    let isCommon = common ?? reference.isCommonWord(word, .en)
+                    common = isCommon
+                    return !isCommon
                 }
-                if let best { return reference.entries[best].country }
+                // A place without a country names none: the next word is tried, as before.
+                if let best, let iso = reference.entries[best].country { return iso }
             }
         }
         return nil
+    }
+
+    /// The country that the word (before any dash) names: "US" in "US-Konzern". A word without a
+    /// dash is its own first piece, and its name key is made from the token's key (the text
+    /// folded) without splitting or folding it again.
+    func countryNamed(by token: Token) -> String? {
+        let nameKey: String
+        if EntityResolver.byteCount(0x2D, in: token.text) == 0 {
+            nameKey = Folding.nameKey(folded: token.key)
+        } else {
+            guard let part = token.text.splitASCII(separator: 0x2D).first else { return nil }
+            nameKey = Folding.nameKey(part)
+        }
+        return firstEntryIndex(nameKey: nameKey) { reference.entries[$0].subtype == "country" }.flatMap { reference.entries[$0].country }
     }
 
     /// The country a place mention is or lies in, from reference data.
@@ -673,10 +689,7 @@ public struct EntityResolver: EntityResolving {
                 var b = firstToken - 1
                 var words = 0
                 while b >= 0, words < 3, at(b) == nil, tokens[b].isWord {
-                    let word = tokens[b].text
-                    if let iso = reference.countryOfAdjective(key: tokens[b].key)
-                        ?? word.splitASCII(separator: 0x2D).first.flatMap({ part in
-                            reference.firstEntry(named: part) { $0.subtype == "country" }?.country }) {
+                    if let iso = reference.countryOfAdjective(key: tokens[b].key) ?? countryNamed(by: tokens[b]) {
                         mentions[k].statedCountry = iso
                         break
                     }

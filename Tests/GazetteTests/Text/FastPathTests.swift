@@ -450,6 +450,25 @@ import Testing
         #expect(organizations > 0)
     }
 
+    /// The country a token names before any dash, from its key without splitting or folding
+    /// again, is the one `firstEntry(named:where:)` gives for the token's first piece; on every
+    /// token of the texts and a few with dashes.
+    @Test func countryNamedByTokenEqualsFirstEntryOfFirstPiece() throws {
+        let resolver = try #require(TestSupport.makePipeline().resolver as? EntityResolver)
+        var found = 0
+        for text in Self.texts + ["US-Konzern, China-Geschäft, -Deutschland, Deutschland-, Frankreich--Werk, Österreich"] {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            for token in Tokenizer.tokens(of: sentence) where token.isWord {
+                let expected = token.text.splitASCII(separator: 0x2D).first.flatMap { part in
+                    resolver.reference.firstEntry(named: part) { $0.subtype == "country" }?.country
+                }
+                #expect(resolver.countryNamed(by: token) == expected, "\(token.text)")
+                if expected != nil { found += 1 }
+            }
+        }
+        #expect(found > 0)
+    }
+
     /// A name's shape by bytes (word count, capital initials folded, their count), the initials
     /// search and the space test answer as the `Substring` and `Character` forms do, on every
     /// line of the genre texts, runs of its words, and the hard cases.
