@@ -31,15 +31,29 @@ public struct EntityResolver: EntityResolving {
         var mentions = mentions
         let lang = text.language
         statedOrigins(&mentions, text)
-        // Most names recur in a document: each one's core and short forms are made once.
-        var names = NameForms(resolver: self)
         // 1. Keys from content; an organization known by its core name ("BMW Group" → BMW) takes the reference.
+        // A mention with a reference keys on it. Otherwise the key (and an organization's
+        // reference) depends only on the name and type: made once per name, for the type it
+        // first came with: per mention, the name was folded twice, an organization's core name
+        // looked up and a key concatenated, through a closure that boxed the name cache (about
+        // half the 58 million instructions this and the in-place core names saved on 2 MB).
+        var derived: WordMap<DerivedKey> = [:]
         for k in mentions.indices {
-            if mentions[k].type == .organization, mentions[k].reference == nil,
-               let entry = reference.firstEntry(named: names.core(mentions[k].name), where: { $0.type == .organization }) {
-                mentions[k].reference = entry.id
+            if let reference = mentions[k].reference {
+                mentions[k].entityKey = reference
+                continue
             }
-            mentions[k].entityKey = key(of: mentions[k], core: { names.core($0) })
+            let type = mentions[k].type
+            let known = derived[mentions[k].name]
+            if let known, known.type == type {
+                if let found = known.reference { mentions[k].reference = found }
+                mentions[k].entityKey = known.key
+                continue
+            }
+            let made = derivedKey(name: mentions[k].name, type: type)
+            if let found = made.reference { mentions[k].reference = found }
+            mentions[k].entityKey = made.key
+            if known == nil { derived[mentions[k].name] = made }
         }
         // 2. Acronyms defined in brackets right after a name.
         // The document's tables are `WordMap`s: a `Dictionary` ran a seeded hash per look-up, 1.4 %
@@ -56,26 +70,24 @@ public struct EntityResolver: EntityResolving {
             }
         }
         // An undefined acronym made of a name's initials ("FTZ" after "… Pilot Free Trade Zone").
-        var acronyms = Set<String>()
+        // A `WordSet`, in first-seen order: each acronym's search is on its own, so the order of
+        // a `Set` (and its seeded hash of every acronym) bought nothing.
+        var acronyms = WordSet()
         for k in mentions.indices where EntityResolver.isAcronymShaped(mentions[k].text) {
             acronyms.insert(Folding.key(mentions[k].text))
         }
-        // Word counts and initials of each name, made once per name rather than once per acronym
-        // or mention; a person's are never read (below), so none are made.
-        var shapesByName: WordMap<(words: Int, initials: String)> = [:]
-        let nameShapes: [(words: Int, initials: String)] = acronyms.isEmpty ? [] : mentions.indices.map { k in
-            guard mentions[k].type != .person else { return (0, "") }
-            let name = mentions[k].name
-            if let known = shapesByName[name] { return known }
-            let words = name.splitASCII(separator: 0x20)
-            let shape = (words.count, words.compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined())
-            shapesByName[name] = shape
-            return shape
+        let undefined = acronyms.filter { aliasKeys[$0] == nil }
+        // Word counts and initials of each name, made only when an acronym is left to explain; a
+        // person's are never read (below), so none are made.
+        let nameShapes: [NameShape] = undefined.isEmpty ? [] : mentions.indices.map { k in
+            mentions[k].type == .person ? NameShape(words: 0, initials: "", letters: 0) : NameShape(mentions[k].name)
         }
-        for acronym in acronyms where aliasKeys[acronym] == nil {
-            for k in mentions.indices where mentions[k].type != .person && nameShapes[k].words >= acronym.count {
-                let initials = nameShapes[k].initials
-                if initials.count >= acronym.count, initials.contains(acronym), let key = mentions[k].entityKey {
+        for acronym in undefined {
+            // Counted once per acronym, not once per mention tried (`String.count` finds grapheme
+            // breaks: 14 million instructions on 2 MB).
+            let length = acronym.characterCount
+            for k in mentions.indices where mentions[k].type != .person && nameShapes[k].words >= length {
+                if nameShapes[k].letters >= length, nameShapes[k].contains(acronym), let key = mentions[k].entityKey {
                     aliasKeys[acronym] = key
                     break
                 }
@@ -87,18 +99,24 @@ public struct EntityResolver: EntityResolving {
         for k in mentions.indices {
             guard let key = mentions[k].entityKey else { continue }
             let type = mentions[k].type
-            let words = mentions[k].name.splitASCII(separator: 0x20)
-            if type == .person, words.count >= 2, let last = words.last {
-                surnameKeys[Folding.key(last)] = surnameKeys[Folding.key(last)] ?? key
+            // The first name to have a word keeps it; each word folded once for the test and the entry.
+            // Only the outer words of a name of two or more, found in place and only for the types
+            // that use them: splitting every mention's name into an array cost an allocation each.
+            if type == .person, let words = EntityResolver.outerWords(of: mentions[k].name) {
+                let word = Folding.key(words.last)
+                if surnameKeys[word] == nil { surnameKeys[word] = key }
             }
-            if type == .organization || type == .facility || type == .zone, words.count >= 2, mentions[k].reference == nil,
-               let first = words.first, first.characterCount >= 3 {
-                firstWordKeys[Folding.key(first)] = firstWordKeys[Folding.key(first)] ?? key
+            if type == .organization || type == .facility || type == .zone, mentions[k].reference == nil,
+               let words = EntityResolver.outerWords(of: mentions[k].name), words.first.characterCount >= 3 {
+                let word = Folding.key(words.first)
+                if firstWordKeys[word] == nil { firstWordKeys[word] = key }
             }
         }
         for k in mentions.indices {
             let name = mentions[k].name, text = mentions[k].text, type = mentions[k].type
-            if let key = aliasKeys[Folding.key(text)], text.hasNoLowercase {
+            // The capitals test before the fold and look-up: it turns away nearly every mention (a
+            // name has lower-case letters), and folding each text cost 20 million instructions on 2 MB.
+            if !aliasKeys.isEmpty, text.hasNoLowercase, let key = aliasKeys[Folding.key(text)] {
                 // A defined acronym means what the text defined, whatever a lookup said ("DRC").
                 mentions[k].entityKey = key
                 if let defining = mentions.firstIndex(where: { $0.entityKey == key && $0.name != name }) {
@@ -106,90 +124,265 @@ public struct EntityResolver: EntityResolving {
                     mentions[k].subtype = mentions[defining].subtype
                     mentions[k].reference = mentions[defining].reference
                 }
-            } else if type == .person, !name.contains(" "), let key = surnameKeys[Folding.key(name)] {
+            } else if type == .person, !EntityResolver.containsSpace(name), let key = surnameKeys[Folding.key(name)] {
                 mentions[k].entityKey = key
             } else if type == .organization || type == .facility || type == .zone, mentions[k].reference == nil,
-                      case let short = names.short(name), let key = firstWordKeys[Folding.key(short)], key != mentions[k].entityKey,
-                      !short.contains(" ") {
+                      !firstWordKeys.isEmpty, case let short = shortForm(name), !EntityResolver.containsSpace(short),
+                      let key = firstWordKeys[Folding.key(short)], key != mentions[k].entityKey {
+                // The space test before the fold and look-up, and no cache of short forms: a
+                // name's short form was asked again only one time in seven, and the cache's
+                // insertions cost three times what it saved.
                 mentions[k].entityKey = key
             }
         }
-        // 4. One entity per key.
-        var order: [String] = []
-        var groups: WordMap<[Mention]> = [:]
-        for m in mentions {
-            guard let key = m.entityKey else { continue }
-            if !groups.contains(key) { order.append(key) }
-            groups[key, default: []].append(m)
+        // 4. One entity per key, in order of first mention. Each entity's mentions are read in
+        // place, by index, in one array ordered by entity: a `[Mention]` per key copied every
+        // mention (eight strings retained and released) into it.
+        var groupNumbers: WordMap<Int> = [:]
+        var groupKeys: [String] = []
+        var groupOfMention = [Int](repeating: -1, count: mentions.count)
+        for k in mentions.indices {
+            guard let key = mentions[k].entityKey else { continue }
+            // A look-up, then an insertion for a new key: the `default:` subscript's `_modify`
+            // boxed its default's closure, two allocations per mention.
+            if let group = groupNumbers[key] {
+                groupOfMention[k] = group
+            } else {
+                groupOfMention[k] = groupKeys.count
+                groupNumbers[key] = groupKeys.count
+                groupKeys.append(key)
+            }
         }
-        let entities = order.compactMap { key in groups[key].map { entity(key: key, mentions: $0, language: lang) } }
+        var starts = [Int](repeating: 0, count: groupKeys.count + 1)
+        for group in groupOfMention where group >= 0 { starts[group + 1] += 1 }
+        for group in groupKeys.indices { starts[group + 1] += starts[group] }
+        var members = [Int](repeating: 0, count: starts[groupKeys.count])
+        var next = starts
+        for k in mentions.indices where groupOfMention[k] >= 0 {
+            members[next[groupOfMention[k]]] = k
+            next[groupOfMention[k]] += 1
+        }
+        // By `map`, each entity made in its place: appending copied it in and destroyed the original.
+        let entities = groupKeys.indices.map { group in
+            entity(key: groupKeys[group], members: members[starts[group]..<starts[group + 1]], of: mentions, language: lang)
+        }
         return ResolvedMentions(mentions: mentions, entities: entities)
     }
 
-    /// The content-derived key of a mention; `core` gives an organization's core name.
-    func key(of m: Mention, core: (String) -> String) -> String {
-        if let reference = m.reference { return reference }
-        if m.type == .organization { return "organization:" + Folding.nameKey(core(m.name)) }
-        return m.type.rawValue + ":" + Folding.nameKey(m.name)
+    /// The content-derived key of a mention without a reference, named `name`, of `type`; for an
+    /// organization known by its core name, that entry's id, which is then its reference too.
+    struct DerivedKey {
+        var type: EntityType
+        var reference: String?
+        var key: String
     }
 
-    /// A document's ``coreName(_:)`` and ``shortForm(_:)`` results by name, made on first use.
-    struct NameForms {
-        let resolver: EntityResolver
-        var cores: WordMap<String> = [:]
-        var shorts: WordMap<String> = [:]
-
-        mutating func core(_ name: String) -> String {
-            if let known = cores[name] { return known }
-            let made = resolver.coreName(name)
-            cores[name] = made
-            return made
+    func derivedKey(name: String, type: EntityType) -> DerivedKey {
+        guard type == .organization else {
+            return DerivedKey(type: type, reference: nil, key: type.rawValue + ":" + Folding.nameKey(name))
         }
-
-        mutating func short(_ name: String) -> String {
-            if let known = shorts[name] { return known }
-            let made = resolver.shortForm(name)
-            shorts[name] = made
-            return made
+        // The core name's name key made once, for the look-up and the key.
+        let coreKey = Folding.nameKey(coreName(name))
+        if let id = firstOrganization(nameKey: coreKey) {
+            return DerivedKey(type: type, reference: id, key: id)
         }
+        return DerivedKey(type: type, reference: nil, key: "organization:" + coreKey)
+    }
+
+    /// `reference.firstEntry(named:where:)`'s choice for a name whose `Folding.nameKey` is
+    /// `nameKey`, as an index into `reference.entries`: the most populous entry that `matches`
+    /// (given its index), the first of equals. Entries are read in place: `firstEntry` handed the
+    /// predicate a copy of each candidate, and the name was folded again for every look-up.
+    func firstEntryIndex(nameKey: String, where matches: (Int) -> Bool) -> Int? {
+        guard let indices = reference.nameIndex[nameKey] else { return nil }
+        var best: Int?
+        for index in indices where matches(index) {
+            if let b = best, reference.entries[b].population >= reference.entries[index].population { continue }
+            best = index
+        }
+        return best
+    }
+
+    /// The id of the organization `reference.firstEntry(named:where:)` finds, given the name's
+    /// `Folding.nameKey`.
+    func firstOrganization(nameKey: String) -> String? {
+        firstEntryIndex(nameKey: nameKey) { reference.entries[$0].type == .organization }.map { reference.entries[$0].id }
     }
 
     /// The distinctive part of a short name: "Huajin-Aramco-Projekt" → "Huajin-Aramco", "Leoni" → "Leoni".
     func shortForm(_ name: String) -> String {
-        let parts = name.splitASCII(separator: 0x2D)
-        if parts.count >= 3, let last = parts.last, last.startsUppercase,
-           case let lastKey = Folding.key(last),
-           rules.values.contains(where: { $0.suffixCueEndings.contains { lastKey.hasSuffix($0.ending) } }) {
-            return parts.dropLast().joined(separator: "-")
+        // Three pieces need two dashes: a name with fewer is its core name, without the split.
+        if EntityResolver.byteCount(0x2D, in: name) >= 2 {
+            let parts = name.splitASCII(separator: 0x2D)
+            if parts.count >= 3, let last = parts.last, last.startsUppercase,
+               case let lastKey = Folding.key(last),
+               rules.values.contains(where: { $0.suffixCueEndings.contains { lastKey.hasSuffix($0.ending) } }) {
+                return parts.dropLast().joined(separator: "-")
+            }
         }
         return coreName(name)
     }
 
+    /// How many of the text's UTF-8 bytes are `byte`.
+    static func byteCount(_ byte: UInt8, in text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var n = 0
+            for b in bytes where b == byte { n += 1 }
+            return n
+        } ?? text.utf8.reduce(0) { $1 == byte ? $0 + 1 : $0 }
+    }
+
     /// An organization's name without legal form or "Group": "Leoni Group" → "Leoni".
+    ///
+    /// For a name with single spaces only, as nearly all are, words are dropped from the end in
+    /// place, and what is left is a prefix of the name, which joining the kept words would give:
+    /// splitting every name into an array of words cost 3,600 instructions a name.
     func coreName(_ name: String) -> String {
+        let inPlace: String?? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard EntityResolver.hasSingleSpacesOnly(bytes) else { return nil }
+            var words = 1
+            for byte in bytes where byte == 0x20 { words += 1 }
+            var end = bytes.count
+            let base = name.utf8.startIndex
+            while words > 1 {
+                var start = end
+                while bytes[start - 1] != 0x20 { start -= 1 }
+                let key = Folding.key(name[name.utf8.index(base, offsetBy: start)..<name.utf8.index(base, offsetBy: end)])
+                guard reference.legalForms.contains(key) || EntityResolver.groupWords.contains(key) else { break }
+                end = start - 1
+                words -= 1
+            }
+            return end == bytes.count ? name : String(name[..<name.utf8.index(base, offsetBy: end)])
+        }
+        if let inPlace, let core = inPlace { return core }
+        return coreNameBySplitting(name)
+    }
+
+    /// ``coreName(_:)`` through the name's words: for a name with a space at an end or two in a row.
+    func coreNameBySplitting(_ name: String) -> String {
         var words = name.splitASCII(separator: 0x20)
-        let count = words.count
         while words.count > 1, let last = words.last {
             let key = Folding.key(last)
             guard reference.legalForms.contains(key) || EntityResolver.groupWords.contains(key) else { break }
             words.removeLast()
         }
-        // Nothing dropped, as for most names: the name itself when joining its words again
-        // would give it back (single spaces only), without building the string.
-        if words.count == count, EntityResolver.hasSingleSpacesOnly(name) { return name }
         return words.joined(separator: " ")
     }
 
     /// No space at either end and no two in a row: splitting at spaces and joining with one
     /// gives the text back.
     static func hasSingleSpacesOnly(_ text: String) -> Bool {
+        // The bytes in place: iterating the `UTF8View` cost 25 instructions a byte.
+        text.utf8.withContiguousStorageIfAvailable { hasSingleSpacesOnly($0) } ?? hasSingleSpacesOnly(Array(text.utf8))
+    }
+
+    static func hasSingleSpacesOnly(_ bytes: some Collection<UInt8>) -> Bool {
         var previousSpace = true
-        for byte in text.utf8 {
+        for byte in bytes {
             let space = byte == 0x20
             if space && previousSpace { return false }
             previousSpace = space
         }
-        return !previousSpace || text.isEmpty
+        return !previousSpace || bytes.isEmpty
+    }
+
+    /// `text.contains(" ")` without Foundation's `range(of:)` (3,900 instructions a call): a space
+    /// byte followed by an ASCII byte, or ending the text, is a space `Character`; no space byte,
+    /// no space. Only a space before a combining mark takes the general test.
+    static func containsSpace(_ text: String) -> Bool {
+        let answer: Bool?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var unsure = false
+            for k in bytes.indices where bytes[k] == 0x20 {
+                if k + 1 == bytes.count || bytes[k + 1] < 0x80 { return true }
+                unsure = true
+            }
+            return unsure ? nil : false
+        }
+        if let answer, let known = answer { return known }
+        return text.contains(" ")
+    }
+
+    /// A name's word count (its pieces between spaces) and initials: the first letters of its
+    /// words that are capitals, folded ("Pilot Free Trade Zone" → 4, "pftz"), with the
+    /// initials' `Character` count.
+    struct NameShape {
+        var words: Int
+        var letters: Int
+        /// The initials as made from `Character`s, or nil when they are read from `name`'s bytes
+        /// on demand: most names are never tried against an acronym, and making every name's
+        /// initials cost 5 million instructions on 2 MB.
+        private var madeInitials: String?
+        private var name = ""
+
+        init(words: Int, initials: String, letters: Int) {
+            self.words = words
+            self.madeInitials = initials
+            self.letters = letters
+        }
+
+        /// By bytes when every word starts with an ASCII byte followed by an ASCII byte (or its
+        /// end), so that the byte is the word's first `Character`: there only A to Z are capitals,
+        /// folded to a to z. Splitting into `Substring`s and testing and folding `Character`s
+        /// cost 65 million instructions on 2 MB. Otherwise as `Character`s.
+        init(_ name: String) {
+            let fast: (words: Int, capitals: Int)?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+                var words = 0, capitals = 0
+                for k in bytes.indices where bytes[k] != 0x20 && (k == 0 || bytes[k - 1] == 0x20) {
+                    let byte = bytes[k]
+                    guard byte < 0x80, k + 1 == bytes.count || bytes[k + 1] < 0x80 else { return nil }
+                    words += 1
+                    if byte >= 0x41 && byte <= 0x5A { capitals += 1 }
+                }
+                return (words, capitals)
+            }
+            if let fast, let counts = fast {
+                words = counts.words
+                letters = counts.capitals
+                self.name = name
+                return
+            }
+            let pieces = name.splitASCII(separator: 0x20)
+            words = pieces.count
+            let initials = pieces.compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined()
+            madeInitials = initials
+            letters = initials.count
+        }
+
+        /// The capital first letters of the words, folded ("pftz").
+        var initials: String {
+            if let madeInitials { return madeInitials }
+            guard letters > 0 else { return "" }
+            return name.utf8.withContiguousStorageIfAvailable { bytes in
+                String(unsafeUninitializedCapacity: letters) { out in
+                    var n = 0
+                    for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A && (k == 0 || bytes[k - 1] == 0x20) {
+                        out[n] = bytes[k] | 0x20
+                        n += 1
+                    }
+                    return n
+                }
+            } ?? ""
+        }
+
+        /// `initials.contains(acronym)`, by bytes when both are ASCII (a byte is a `Character`
+        /// there), without Foundation's `range(of:)`.
+        func contains(_ acronym: String) -> Bool {
+            let initials = initials
+            let answer: Bool?? = initials.utf8.withContiguousStorageIfAvailable { text in
+                acronym.utf8.withContiguousStorageIfAvailable { part -> Bool? in
+                    guard !part.isEmpty, text.allSatisfy({ $0 < 0x80 }), part.allSatisfy({ $0 < 0x80 }) else { return nil }
+                    guard part.count <= text.count else { return false }
+                    for start in 0...(text.count - part.count) {
+                        var k = 0
+                        while k < part.count, text[start + k] == part[k] { k += 1 }
+                        if k == part.count { return true }
+                    }
+                    return false
+                } ?? nil
+            }
+            if let answer, let known = answer { return known }
+            return initials.contains(acronym)
+        }
     }
 
     /// Words for a group of companies, dropped from a name's end like a legal form.
@@ -197,8 +390,16 @@ public struct EntityResolver: EntityResolving {
 
     /// `word.trimmingCharacters(in: .punctuationCharacters)` (Unicode categories P*) without
     /// Foundation's scan when neither end is punctuation, which is nearly always.
+    ///
+    /// A word that starts and ends with an ASCII letter or digit (category L or N) is itself,
+    /// read from two bytes: the scalar properties looked up at both ends cost a thousand
+    /// instructions a word.
     static func trimmingPunctuation(_ word: String) -> String {
-        word.trimmingScalars { scalar in
+        if let first = word.utf8.first, let last = word.utf8.last,
+           EntityResolver.isASCIIAlphanumeric(first), EntityResolver.isASCIIAlphanumeric(last) {
+            return word
+        }
+        return word.trimmingScalars { scalar in
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
                  .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
@@ -207,26 +408,58 @@ public struct EntityResolver: EntityResolving {
         }
     }
 
-    func entity(key: String, mentions: [Mention], language: Language) -> ResolvedEntity {
-        // The canonical name: the reference name, else the longest name used (the fullest form).
-        let best = mentions.max { a, b in
-            (a.reference != nil ? 1 : 0, a.name.characterCount) < (b.reference != nil ? 1 : 0, b.name.characterCount)
-        } ?? mentions[0]
-        let referenceName = best.reference.flatMap { reference.entry(id: $0)?.name }
-        var entity = ResolvedEntity(key: key, name: referenceName ?? best.name, type: best.type, subtype: best.subtype)
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+    }
+
+    /// The entity of the mentions at `members` (indices into `mentions`, in mention order).
+    func entity(key: String, members: ArraySlice<Int>, of mentions: [Mention], language: Language) -> ResolvedEntity {
+        // The canonical name: the reference name, else the longest name used (the fullest form);
+        // the first of equals, as `max(by:)` gives. Read in place: `max` copied the mentions.
+        var b = members[members.startIndex]
+        var bestScore = (mentions[b].reference != nil ? 1 : 0, mentions[b].name.characterCount)
+        for k in members.dropFirst() {
+            let score = (mentions[k].reference != nil ? 1 : 0, mentions[k].name.characterCount)
+            if bestScore < score { b = k; bestScore = score }
+        }
+        // The reference entry looked up once, for the name and the place data below.
+        let bestEntry = mentions[b].reference.flatMap { reference.entry(id: $0) }
+        var entity = ResolvedEntity(key: key, name: bestEntry?.name ?? mentions[b].name, type: mentions[b].type, subtype: mentions[b].subtype)
         // Every surface form is kept, the name too: another document may pick another canonical name.
         // Sorted, then equal neighbours dropped: the same list as a `Set`'s sorted, without
-        // hashing every form (a seeded hash per string was most of this step).
-        var aliases: [String] = []
-        for form in (mentions.map(\.text) + mentions.map(\.name)).sorted() where aliases.last != form { aliases.append(form) }
-        entity.aliases = aliases
-        if entity.subtype == nil { entity.subtype = mentions.compactMap(\.subtype).first }
-        if let ref = best.reference, let iso = lexiconCountries[ref], let country = reference.country(iso) {
+        // hashing every form (a seeded hash per string was most of this step). Texts then names,
+        // in one array made to size, as the concatenation of the two mapped arrays was; equal
+        // neighbours dropped in place, each compared with the last one kept.
+        var forms: [String] = []
+        forms.reserveCapacity(2 * members.count)
+        for k in members { forms.append(mentions[k].text) }
+        for k in members { forms.append(mentions[k].name) }
+        if forms.count == 2 {
+            // One mention, as most entities have: the stable sort of two forms is one comparison.
+            if forms[1] < forms[0] { forms.swapAt(0, 1) }
+        } else {
+            forms.sort()
+        }
+        var kept = 1
+        for r in forms.indices.dropFirst() where forms[r] != forms[kept - 1] {
+            if r != kept { forms[kept] = forms[r] }
+            kept += 1
+        }
+        if kept < forms.count { forms.removeLast(forms.count - kept) }
+        entity.aliases = forms
+        // The first of the mentions' values, by plain loops: lazy `compactMap` sequences cost 12
+        // million instructions on 2 MB.
+        if entity.subtype == nil {
+            for k in members { if let subtype = mentions[k].subtype { entity.subtype = subtype; break } }
+        }
+        let bestReference = mentions[b].reference
+        if let ref = bestReference, let iso = lexiconCountries[ref], let country = reference.country(iso) {
             entity.country = country.name
             entity.countrySource = .reference
             entity.region = country.region
         }
-        if let ref = best.reference, let entry = reference.entry(id: ref) {
+        if let ref = bestReference, let entry = bestEntry {
             entity.reference = ref
             entity.latitude = entry.latitude
             entity.longitude = entry.longitude
@@ -242,12 +475,14 @@ public struct EntityResolver: EntityResolving {
             }
         }
         // Stated in the text: an adjective or an enumeration after "German companies such as".
-        if let iso = mentions.compactMap(\.statedCountry).first, let country = reference.country(iso) {
+        var statedCountry: String?
+        for k in members { if let iso = mentions[k].statedCountry { statedCountry = iso; break } }
+        if let iso = statedCountry, let country = reference.country(iso) {
             entity.country = country.name
             entity.countrySource = .text
             entity.region = country.region
-        } else if entity.region == nil, let region = mentions.compactMap(\.statedRegion).first {
-            entity.region = region
+        } else if entity.region == nil {
+            for k in members { if let region = mentions[k].statedRegion { entity.region = region; break } }
         }
         if entity.country == nil, entity.type == .organization, let iso = legalFormCountry(entity.name),
            let country = reference.country(iso) {
@@ -258,7 +493,7 @@ public struct EntityResolver: EntityResolving {
         // A name that contains a known place is in that place's country: "Panjin Port", "Liaoning
         // Provincial Government", "Northeast China".
         if entity.country == nil, entity.type != .person, entity.type != .product, entity.type != .program,
-           entity.subtype != "country", let iso = containedPlaceCountry(mentions, language), let country = reference.country(iso) {
+           entity.subtype != "country", let iso = containedPlaceCountry(members, of: mentions, language), let country = reference.country(iso) {
             entity.country = country.name
             entity.countrySource = .text
             if entity.region == nil { entity.region = country.region }
@@ -268,9 +503,53 @@ public struct EntityResolver: EntityResolving {
 
     /// The country a legal form at the end of a name signals, when it signals one.
     func legalFormCountry(_ name: String) -> String? {
-        guard let last = name.splitASCII(separator: 0x20).last else { return nil }
+        guard let last = EntityResolver.lastWord(of: name) else { return nil }
         let code = reference.legalForms[Folding.key(last)]
         return code?.isEmpty == false ? code : nil
+    }
+
+    /// The first and last of `name`'s words (its pieces between spaces, as
+    /// `splitASCII(separator: 0x20)` gives them) when it has two or more; nil otherwise.
+    static func outerWords(of name: String) -> (first: Substring, last: Substring)? {
+        let found: (Int, Int, Int, Int)?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            var firstEnd = start
+            while firstEnd < bytes.count, bytes[firstEnd] != 0x20 { firstEnd += 1 }
+            var end = bytes.count
+            while end > firstEnd, bytes[end - 1] == 0x20 { end -= 1 }
+            // Nothing after the first word: one word, or none.
+            guard end > firstEnd else { return nil }
+            // A space at `firstEnd` stops this before it.
+            var lastStart = end
+            while bytes[lastStart - 1] != 0x20 { lastStart -= 1 }
+            return (start, firstEnd, lastStart, end)
+        }
+        guard let found else {
+            let words = name.splitASCII(separator: 0x20)
+            guard words.count >= 2, let first = words.first, let last = words.last else { return nil }
+            return (first, last)
+        }
+        guard let (start, firstEnd, lastStart, end) = found else { return nil }
+        let base = name.utf8.startIndex
+        func at(_ offset: Int) -> String.Index { name.utf8.index(base, offsetBy: offset) }
+        return (name[at(start)..<at(firstEnd)], name[at(lastStart)..<at(end)])
+    }
+
+    /// `name.splitASCII(separator: 0x20).last`, found from the end without splitting the name.
+    static func lastWord(of name: String) -> Substring? {
+        let found: Range<Int>?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            guard end > 0 else { return nil }
+            var start = end
+            while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+            return start..<end
+        }
+        guard let found else { return name.splitASCII(separator: 0x20).last }
+        guard let range = found else { return nil }
+        let base = name.utf8.startIndex
+        return name[name.utf8.index(base, offsetBy: range.lowerBound)..<name.utf8.index(base, offsetBy: range.upperBound)]
     }
 
     /// The possessive endings a word of a name may carry ("Liaoning's"), as bytes.
@@ -280,31 +559,68 @@ public struct EntityResolver: EntityResolving {
     /// is a character and only A to Z are capitals: counting and testing `Character`s was most of
     /// the acronym step.
     static func isAcronymShaped(_ text: String) -> Bool {
-        text.withASCIIBytes { $0.count >= 2 && $0.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } }
+        // Nearly every mention is turned away by its first two bytes, without the scan for ASCII:
+        // an ASCII first byte other than A to Z starts a `Character` that is not a capital (a
+        // lower-case letter, a digit or a sign, whatever marks follow), and a to z as the second
+        // byte (after an ASCII first, so a `Character` of its own) starts a `Character` that is not
+        // one either. Fewer than two bytes are fewer than two `Character`s.
+        let rejected: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= 2 else { return true }
+            if bytes[0] < 0x80, !(bytes[0] >= 0x41 && bytes[0] <= 0x5A) { return true }
+            return bytes[1] >= 0x61 && bytes[1] <= 0x7A
+        }
+        if rejected == true { return false }
+        return text.withASCIIBytes { $0.count >= 2 && $0.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } }
             ?? (text.count >= 2 && text.allSatisfy { $0.isUppercase })
     }
 
     /// The country of a place named inside a multi-word name.
-    func containedPlaceCountry(_ mentions: [Mention], _ language: Language) -> String? {
-        // A name found nothing the first time it was read; most mentions repeat a name.
-        var seen: Set<String> = []
-        for m in mentions where seen.insert(m.name).inserted {
-            let words = m.name.splitASCII(separator: 0x20)
+    func containedPlaceCountry(_ members: ArraySlice<Int>, of mentions: [Mention], _ language: Language) -> String? {
+        // A name found nothing the first time it was read; most mentions repeat a name. A
+        // `WordSet`: a `Set` ran a seeded hash of every name.
+        var seen = WordSet()
+        for k in members {
+            // One mention's name needs no set (whose first insertion allocates its tables).
+            if members.count > 1, !seen.insert(mentions[k].name) { continue }
+            let words = mentions[k].name.splitASCII(separator: 0x20)
             guard words.count >= 2 else { continue }
             for word in words where word.startsUppercase {
                 let text = String(word)
                 let bare = text.endsWith(utf8: EntityResolver.possessive) || text.endsWith(utf8: EntityResolver.typographicPossessive)
                     ? String(text.dropLast(2)) : text
                 // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
-                let common = reference.isCommonWord(word, .en)
-                let place = reference.firstEntry(named: EntityResolver.trimmingPunctuation(bare)) {
-                    ($0.subtype == "country" || !common)
-                        && $0.type == .place && ($0.subtype == "country" || $0.population >= 500_000 || $0.subtype == "province")
+                // Asked only of a word that names a place other than a country: most words name
+                // none, and the test cost a thousand instructions a word. The entries are read in
+                // place, by ``firstEntryIndex(nameKey:where:)``.
+                var common: Bool?
+                let best = firstEntryIndex(nameKey: Folding.nameKey(EntityResolver.trimmingPunctuation(bare))) { index in
+                    let entry = reference.entries[index]
+                    guard entry.type == .place, entry.subtype == "country" || entry.population >= 500_000 || entry.subtype == "province"
+                    else { return false }
+                    if entry.subtype == "country" { return true }
+                    let isCommon = common ?? reference.isCommonWord(word, .en)
+                    common = isCommon
+                    return !isCommon
                 }
-                if let iso = place?.country { return iso }
+                // A place without a country names none: the next word is tried, as before.
+                if let best, let iso = reference.entries[best].country { return iso }
             }
         }
         return nil
+    }
+
+    /// The country that the word (before any dash) names: "US" in "US-Konzern". A word without a
+    /// dash is its own first piece, and its name key is made from the token's key (the text
+    /// folded) without splitting or folding it again.
+    func countryNamed(by token: Token) -> String? {
+        let nameKey: String
+        if EntityResolver.byteCount(0x2D, in: token.text) == 0 {
+            nameKey = Folding.nameKey(folded: token.key)
+        } else {
+            guard let part = token.text.splitASCII(separator: 0x2D).first else { return nil }
+            nameKey = Folding.nameKey(part)
+        }
+        return firstEntryIndex(nameKey: nameKey) { reference.entries[$0].subtype == "country" }.flatMap { reference.entries[$0].country }
     }
 
     /// The country a place mention is or lies in, from reference data.
@@ -317,25 +633,51 @@ public struct EntityResolver: EntityResolving {
     /// including Leoni Group, Clariant and Dynasol", "deutsche Firmen wie Bosch und Siemens".
     func statedOrigins(_ mentions: inout [Mention], _ text: AnalyzedText) {
         guard let rules = rules[text.language] else { return }
-        var bySentence = [[Int]](repeating: [], count: text.tokens.count)
-        // By index: `enumerated()` copied every mention to read its sentence.
-        for k in mentions.indices where bySentence.indices.contains(mentions[k].sentence) { bySentence[mentions[k].sentence].append(k) }
-        for (position, indices) in bySentence.enumerated() where !indices.isEmpty {
+        // The mentions of each sentence, in mention order, in one array by counting: an array per
+        // sentence, and two token tables made for each, cost an allocation apiece (25 million
+        // instructions on 2 MB). By index: `enumerated()` copied every mention to read its sentence.
+        let sentenceCount = text.tokens.count
+        var starts = [Int](repeating: 0, count: sentenceCount + 1)
+        // Only an organization is given a country here: a sentence without one is passed by.
+        var hasOrganization = [Bool](repeating: false, count: sentenceCount)
+        for k in mentions.indices where (0..<sentenceCount).contains(mentions[k].sentence) {
+            starts[mentions[k].sentence + 1] += 1
+            if mentions[k].type == .organization { hasOrganization[mentions[k].sentence] = true }
+        }
+        for s in 0..<sentenceCount { starts[s + 1] += starts[s] }
+        var members = [Int](repeating: 0, count: starts[sentenceCount])
+        var next = starts
+        for k in mentions.indices where (0..<sentenceCount).contains(mentions[k].sentence) {
+            members[next[mentions[k].sentence]] = k
+            next[mentions[k].sentence] += 1
+        }
+        // The first mention starting, and the first ending, at each token: arrays, not
+        // dictionaries, for the few look-ups of each sentence; one pair for the document, grown
+        // to the longest sentence and cleared after each.
+        var starting: [Int] = [], ending: [Int] = []
+        for position in 0..<sentenceCount where hasOrganization[position] {
+            let indices = members[starts[position]..<starts[position + 1]]
             let tokens = text.tokens[position]
-            // The first mention starting, and the first ending, at each token: arrays, not
-            // dictionaries, for the few look-ups of each sentence.
-            var starting = [Int](repeating: -1, count: tokens.count + 1)
-            var ending = [Int](repeating: -1, count: tokens.count + 1)
+            let limit = tokens.count + 1
+            if starting.count < limit {
+                starting = [Int](repeating: -1, count: limit)
+                ending = [Int](repeating: -1, count: limit)
+            }
             for k in indices {
-                if starting.indices.contains(mentions[k].firstToken), starting[mentions[k].firstToken] < 0 {
-                    starting[mentions[k].firstToken] = k
-                }
-                if ending.indices.contains(mentions[k].lastToken), ending[mentions[k].lastToken] < 0 {
-                    ending[mentions[k].lastToken] = k
+                let first = mentions[k].firstToken, last = mentions[k].lastToken
+                if first >= 0, first < limit, starting[first] < 0 { starting[first] = k }
+                if last >= 0, last < limit, ending[last] < 0 { ending[last] = k }
+            }
+            defer {
+                for k in indices {
+                    let first = mentions[k].firstToken, last = mentions[k].lastToken
+                    if first >= 0, first < limit { starting[first] = -1 }
+                    if last >= 0, last < limit { ending[last] = -1 }
                 }
             }
-            func at(_ token: Int) -> Int? { starting.indices.contains(token) && starting[token] >= 0 ? starting[token] : nil }
-            let byStart = indices.sorted { mentions[$0].firstToken < mentions[$1].firstToken }
+            func at(_ token: Int) -> Int? { token >= 0 && token < limit && starting[token] >= 0 ? starting[token] : nil }
+            // Sorted when an enumeration is found, which few sentences have.
+            var byStart: [Int]?
             for k in indices where mentions[k].type == .organization && mentions[k].statedCountry == nil {
                 let firstToken = mentions[k].firstToken, lastToken = mentions[k].lastToken
                 // "Austria's Plansee", "Spain's Gestamp".
@@ -348,10 +690,7 @@ public struct EntityResolver: EntityResolving {
                 var b = firstToken - 1
                 var words = 0
                 while b >= 0, words < 3, at(b) == nil, tokens[b].isWord {
-                    let word = tokens[b].text
-                    if let iso = reference.countryOfAdjective(key: tokens[b].key)
-                        ?? word.splitASCII(separator: 0x2D).first.flatMap({ part in
-                            reference.firstEntry(named: part) { $0.subtype == "country" }?.country }) {
+                    if let iso = reference.countryOfAdjective(key: tokens[b].key) ?? countryNamed(by: tokens[b]) {
                         mentions[k].statedCountry = iso
                         break
                     }
@@ -386,7 +725,9 @@ public struct EntityResolver: EntityResolving {
                       tokens[expected].key == "," || rules.listIntroducers.contains(tokens[expected]) {
                     expected += 1
                 }
-                for k in byStart where mentions[k].firstToken >= a + 2 {
+                let order = byStart ?? indices.sorted { mentions[$0].firstToken < mentions[$1].firstToken }
+                byStart = order
+                for k in order where mentions[k].firstToken >= a + 2 {
                     guard mentions[k].firstToken == expected, mentions[k].type == .organization else { break }
                     if mentions[k].statedCountry == nil { mentions[k].statedCountry = country }
                     if country == nil { mentions[k].statedRegion = region }

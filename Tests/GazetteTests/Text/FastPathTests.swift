@@ -433,4 +433,91 @@ import Testing
             #expect(word.dropFirst().containsUppercase == word.dropFirst().contains(where: \.isUppercase), "\(word)")
         }
     }
+
+    /// An organization's core name by bytes in place is the one made by splitting the name into
+    /// words, with legal forms and group words at the end (the reference data's and the hard ones);
+    /// the organization found by name key is `firstEntry(named:where:)`'s.
+    @Test func coreNameInPlaceEqualsCoreNameBySplitting() throws {
+        let pipeline = TestSupport.makePipeline()
+        let resolver = try #require(pipeline.resolver as? EntityResolver)
+        var names = Set(Self.hardCases + ["Leoni Group", "Leoni  Group", " Leoni Group", "Leoni Group ", "BASF SE", "Bosch GmbH & Co. KG",
+                                          "Siemens AG Gruppe", "Group", "AG", "A AG AG", "", " ", "Ölwerk GmbH", "Dalian Wanda Group Co., Ltd."])
+        for text in Self.texts {
+            for line in text.split(separator: "\n") {
+                let words = line.split(separator: " ").map(String.init)
+                for start in words.indices {
+                    for length in 1...3 where start + length <= words.count {
+                        names.insert((words[start..<(start + length)] + ["GmbH"]).joined(separator: " "))
+                        names.insert(words[start..<(start + length)].joined(separator: " "))
+                    }
+                }
+            }
+        }
+        #expect(names.count > 500)
+        var organizations = 0
+        for name in names {
+            #expect(resolver.coreName(name) == resolver.coreNameBySplitting(name), "\(name)")
+            let expected = resolver.reference.firstEntry(named: name, where: { $0.type == .organization })?.id
+            #expect(resolver.firstOrganization(nameKey: Folding.nameKey(name)) == expected, "\(name)")
+            if expected != nil { organizations += 1 }
+        }
+        #expect(organizations > 0)
+    }
+
+    /// The country a token names before any dash, from its key without splitting or folding
+    /// again, is the one `firstEntry(named:where:)` gives for the token's first piece; on every
+    /// token of the texts and a few with dashes.
+    @Test func countryNamedByTokenEqualsFirstEntryOfFirstPiece() throws {
+        let resolver = try #require(TestSupport.makePipeline().resolver as? EntityResolver)
+        var found = 0
+        for text in Self.texts + ["US-Konzern, China-Geschäft, -Deutschland, Deutschland-, Frankreich--Werk, Österreich"] {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            for token in Tokenizer.tokens(of: sentence) where token.isWord {
+                let expected = token.text.splitASCII(separator: 0x2D).first.flatMap { part in
+                    resolver.reference.firstEntry(named: part) { $0.subtype == "country" }?.country
+                }
+                #expect(resolver.countryNamed(by: token) == expected, "\(token.text)")
+                if expected != nil { found += 1 }
+            }
+        }
+        #expect(found > 0)
+    }
+
+    /// A name's shape by bytes (word count, capital initials folded, their count), the initials
+    /// search and the space test answer as the `Substring` and `Character` forms do, on every
+    /// line of the genre texts, runs of its words, and the hard cases.
+    @Test func nameShapesByBytesEqualCharacterForms() {
+        var names = Set(Self.hardCases + ["Pilot Free Trade Zone", "China (Liaoning) Pilot Free Trade Zone", " a  B ", "A\u{301}rhus Port", "a", " a ", "a  ", "  b c  ",
+                                          "a \u{301}B", "Ölwerk Ost", "", " ", "Dalian\r\nPort", "e\u{301} F"])
+        for text in Self.texts {
+            // Each line, and each run of two to four of its words, as names are.
+            for line in text.split(separator: "\n") {
+                names.insert(String(line))
+                let words = line.split(separator: " ", omittingEmptySubsequences: false)
+                for start in words.indices {
+                    for length in 2...4 where start + length <= words.count {
+                        names.insert(words[start..<(start + length)].joined(separator: " "))
+                    }
+                }
+            }
+        }
+        #expect(names.count > 500)
+        for name in names {
+            let words = name.splitASCII(separator: 0x20)
+            let initials = words.compactMap { $0.first }.filter(\.isUppercase).map { Folding.key(String($0)) }.joined()
+            let shape = EntityResolver.NameShape(name)
+            #expect(shape.words == words.count, "\(name)")
+            #expect(shape.initials == initials, "\(name)")
+            #expect(shape.letters == initials.count, "\(name)")
+            #expect(EntityResolver.containsSpace(name) == name.contains(" "), "\(name)")
+            #expect(EntityResolver.lastWord(of: name) == words.last, "\(name)")
+            let outer = EntityResolver.outerWords(of: name)
+            #expect(outer?.first == (words.count >= 2 ? words.first : nil), "\(name)")
+            #expect(outer?.last == (words.count >= 2 ? words.last : nil), "\(name)")
+            #expect(EntityResolver.byteCount(0x2D, in: name) == name.utf8.filter { $0 == 0x2D }.count, "\(name)")
+            for acronym in ["pftz", "ftz", "cl", "dp", "o", "ö", "aé"] {
+                #expect(shape.contains(acronym) == initials.contains(acronym), "\(name) \(acronym)")
+            }
+        }
+    }
 }
