@@ -372,11 +372,13 @@ final class SentenceScan {
     struct Lookup {
         var end: Int
         var candidate: NameIndex.Candidate
-        var all: [NameIndex.Candidate]
+        /// The name key the candidate was found under, for ``typedCandidate(_:_:)`` to read the
+        /// others: a look-up keeps one candidate, not all (most are never read).
+        var key: String
     }
 
     /// The longest name from `i` that reference data or the lexicon knows, also in a German
-    /// genitive ("Liaonings", "Russlands").
+    /// genitive ("Liaonings", "Russlands"). Each key is hashed once, for every table it is asked of.
     func lookup(_ i: Int, maximum: Int, districts: Bool = false) -> Lookup? {
         guard i < tokens.count, tokens[i].isCapitalized else { return nil }
         var key = ""
@@ -388,49 +390,26 @@ final class SentenceScan {
             // Inside a name only capitals and connectives ("Bosnia and Herzegovina").
             if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && tokens[j].key != "'s" { break }
             key = key.isEmpty ? part : key + " " + part
-            var found = finder.names.candidates(key)
-            if found.isEmpty, language == .de, key.hasSuffix("s"), key.count > 4 {
-                found = finder.names.candidates(String(key.dropLast()))
+            let hash = WordIndex.hash(key)
+            let found = finder.names.best(key, hash: hash, districts: districts)
+            if let first = found.best {
+                best = Lookup(end: j + 1, candidate: first, key: key)
+            } else if !found.any, language == .de, key.utf8.last == UInt8(ascii: "s"), key.hasSuffix("s"), key.count > 4 {
+                // The last byte rules out most keys before `hasSuffix` and `count` (a character count).
+                let stem = String(key.dropLast())
+                if let first = finder.names.best(stem, hash: WordIndex.hash(stem), districts: districts).best {
+                    best = Lookup(end: j + 1, candidate: first, key: stem)
+                }
             }
-            if let first = choose(found, districts: districts) { best = Lookup(end: j + 1, candidate: first, all: found) }
             j += 1
-            if !finder.names.beginsLongerName(key) { break }
+            if !finder.names.beginsLongerName(key, hash: hash) { break }
         }
         return best
     }
 
-    /// Picks one meaning: lexicon, then countries, regions and provinces, then organizations known
-    /// by their exact name, then the most populous city.
-    /// Districts are taken only where a cue says "district" ("Hunnan district"): their names are short
-    /// and many, so a bare lookup would find them everywhere.
-    func choose(_ candidates: [NameIndex.Candidate], districts: Bool = false) -> NameIndex.Candidate? {
-        func rank(_ c: NameIndex.Candidate) -> Double {
-            if c.subtype == "district" { return districts ? 7 : 0 }
-            if c.reference?.hasPrefix("lexicon:") == true { return 6 }
-            switch c.subtype {
-            case "country": return 5
-            case "region": return 4
-            case "province": return c.viaAlias ? 2 : 3
-            // A large city named like its province is the city the news means ("Incheon", "Tianjin").
-            case "city": return c.viaAlias ? 1 : (c.population >= 500_000 ? 3.5 : 3)
-            default: return c.type == .organization ? (c.viaAlias ? 2 : 3) : 0
-            }
-        }
-        // One pass, by index: `filter` then `max` copied every candidate (five strings) and ranked
-        // each twice per comparison. The first of equals wins, as with `max(by:)`.
-        var best: (index: Int, rank: Double)?
-        for k in candidates.indices {
-            let r = rank(candidates[k])
-            guard r > 0 else { continue }
-            if let b = best, (b.rank, candidates[b.index].population) >= (r, candidates[k].population) { continue }
-            best = (k, r)
-        }
-        return best.map { candidates[$0.index] }
-    }
-
     /// The most populous place of a lookup with the subtype a cue names ("Provinz Jilin": the province).
     func typedCandidate(_ found: Lookup, _ subtype: String?) -> NameIndex.Candidate? {
-        found.all.filter { $0.type == .place && $0.subtype == subtype && !($0.viaAlias && $0.subtype == "city") }
+        finder.names.candidates(found.key).filter { $0.type == .place && $0.subtype == subtype && !($0.viaAlias && $0.subtype == "city") }
             .max { $0.population < $1.population }
     }
 

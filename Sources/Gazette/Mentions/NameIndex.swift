@@ -71,6 +71,11 @@ public struct NameIndex: Sendable {
         prefixes.contains(key)
     }
 
+    /// ``beginsLongerName(_:)`` with the key's ``WordIndex/hash(_:)`` already made.
+    func beginsLongerName(_ key: String, hash: UInt32) -> Bool {
+        prefixes.contains(key, hash: hash)
+    }
+
     /// What a name key can mean: lexicon entries first, then reference entries by population.
     public func candidates(_ key: String) -> [Candidate] {
         var out = lexicon[key] ?? []
@@ -81,5 +86,70 @@ public struct NameIndex: Sendable {
                                  rule: ruleBySource[entry.source] ?? "reference/\(entry.source)"))
         }
         return out
+    }
+
+    /// How the finder ranks a meaning of a name: lexicon, then countries, regions and provinces,
+    /// then organizations known by their exact name, then the most populous city; 0 for none.
+    /// Districts are taken only where a cue says "district" ("Hunnan district"): their names are
+    /// short and many, so a bare lookup would find them everywhere.
+    static func rank(type: EntityType, subtype: String?, reference: String?, viaAlias: Bool, population: Int,
+                     districts: Bool) -> Double {
+        if subtype == "district" { return districts ? 7 : 0 }
+        // The first byte rules out most references before `hasPrefix`.
+        if let reference, reference.utf8.first == UInt8(ascii: "l"), reference.hasPrefix("lexicon:") { return 6 }
+        switch subtype {
+        case "country": return 5
+        case "region": return 4
+        case "province": return viaAlias ? 2 : 3
+        // A large city named like its province is the city the news means ("Incheon", "Tianjin").
+        case "city": return viaAlias ? 1 : (population >= 500_000 ? 3.5 : 3)
+        default: return type == .organization ? (viaAlias ? 2 : 3) : 0
+        }
+    }
+
+    /// What ``candidates(_:)`` gives for `key`, whose ``WordIndex/hash(_:)`` is `hash`, read in
+    /// place: whether there is any candidate, and the one ``rank(type:subtype:reference:viaAlias:population:districts:)``
+    /// puts first (highest rank above 0, then largest population, the first of equals), the only
+    /// one built. Building every candidate (five strings each, a copy of each reference entry and
+    /// two more hashes of the key per entry) to keep one was most of a look-up's cost.
+    func best(_ key: String, hash: UInt32, districts: Bool) -> (any: Bool, best: Candidate?) {
+        var any = false
+        var top: (rank: Double, population: Int)?
+        var lexiconBest: Int?
+        var entryBest: (index: Int, viaAlias: Bool)?
+        lexicon.read(key, hash: hash) { list in
+            for k in list.indices {
+                any = true
+                let r = NameIndex.rank(type: list[k].type, subtype: list[k].subtype, reference: list[k].reference,
+                                       viaAlias: list[k].viaAlias, population: list[k].population, districts: districts)
+                guard r > 0 else { continue }
+                if let t = top, (t.rank, t.population) >= (r, list[k].population) { continue }
+                top = (r, list[k].population)
+                lexiconBest = k
+            }
+        }
+        reference.nameIndex.read(key, hash: hash) { indices in
+            guard !indices.isEmpty else { return }
+            any = true
+            let aliases = reference.aliasOnly.read(key, hash: hash) { $0 } ?? []
+            for index in indices {
+                let viaAlias = aliases.contains(index)
+                let population = reference.entries[index].population
+                let r = NameIndex.rank(type: reference.entries[index].type, subtype: reference.entries[index].subtype,
+                                       reference: reference.entries[index].id, viaAlias: viaAlias,
+                                       population: population, districts: districts)
+                guard r > 0 else { continue }
+                if let t = top, (t.rank, t.population) >= (r, population) { continue }
+                top = (r, population)
+                entryBest = (index, viaAlias)
+                lexiconBest = nil
+            }
+        }
+        if let k = lexiconBest { return (any, lexicon.read(key, hash: hash) { $0[k] }) }
+        guard let (index, viaAlias) = entryBest else { return (any, nil) }
+        let entry = reference.entries[index]
+        return (any, Candidate(name: entry.name, type: entry.type, subtype: entry.subtype, reference: entry.id,
+                               population: entry.population, viaAlias: viaAlias,
+                               rule: ruleBySource[entry.source] ?? "reference/\(entry.source)"))
     }
 }
