@@ -96,11 +96,17 @@ final class SentenceScan {
     /// The mentions of every sentence run so far, in order: appended here, not copied out per
     /// sentence (a copy of each mention's eight strings).
     @exclusivity(unchecked) private(set) var mentions: [Mention] = []
+    /// The language's region adjectives and function words, found once: a dictionary keyed by
+    /// the language hashed it (SipHash) at every ask.
+    let regionAdjectives: WordMap<String>?
+    let functionWords: WordSet?
 
     init(finder: MentionFinder, rules: MentionRules, language: Language) {
         self.finder = finder
         self.rules = rules
         self.language = language
+        regionAdjectives = finder.regionAdjectives[language]
+        functionWords = finder.reference.functionWords[language]
     }
 
     /// Token `j`'s `Folding.nameKey`, "" for punctuation. A token's key is `Folding.key` of its
@@ -219,8 +225,10 @@ final class SentenceScan {
         if isStopWord[i] || rules.months.contains(tokens[i]) { return false }
         if tokens[i].isCapitalized { return true }
         // "21st Century Maritime Silk Road".
-        return tokens[i].shape == .number && ["st", "nd", "rd", "th"].contains(where: { tokens[i].key.hasSuffix($0) })
-            && i + 1 < tokens.count && tokens[i + 1].isCapitalized
+        // The next token first: the suffix test builds an array, and most numbers are followed by
+        // no capital.
+        return tokens[i].shape == .number && i + 1 < tokens.count && tokens[i + 1].isCapitalized
+            && ["st", "nd", "rd", "th"].contains(where: { tokens[i].key.hasSuffix($0) })
     }
 
     /// The length of a title or capitalised role before a person's name ("Mr", "Director",
@@ -245,15 +253,27 @@ final class SentenceScan {
     }
 
     /// True at a sentence start or right after an opening quote, where any word is capitalised.
+    /// A `switch`, not `[…].contains`: the array literal was built, seven strings, at every call.
     func startsClause(_ i: Int) -> Bool {
-        i == firstWord || (i > 0 && ["\"", "“", "'", "‘", "„", "«", "("].contains(tokens[i - 1].text))
+        guard i != firstWord else { return true }
+        guard i > 0 else { return false }
+        switch tokens[i - 1].text {
+        case "\"", "“", "'", "‘", "„", "«", "(": return true
+        default: return false
+        }
     }
 
     /// "German", "europäischen", "Sino-German", "German-invested": words that state an origin.
+    ///
+    /// The first tests read the token in place, by its key's hash, and the hyphen test reads the
+    /// text's bytes in place: a copy of the token, a hash of its key and the generic `contains`
+    /// over a `UTF8View` were most of this test's cost, asked at nearly every name start.
     func isOriginAdjective(_ i: Int) -> Bool {
+        if finder.reference.adjectives.contains(tokens[i]) || regionAdjectives?.contains(tokens[i]) == true { return true }
+        let hyphen = UInt8(ascii: "-")
+        guard tokens[i].text.utf8.withContiguousStorageIfAvailable({ $0.contains(hyphen) })
+                ?? tokens[i].text.utf8.contains(hyphen) else { return false }
         let t = tokens[i]
-        if finder.reference.countryOfAdjective(key: t.key) != nil || finder.region(ofAdjective: t, language) != nil { return true }
-        guard t.text.utf8.contains(UInt8(ascii: "-")) else { return false }
         // "Saudi-Arabien" is a country, though "Saudi" is also an adjective.
         if finder.names.candidates(nameKey(i)).contains(where: { $0.type == .place }) { return false }
         let parts = t.text.split(separator: "-")
@@ -285,7 +305,9 @@ final class SentenceScan {
             // "Volkswagen (Anhui) Automotive Co., Ltd.": a bracketed place inside the name.
             if tokens[j].text == "(", let close = closingParenthesis(j) { j = close }
             j += 1
-            // The legal form may start right after any word of the name.
+            // The legal form may start right after any word of the name. Most words start none:
+            // the token's own hash says so before a joined key is built and hashed.
+            guard j < tokens.count, finder.legalFormPrefixes.contains(tokens[j]) else { continue }
             var joined = ""
             var k = j
             var best: Int?
@@ -436,7 +458,7 @@ final class SentenceScan {
         let c = found.candidate
         let single = found.end == i + 1
         // A function word is never a name, whatever a list says ("Über" is not Uber).
-        if single, finder.reference.functionWords[language]?.contains(tokens[i]) == true { return false }
+        if single, functionWords?.contains(tokens[i]) == true { return false }
         // German dictionaries list place names too, so only English words tell a place from a word.
         if single && tokens[i].shape == .capitalized && language == .en && isCommon(i) {
             // "Mobile", "Bay", "Oriental": a place that is also a word must be a large city not opening a sentence.
@@ -449,7 +471,7 @@ final class SentenceScan {
             && (isCommon(i) || finder.reference.isCommonWord(tokens[i].text, .en) && startsClause(i)) { return false }
         // Alias-only city matches ("Dairen", "Vladik") need a large city.
         if c.subtype == "city" && c.viaAlias && c.population < 100_000 { return false }
-        if c.subtype == "city" && tokens[i].text.count < 3 { return false }
+        if c.subtype == "city" && tokens[i].text.characterCount < 3 { return false }
         return true
     }
 
