@@ -87,6 +87,10 @@ final class SentenceScan {
     @exclusivity(unchecked) private var nameKeyRun: [Int] = []
     /// How many sentences this scan has run.
     @exclusivity(unchecked) private var runs = 0
+    /// ``isCommon(_:)`` of each token, as `runs << 1 | answer` for the run that asked it: the name
+    /// rules ask it of one token up to three times (a lone German word: the first and last word
+    /// tests, then the single-word test), and a German compound's test is a look-up per cut.
+    @exclusivity(unchecked) private var commonRun: [Int] = []
     /// Whether each token's text is one of the language's stop words (`rules.stops`), asked once
     /// per token here: the name rules asked it two or three times a token, each time hashing the
     /// text.
@@ -127,6 +131,7 @@ final class SentenceScan {
         while nameKeys.count < tokens.count {
             nameKeys.append("")
             nameKeyRun.append(0)
+            commonRun.append(0)
         }
         isStopWord.removeAll(keepingCapacity: true)
         // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
@@ -249,14 +254,30 @@ final class SentenceScan {
 
     /// A word the language uses as an ordinary word: at a sentence start in English, or a German noun.
     func isCommon(_ i: Int) -> Bool {
-        finder.reference.isCommonWord(tokens[i].text, language)
+        let known = commonRun[i]
+        if known >> 1 == runs { return known & 1 == 1 }
+        let common = finder.reference.isCommonWord(tokens[i].text, language)
+        commonRun[i] = runs << 1 | (common ? 1 : 0)
+        return common
+    }
+
+    /// Whether token `i` is an ordinary word of `other`: ``isCommon(_:)`` when that is the
+    /// text's language.
+    func isCommon(_ i: Int, _ other: Language) -> Bool {
+        other == language ? isCommon(i) : finder.reference.isCommonWord(tokens[i].text, other)
     }
 
     /// True at a sentence start or right after an opening quote, where any word is capitalised.
     /// A `switch`, not `[…].contains`: the array literal was built, seven strings, at every call.
+    /// The first byte rules out nearly every word before the string comparisons (a thousand
+    /// instructions for the seven): none of the marks has another form to be equal to.
     func startsClause(_ i: Int) -> Bool {
         guard i != firstWord else { return true }
         guard i > 0 else { return false }
+        switch tokens[i - 1].text.utf8.first {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "("), 0xE2, 0xC2: break
+        default: return false
+        }
         switch tokens[i - 1].text {
         case "\"", "“", "'", "‘", "„", "«", "(": return true
         default: return false
@@ -340,8 +361,8 @@ final class SentenceScan {
         guard j > end else { return nil }
         // One ordinary word after a place is not a company ("Shenyang Daily" has its cue); after a firm
         // it is ("BMW Brilliance", "Siemens Mobility").
-        if j == end + 1 && !allowOrdinaryWord && finder.reference.isCommonWord(tokens[end].text, .en) { return nil }
-        if tokens[end..<j].allSatisfy({ finder.reference.isCommonWord($0.text, language) }) && language == .de { return nil }
+        if j == end + 1 && !allowOrdinaryWord && isCommon(end, .en) { return nil }
+        if (end..<j).allSatisfy({ isCommon($0) }) && language == .de { return nil }
         return j
     }
 
@@ -468,7 +489,7 @@ final class SentenceScan {
         }
         // German word lists hold city names too, so a German word that is a city must be a real town ("Ende" is not).
         if single && language == .de && c.subtype == "city" && c.population < 100_000
-            && (isCommon(i) || finder.reference.isCommonWord(tokens[i].text, .en) && startsClause(i)) { return false }
+            && (isCommon(i) || isCommon(i, .en) && startsClause(i)) { return false }
         // Alias-only city matches ("Dairen", "Vladik") need a large city.
         if c.subtype == "city" && c.viaAlias && c.population < 100_000 { return false }
         if c.subtype == "city" && tokens[i].text.characterCount < 3 { return false }
@@ -562,7 +583,7 @@ final class SentenceScan {
             return nil
         }
         // A German compound cue ("Kooperationsprojekt") names something only with a name in it.
-        if language == .de, !tokens[i..<found.end].contains(where: { $0.isCapitalized && !finder.reference.isCommonWord($0.text, .de) }) {
+        if language == .de, !(i..<found.end).contains(where: { tokens[$0].isCapitalized && !isCommon($0) }) {
             return nil
         }
         // "German Starhai International": the adjective states the country; it is not part of the
@@ -693,15 +714,15 @@ final class SentenceScan {
         if j - first == 1, tokens[first].shape == .capitalized {
             // A single capitalised word mid-sentence: a name unless it is an ordinary word.
             if startsClause(first) || isCommon(first) || tokens[first].text.count < 3 { return max(j, i + 1) }
-            if finder.reference.isCommonWord(tokens[first].text, .en) { return max(j, i + 1) }
+            if isCommon(first, .en) { return max(j, i + 1) }
         }
         // Words that are all ordinary ("Fourth Industrial Revolution") make a title or concept, not a name.
-        if j - first >= 2, tokens[first..<j].allSatisfy({ $0.shape == .capitalized && finder.reference.isCommonWord($0.text, .en) }) {
+        if j - first >= 2, (first..<j).allSatisfy({ tokens[$0].shape == .capitalized && isCommon($0, .en) }) {
             return max(j, i + 1)
         }
         let acronym = j - first == 1 && tokens[first].shape == .upper
         // An acronym used as a modifier ("CT system", "AI technology") is not a name.
-        if acronym, j < tokens.count, tokens[j].shape == .lower, finder.reference.isCommonWord(tokens[j].text, .en),
+        if acronym, j < tokens.count, tokens[j].shape == .lower, isCommon(j, .en),
            !isFunctionWord(j) {
             return j
         }

@@ -156,37 +156,62 @@ public struct ReferenceData: Sendable {
     /// True when a word is an ordinary word of the language: an English word the dictionary
     /// writes in lower case, or a German noun, also as the last part of a compound.
     ///
-    /// The key is hashed once for both tables, and its endings are looked up as its own bytes:
-    /// a `String` per cut of a German compound (and an array of the key's scalars to cut) was
-    /// most of this test's cost, 2,300 instructions a call.
+    /// The word is lower-cased into a buffer on the stack when it is ASCII (nearly always), where
+    /// a lower-cased `String` was made (and allocated, past 15 bytes) at every call; the key is
+    /// hashed once for both tables, and a compound's endings are looked up as the key's own
+    /// bytes: a `String` per cut (and an array of the key's scalars to cut) was most of this
+    /// test's cost, 2,300 instructions a call.
     public func isCommonWord(_ word: some StringProtocol, _ language: Language) -> Bool {
         guard let position = Language.allCases.firstIndex(of: language), position < wordTables.count,
               let words = wordTables[position].common else { return false }
+        let function = wordTables[position].function
+        let german = language == .de
+        let ascii: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer -> Bool? in
+                for k in bytes.indices {
+                    let byte = bytes[k]
+                    if byte >= 0x80 { return nil }
+                    buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                let key = UnsafeBufferPointer(rebasing: buffer[..<bytes.count])
+                // In ASCII text the last character is "s" exactly when the last byte is.
+                return ReferenceData.isCommon(key: key, words: words, function: function, german: german,
+                                              plural: key.last == UInt8(ascii: "s"))
+            }
+        }
+        if let ascii, let answer = ascii { return answer }
         var key = word.lowercasedByBytes()
-        let hash = WordIndex.hash(key)
-        if words.contains(key, hash: hash) || wordTables[position].function?.contains(key, hash: hash) == true { return true }
-        guard language == .de else {
-            // English plurals and possessives of common words. The last byte rules out most words
-            // before `hasSuffix`; the "s" it finds is then one byte, the one `dropLast` drops.
-            guard key.utf8.last == UInt8(ascii: "s"), key.hasSuffix("s") else { return false }
-            return key.withUTF8 { words.contains(utf8: UnsafeBufferPointer(rebasing: $0.dropLast())) }
+        // The last byte rules out most words before `hasSuffix`.
+        let plural = key.utf8.last == UInt8(ascii: "s") && key.hasSuffix("s")
+        return key.withUTF8 {
+            ReferenceData.isCommon(key: $0, words: words, function: function, german: german, plural: plural)
+        }
+    }
+
+    /// ``isCommonWord(_:_:)`` of a lower-cased key's UTF-8 bytes; `plural` when the key ends in
+    /// the character "s" (a one-byte last character).
+    private static func isCommon(key: UnsafeBufferPointer<UInt8>, words: WordSet, function: WordSet?,
+                                 german: Bool, plural: Bool) -> Bool {
+        let hash = WordIndex.hash(bytes: key)
+        if words.contains(utf8: key, hash: hash) || function?.contains(utf8: key, hash: hash) == true { return true }
+        guard german else {
+            // English plurals and possessives of common words: the key less its final "s".
+            return plural && words.contains(utf8: UnsafeBufferPointer(rebasing: key.dropLast()))
         }
         // German compounds end in a noun: "Eröffnungszeremonie" ends in "zeremonie". Each cut is
         // at a scalar, from the fourth to the fourth-last: a scalar starts at each byte that is
         // not a UTF-8 continuation byte.
-        return key.withUTF8 { bytes in
-            var scalars = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 }
-            guard scalars >= 7 else { return false }
-            var scalar = 0
-            for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
-                defer { scalar += 1 }
-                guard scalar >= 3 else { continue }
-                if scalar > scalars - 4 { break }
-                if words.contains(utf8: UnsafeBufferPointer(rebasing: bytes[offset...])) { return true }
-            }
-            return false
+        var scalars = 0
+        for byte in key where byte & 0xC0 != 0x80 { scalars += 1 }
+        guard scalars >= 7 else { return false }
+        var scalar = 0
+        for offset in key.indices where key[offset] & 0xC0 != 0x80 {
+            defer { scalar += 1 }
+            guard scalar >= 3 else { continue }
+            if scalar > scalars - 4 { break }
+            if words.contains(utf8: UnsafeBufferPointer(rebasing: key[offset...])) { return true }
         }
+        return false
     }
 
     /// The entry with this id.
