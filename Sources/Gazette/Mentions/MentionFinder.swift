@@ -749,24 +749,31 @@ final class SentenceScan {
                        reference: String? = nil, statedCountry: String? = nil, mentionStart: Int? = nil) {
         guard j > i, j <= tokens.count else { return }
         let from = mentionStart ?? i
-        var surface = tokens[from].text
-        for k in (from + 1)..<j {
-            if tokens[k].start > tokens[k - 1].end { surface += " " }
-            surface += tokens[k].text
+        let surface = spanText(from, j)
+        // Without a title or role before it, the core is the surface: made once, not twice.
+        let core = name ?? (from == i ? surface : spanText(i, j))
+        mentions.append(Mention(sentence: sentence, start: tokens[from].start, end: tokens[j - 1].end, text: surface,
+                                type: type, subtype: subtype, rule: rule, name: core, reference: reference,
+                                firstToken: from, lastToken: j))
+        // Set in place: a `var` mention given its country and then appended was copied (eight
+        // strings retained) and destroyed at every emit.
+        if statedCountry != nil { mentions[mentions.count - 1].statedCountry = statedCountry }
+    }
+
+    /// The text of tokens `from..<to`, with a space where the text had one between two tokens.
+    func spanText(_ from: Int, _ to: Int) -> String {
+        guard to - from > 1 else { return tokens[from].text }
+        // Room for every token and a space after each, made once: the appends grew the string
+        // step by step (360 instructions an append).
+        var bytes = 0
+        for k in from..<to { bytes += tokens[k].text.utf8.count + 1 }
+        var text = ""
+        text.reserveCapacity(bytes)
+        text += tokens[from].text
+        for k in (from + 1)..<to {
+            if tokens[k].start > tokens[k - 1].end { text += " " }
+            text += tokens[k].text
         }
-        var coreName = name
-        if coreName == nil {
-            var core = tokens[i].text
-            for k in (i + 1)..<j {
-                if tokens[k].start > tokens[k - 1].end { core += " " }
-                core += tokens[k].text
-            }
-            coreName = core
-        }
-        var mention = Mention(sentence: sentence, start: tokens[from].start, end: tokens[j - 1].end, text: surface,
-                              type: type, subtype: subtype, rule: rule, name: coreName, reference: reference,
-                              firstToken: from, lastToken: j)
-        mention.statedCountry = statedCountry
-        mentions.append(mention)
+        return text
     }
 }
