@@ -24,6 +24,10 @@ public struct MentionFinder: MentionFinding {
     let legalForms: WordSet
     /// Every prefix of a legal form (the forms included): joining tokens stops where none continues.
     let legalFormPrefixes: WordSet
+    /// Per language, the ``RuleWord`` tables each folded key is in: the scan asks the month,
+    /// title, compass, prefix-cue and role tables about nearly every token, and one look-up per
+    /// token here answers most of those asks with a bit test (each ask was a hash-table probe).
+    let ruleWords: [Language: WordMap<UInt8>]
 
     public init(rules: [Language: MentionRules], names: NameIndex, reference: ReferenceData,
                 regionAdjectives: [Language: WordMap<String>]) {
@@ -40,6 +44,20 @@ public struct MentionFinder: MentionFinding {
             return letters.count <= 5 && !form.contains(" ") && !reference.isCommonWord(form, .en) && !reference.isCommonWord(form, .de)
         }.map { $0.replacingOccurrences(of: " ", with: "") })
         legalFormPrefixes = WordSet(legalForms.flatMap { form in (1...form.count).map { String(form.prefix($0)) } })
+        var ruleWords: [Language: WordMap<UInt8>] = [:]
+        for (language, rules) in rules {
+            var flags = WordMap<UInt8>()
+            func mark(_ keys: some Sequence<String>, _ flag: UInt8) {
+                for key in keys { flags[key] = (flags[key] ?? 0) | flag }
+            }
+            mark(rules.months, RuleWord.month)
+            mark(rules.titleTokens, RuleWord.title)
+            mark(rules.directions.keys, RuleWord.direction)
+            mark(rules.prefixCues.keys, RuleWord.prefixCue)
+            mark(rules.roles.keys, RuleWord.roleStart)
+            ruleWords[language] = flags
+        }
+        self.ruleWords = ruleWords
     }
 
     public func mentions(in text: AnalyzedText) -> [Mention] {
@@ -55,6 +73,17 @@ public struct MentionFinder: MentionFinding {
     func region(ofAdjective token: Token, _ language: Language) -> String? {
         regionAdjectives[language]?[token]
     }
+}
+
+/// The bits of ``MentionFinder/ruleWords``: which rule tables hold a key.
+enum RuleWord {
+    static let month: UInt8 = 1
+    /// In `titleTokens`.
+    static let title: UInt8 = 2
+    static let direction: UInt8 = 4
+    static let prefixCue: UInt8 = 8
+    /// The first word of a role phrase.
+    static let roleStart: UInt8 = 16
 }
 
 /// The scan of a document's sentences, one at a time, made and dropped inside one
@@ -95,6 +124,10 @@ final class SentenceScan {
     /// per token here: the name rules asked it two or three times a token, each time hashing the
     /// text.
     @exclusivity(unchecked) private(set) var isStopWord: [Bool] = []
+    /// Each token's ``RuleWord`` bits, from one look-up per token.
+    @exclusivity(unchecked) private(set) var ruleWord: [UInt8] = []
+    /// The finder's ``MentionFinder/ruleWords`` for these rules.
+    let ruleWords: WordMap<UInt8>?
     /// Index of the first word of the sentence (after bullets, quotes and brackets).
     @exclusivity(unchecked) private(set) var firstWord = 0
     /// The mentions of every sentence run so far, in order: appended here, not copied out per
@@ -110,6 +143,8 @@ final class SentenceScan {
         self.rules = rules
         self.language = language
         regionAdjectives = finder.regionAdjectives[language]
+        // The tables of the rules `mentions(in:)` chose: the language's, else English.
+        ruleWords = finder.ruleWords[finder.rules[language] != nil ? language : .en]
         functionWords = finder.reference.functionWords[language]
     }
 
@@ -134,9 +169,11 @@ final class SentenceScan {
             commonRun.append(0)
         }
         isStopWord.removeAll(keepingCapacity: true)
+        ruleWord.removeAll(keepingCapacity: true)
         // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
         for k in tokens.indices {
             isStopWord.append(rules.stops.contains(tokens[k].text))
+            ruleWord.append(ruleWords?[tokens[k]] ?? 0)
         }
         firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
         var i = 0
@@ -161,14 +198,15 @@ final class SentenceScan {
             }
         }
         // "Northeast China", "northeastern China".
-        if let canonical = rules.directions[tokens[i]], i + 1 < tokens.count,
+        if ruleWord[i] & RuleWord.direction != 0, let canonical = rules.directions[tokens[i]], i + 1 < tokens.count,
            let place = lookup(i + 1, maximum: 1), place.candidate.subtype == "country" || place.candidate.subtype == "region" {
             emit(i, i + 2, type: .place, subtype: "region", rule: "\(language.rawValue)/directions.tsv",
                  name: "\(canonical) \(place.candidate.name)")
             return i + 2
         }
         // "Provinz Liaoning", "die Stadt Shenyang", "Lake Baikal".
-        if let cue = rules.prefixCues[tokens[i]], tokens[i].isCapitalized, i + 1 < tokens.count, tokens[i + 1].isCapitalized {
+        if ruleWord[i] & RuleWord.prefixCue != 0, let cue = rules.prefixCues[tokens[i]], tokens[i].isCapitalized,
+           i + 1 < tokens.count, tokens[i + 1].isCapitalized {
             if var found = lookup(i + 1, maximum: finder.names.maximumTokens), found.candidate.type == .place {
                 // "Provinz Jilin" is the province, though a larger city has the name.
                 if found.candidate.subtype != cue.subtype, let typed = typedCandidate(found, cue.subtype) { found.candidate = typed }
@@ -227,7 +265,7 @@ final class SentenceScan {
     // strings retained and released) at every call, and they run for nearly every token.
 
     func canStartName(_ i: Int) -> Bool {
-        if isStopWord[i] || rules.months.contains(tokens[i]) { return false }
+        if isStopWord[i] || ruleWord[i] & RuleWord.month != 0 { return false }
         if tokens[i].isCapitalized { return true }
         // "21st Century Maritime Silk Road".
         // The next token first: the suffix test builds an array, and most numbers are followed by
@@ -239,9 +277,9 @@ final class SentenceScan {
     /// The length of a title or capitalised role before a person's name ("Mr", "Director",
     /// "Vice Mayor", "Provincial Councillor"), or nil.
     func personIntroducer(_ i: Int) -> Int? {
-        if rules.titleTokens.contains(tokens[i]) { return 1 }
+        if ruleWord[i] & RuleWord.title != 0 { return 1 }
         guard tokens[i].shape == .capitalized else { return nil }
-        let length = rules.roleLength(tokens, at: i)
+        let length = roleLength(at: i)
         guard length > 0, i + length < tokens.count,
               tokens[i..<(i + length)].allSatisfy({ $0.shape == .capitalized }) else { return nil }
         // The name after a role is one or two capitalised words that are not a place or organization.
@@ -250,6 +288,12 @@ final class SentenceScan {
               lookup(next, maximum: 3).map({ $0.candidate.type == .person || $0.candidate.subtype == "city" && $0.end == next + 1 && $0.candidate.population < 1_000_000 }) ?? true
         else { return nil }
         return length
+    }
+
+    /// `rules.roleLength(tokens, at: i)`, 0 at once where no role starts with token `i`'s word.
+    func roleLength(at i: Int) -> Int {
+        guard i < tokens.count, ruleWord[i] & RuleWord.roleStart != 0 else { return 0 }
+        return rules.roleLength(tokens, at: i)
     }
 
     /// A word the language uses as an ordinary word: at a sentence start in English, or a German noun.
@@ -310,8 +354,8 @@ final class SentenceScan {
         var j = i
         while j < tokens.count, j - i < 3, tokens[j].shape == .capitalized, !isStopWord[j] { j += 1 }
         guard j - i >= 2, j + 1 < tokens.count, tokens[j].text == ",",
-              rules.roleLength(tokens, at: j + 1) > 0 || (rules.former.contains(tokens[j + 1])
-                  && rules.roleLength(tokens, at: j + 2) > 0) else { return nil }
+              roleLength(at: j + 1) > 0 || (rules.former.contains(tokens[j + 1])
+                  && roleLength(at: j + 2) > 0) else { return nil }
         // Not a known place or organization ("Saudi Arabia, president …" is rare but "Shenyang, capital" is not a person).
         if let found = lookup(i, maximum: j - i), found.end == j, found.candidate.type != .person { return nil }
         if startsClause(i) && isCommon(i) { return nil }
@@ -355,7 +399,7 @@ final class SentenceScan {
     func placePrefixedCompany(after end: Int, allowOrdinaryWord: Bool = false) -> Int? {
         var j = end
         while j < tokens.count, tokens[j].isCapitalized, continuesName(j), lookup(j, maximum: 1) == nil,
-              rules.roleLength(tokens, at: j) == 0 {
+              roleLength(at: j) == 0 {
             j += 1
         }
         guard j > end else { return nil }
@@ -424,7 +468,7 @@ final class SentenceScan {
     /// or a German truncated word ("Reform-").
     func continuesName(_ i: Int) -> Bool {
         if isStopWord[i] && tokens[i].shape != .upper { return false }
-        if rules.months.contains(tokens[i]) { return false }
+        if ruleWord[i] & RuleWord.month != 0 { return false }
         return tokens[i].isCapitalized || (tokens[i].shape == .number && i > 0 && tokens[i - 1].isWord)
     }
 
@@ -675,10 +719,10 @@ final class SentenceScan {
         let length = j - i
         let lang = language.rawValue
         // Role words ("Vorsitzenden", "President") are not names.
-        if length == 1, rules.roleLength(tokens, at: i) == 1 { return j }
+        if length == 1, roleLength(at: i) == 1 { return j }
         // "Sören Link, mayor of Duisburg": a name followed by a role.
         if (2...3).contains(length), j + 1 < tokens.count, tokens[j].text == ",",
-           rules.roleLength(tokens, at: j + 1) > 0 || (tokens[j + 1].key == "former" && rules.roleLength(tokens, at: j + 2) > 0) {
+           roleLength(at: j + 1) > 0 || (tokens[j + 1].key == "former" && roleLength(at: j + 2) > 0) {
             emit(i, j, type: .person, subtype: nil, rule: "\(lang)/shapes#name-role-apposition", name: personName(i, j))
             return j
         }
