@@ -25,9 +25,10 @@ public struct MentionFinder: MentionFinding {
     /// Every prefix of a legal form (the forms included): joining tokens stops where none continues.
     let legalFormPrefixes: WordSet
     /// Per language, the ``RuleWord`` tables each folded key is in: the scan asks the month,
-    /// title, compass, prefix-cue and role tables about nearly every token, and one look-up per
-    /// token here answers most of those asks with a bit test (each ask was a hash-table probe).
-    let ruleWords: [Language: WordMap<UInt8>]
+    /// title, compass, prefix-cue, role, connective and cue tables about nearly every token, and
+    /// one look-up per token here answers most of those asks with a bit test (each ask was a
+    /// hash-table probe).
+    let ruleWords: [Language: WordMap<UInt16>]
 
     public init(rules: [Language: MentionRules], names: NameIndex, reference: ReferenceData,
                 regionAdjectives: [Language: WordMap<String>]) {
@@ -44,20 +45,33 @@ public struct MentionFinder: MentionFinding {
             return letters.count <= 5 && !form.contains(" ") && !reference.isCommonWord(form, .en) && !reference.isCommonWord(form, .de)
         }.map { $0.replacingOccurrences(of: " ", with: "") })
         legalFormPrefixes = WordSet(legalForms.flatMap { form in (1...form.count).map { String(form.prefix($0)) } })
-        var ruleWords: [Language: WordMap<UInt8>] = [:]
+        var ruleWords: [Language: WordMap<UInt16>] = [:]
         for (language, rules) in rules {
-            var flags = WordMap<UInt8>()
-            func mark(_ keys: some Sequence<String>, _ flag: UInt8) {
-                for key in keys { flags[key] = (flags[key] ?? 0) | flag }
-            }
-            mark(rules.months, RuleWord.month)
-            mark(rules.titleTokens, RuleWord.title)
-            mark(rules.directions.keys, RuleWord.direction)
-            mark(rules.prefixCues.keys, RuleWord.prefixCue)
-            mark(rules.roles.keys, RuleWord.roleStart)
-            ruleWords[language] = flags
+            ruleWords[language] = MentionFinder.ruleWords(rules, reference: reference, regionAdjectives: regionAdjectives)
         }
         self.ruleWords = ruleWords
+    }
+
+    /// The ``RuleWord`` bits of every key that some table of `rules` (or an adjective table) holds.
+    static func ruleWords(_ rules: MentionRules, reference: ReferenceData,
+                          regionAdjectives: [Language: WordMap<String>]) -> WordMap<UInt16> {
+        var flags = WordMap<UInt16>()
+        func mark(_ keys: some Sequence<String>, _ flag: UInt16) {
+            for key in keys { flags[key] = (flags[key] ?? 0) | flag }
+        }
+        mark(rules.months, RuleWord.month)
+        mark(rules.titleTokens, RuleWord.title)
+        mark(rules.directions.keys, RuleWord.direction)
+        mark(rules.prefixCues.keys, RuleWord.prefixCue)
+        mark(rules.roles.keys, RuleWord.roleStart)
+        mark(rules.connectives, RuleWord.connective)
+        mark(rules.eventHeads.keys, RuleWord.eventHead)
+        mark(rules.headCues.keys, RuleWord.headCue)
+        mark(rules.lowerHeadCues.keys, RuleWord.lowerHeadCue)
+        mark(reference.adjectives.keys, RuleWord.adjective)
+        for adjectives in regionAdjectives.values { mark(adjectives.keys, RuleWord.adjective) }
+        mark(rules.stops.map { Folding.key($0) }, RuleWord.stopKey)
+        return flags
     }
 
     public func mentions(in text: AnalyzedText) -> [Mention] {
@@ -77,13 +91,25 @@ public struct MentionFinder: MentionFinding {
 
 /// The bits of ``MentionFinder/ruleWords``: which rule tables hold a key.
 enum RuleWord {
-    static let month: UInt8 = 1
+    static let month: UInt16 = 1
     /// In `titleTokens`.
-    static let title: UInt8 = 2
-    static let direction: UInt8 = 4
-    static let prefixCue: UInt8 = 8
+    static let title: UInt16 = 2
+    static let direction: UInt16 = 4
+    static let prefixCue: UInt16 = 8
     /// The first word of a role phrase.
-    static let roleStart: UInt8 = 16
+    static let roleStart: UInt16 = 16
+    static let connective: UInt16 = 32
+    /// The last word of an event's name ("Conference").
+    static let eventHead: UInt16 = 64
+    /// The last word of a head cue.
+    static let headCue: UInt16 = 128
+    /// The first word of a lower-case head cue.
+    static let lowerHeadCue: UInt16 = 256
+    /// A country adjective, or a region adjective of any language: a test for it can stop here.
+    static let adjective: UInt16 = 512
+    /// The key of a stop word: a token is one only if its key is (stops are matched by text,
+    /// case-sensitive, and a token's key is `Folding.key` of its text).
+    static let stopKey: UInt16 = 1024
 }
 
 /// The scan of a document's sentences, one at a time, made and dropped inside one
@@ -125,9 +151,9 @@ final class SentenceScan {
     /// text.
     @exclusivity(unchecked) private(set) var isStopWord: [Bool] = []
     /// Each token's ``RuleWord`` bits, from one look-up per token.
-    @exclusivity(unchecked) private(set) var ruleWord: [UInt8] = []
+    @exclusivity(unchecked) private(set) var ruleWord: [UInt16] = []
     /// The finder's ``MentionFinder/ruleWords`` for these rules.
-    let ruleWords: WordMap<UInt8>?
+    let ruleWords: WordMap<UInt16>
     /// Index of the first word of the sentence (after bullets, quotes and brackets).
     @exclusivity(unchecked) private(set) var firstWord = 0
     /// The mentions of every sentence run so far, in order: appended here, not copied out per
@@ -143,8 +169,10 @@ final class SentenceScan {
         self.rules = rules
         self.language = language
         regionAdjectives = finder.regionAdjectives[language]
-        // The tables of the rules `mentions(in:)` chose: the language's, else English.
+        // The tables of the rules `mentions(in:)` chose, the language's else English (made here
+        // for rules the finder was not made with).
         ruleWords = finder.ruleWords[finder.rules[language] != nil ? language : .en]
+            ?? MentionFinder.ruleWords(rules, reference: finder.reference, regionAdjectives: finder.regionAdjectives)
         functionWords = finder.reference.functionWords[language]
     }
 
@@ -172,8 +200,10 @@ final class SentenceScan {
         ruleWord.removeAll(keepingCapacity: true)
         // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
         for k in tokens.indices {
-            isStopWord.append(rules.stops.contains(tokens[k].text))
-            ruleWord.append(ruleWords?[tokens[k]] ?? 0)
+            let word = ruleWords[tokens[k]] ?? 0
+            ruleWord.append(word)
+            // The key's bit first: hashing every token's text cost 22 M instructions.
+            isStopWord.append(word & RuleWord.stopKey != 0 && rules.stops.contains(tokens[k].text))
         }
         firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
         var i = 0
@@ -334,7 +364,8 @@ final class SentenceScan {
     /// text's bytes in place: a copy of the token, a hash of its key and the generic `contains`
     /// over a `UTF8View` were most of this test's cost, asked at nearly every name start.
     func isOriginAdjective(_ i: Int) -> Bool {
-        if finder.reference.adjectives.contains(tokens[i]) || regionAdjectives?.contains(tokens[i]) == true { return true }
+        if ruleWord[i] & RuleWord.adjective != 0,
+           finder.reference.adjectives.contains(tokens[i]) || regionAdjectives?.contains(tokens[i]) == true { return true }
         let hyphen = UInt8(ascii: "-")
         guard tokens[i].text.utf8.withContiguousStorageIfAvailable({ $0.contains(hyphen) })
                 ?? tokens[i].text.utf8.contains(hyphen) else { return false }
@@ -451,7 +482,7 @@ final class SentenceScan {
             } else {
                 break
             }
-            if let heads = rules.eventHeads[tokens[j - 1]], heads.contains(where: { head in
+            if ruleWord[j - 1] & RuleWord.eventHead != 0, let heads = rules.eventHeads[tokens[j - 1]], heads.contains(where: { head in
                 j - head.count >= i && tokens.spells(head, at: j - head.count)
             }), tokens[j - 1].isCapitalized {
                 end = j
@@ -461,7 +492,7 @@ final class SentenceScan {
     }
 
     func isConnective(_ i: Int) -> Bool {
-        rules.connectives.contains(tokens[i])
+        ruleWord[i] & RuleWord.connective != 0
     }
 
     /// A token that can continue a name: a capitalised word, a number after a word ("NeuViz 128"),
@@ -653,7 +684,8 @@ final class SentenceScan {
     /// The head cue that the name ending before `end` ends with.
     func headCueEnding(at end: Int, from start: Int) -> MentionRules.Cue? {
         let last = end - 1
-        for cue in rules.headCues[tokens[last]] ?? [] where cue.position == .head && end - cue.tokens.count >= start {
+        for cue in (ruleWord[last] & RuleWord.headCue != 0 ? rules.headCues[tokens[last]] : nil) ?? []
+        where cue.position == .head && end - cue.tokens.count >= start {
             let first = end - cue.tokens.count
             if tokens.spells(cue.tokens, at: first) && first < end && tokens[first].isCapitalized { return cue }
         }
@@ -671,7 +703,7 @@ final class SentenceScan {
 
     /// A lower-case head cue at `j` ("district", "think tank").
     func lowerHeadCue(at j: Int) -> MentionRules.Cue? {
-        guard tokens[j].shape == .lower, let cues = rules.lowerHeadCues[tokens[j]] else { return nil }
+        guard tokens[j].shape == .lower, ruleWord[j] & RuleWord.lowerHeadCue != 0, let cues = rules.lowerHeadCues[tokens[j]] else { return nil }
         for cue in cues where tokens.spells(cue.tokens, at: j) { return cue }
         return nil
     }
