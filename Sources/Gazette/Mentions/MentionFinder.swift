@@ -521,12 +521,15 @@ final class SentenceScan {
         var best: Lookup?
         var j = i
         while j < tokens.count, j - i < maximum {
-            let part = tokens[j].key == "'s" ? "s" : nameKey(j)
+            // The tokenizer makes "'s" a punctuation token: the shape rules out a string comparison.
+            let possessive = tokens[j].shape == .punctuation && tokens[j].key == "'s"
+            let part = possessive ? "s" : nameKey(j)
             if part.isEmpty { break }
             // Inside a name only capitals and connectives ("Bosnia and Herzegovina").
-            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && tokens[j].key != "'s" { break }
+            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && !possessive { break }
             key = key.isEmpty ? part : key + " " + part
-            let hash = WordIndex.hash(key)
+            // A one-word key that is the token's own key has the hash the token carries.
+            let hash = j == i && key == tokens[i].key ? tokens[i].keyHash : WordIndex.hash(key)
             let found = finder.names.best(key, hash: hash, districts: districts)
             if let first = found.best {
                 best = Lookup(end: j + 1, candidate: first, key: key)

@@ -28,6 +28,10 @@ public struct NameIndex: Sendable {
     /// "reference/<source>" for each source of reference data, made once: an interpolated string
     /// per candidate was most of the cost of a look-up, and the finder looks up most capitals.
     private var ruleBySource: WordMap<String> = [:]
+    /// Where each run of entries from one source starts in `reference.entries`, with the run's
+    /// rule, in order: ``best(_:hash:districts:)`` finds an entry's rule by a binary search of
+    /// these instead of hashing its source.
+    private var ruleRuns: [(start: Int, rule: String)] = []
 
     public init(reference: ReferenceData, lexicon: [MentionRules.LexiconEntry]) {
         self.reference = reference
@@ -38,6 +42,7 @@ public struct NameIndex: Sendable {
         for k in reference.entries.indices where reference.entries[k].source != previous {
             let source = reference.entries[k].source
             if ruleBySource[source] == nil { ruleBySource[source] = "reference/\(source)" }
+            ruleRuns.append((k, ruleBySource[source] ?? "reference/\(source)"))
             previous = source
         }
         for key in reference.nameIndex.keys {
@@ -147,9 +152,22 @@ public struct NameIndex: Sendable {
         }
         if let k = lexiconBest { return (any, lexicon.read(key, hash: hash) { $0[k] }) }
         guard let (index, viaAlias) = entryBest else { return (any, nil) }
-        let entry = reference.entries[index]
-        return (any, Candidate(name: entry.name, type: entry.type, subtype: entry.subtype, reference: entry.id,
-                               population: entry.population, viaAlias: viaAlias,
-                               rule: ruleBySource[entry.source] ?? "reference/\(entry.source)"))
+        // Field by field, read in place: `let entry = entries[index]` copied the whole entry.
+        return (any, Candidate(name: reference.entries[index].name, type: reference.entries[index].type,
+                               subtype: reference.entries[index].subtype, reference: reference.entries[index].id,
+                               population: reference.entries[index].population, viaAlias: viaAlias,
+                               rule: rule(ofEntry: index)))
+    }
+
+    /// The rule of entry `index`: its run's, found by binary search.
+    private func rule(ofEntry index: Int) -> String {
+        var low = 0, high = ruleRuns.count
+        // The last run starting at or before `index`: runs[low - 1] once low == high.
+        while low < high {
+            let middle = (low + high) / 2
+            if ruleRuns[middle].start <= index { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return "reference/\(reference.entries[index].source)" }
+        return ruleRuns[low - 1].rule
     }
 }
