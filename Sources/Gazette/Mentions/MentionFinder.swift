@@ -24,6 +24,11 @@ public struct MentionFinder: MentionFinding {
     let legalForms: WordSet
     /// Every prefix of a legal form (the forms included): joining tokens stops where none continues.
     let legalFormPrefixes: WordSet
+    /// Per language, the ``RuleWord`` tables each folded key is in: the scan asks the month,
+    /// title, compass, prefix-cue, role, connective and cue tables about nearly every token, and
+    /// one look-up per token here answers most of those asks with a bit test (each ask was a
+    /// hash-table probe).
+    let ruleWords: [Language: WordMap<UInt16>]
 
     public init(rules: [Language: MentionRules], names: NameIndex, reference: ReferenceData,
                 regionAdjectives: [Language: WordMap<String>]) {
@@ -40,23 +45,71 @@ public struct MentionFinder: MentionFinding {
             return letters.count <= 5 && !form.contains(" ") && !reference.isCommonWord(form, .en) && !reference.isCommonWord(form, .de)
         }.map { $0.replacingOccurrences(of: " ", with: "") })
         legalFormPrefixes = WordSet(legalForms.flatMap { form in (1...form.count).map { String(form.prefix($0)) } })
+        var ruleWords: [Language: WordMap<UInt16>] = [:]
+        for (language, rules) in rules {
+            ruleWords[language] = MentionFinder.ruleWords(rules, reference: reference, regionAdjectives: regionAdjectives)
+        }
+        self.ruleWords = ruleWords
+    }
+
+    /// The ``RuleWord`` bits of every key that some table of `rules` (or an adjective table) holds.
+    static func ruleWords(_ rules: MentionRules, reference: ReferenceData,
+                          regionAdjectives: [Language: WordMap<String>]) -> WordMap<UInt16> {
+        var flags = WordMap<UInt16>()
+        func mark(_ keys: some Sequence<String>, _ flag: UInt16) {
+            for key in keys { flags[key] = (flags[key] ?? 0) | flag }
+        }
+        mark(rules.months, RuleWord.month)
+        mark(rules.titleTokens, RuleWord.title)
+        mark(rules.directions.keys, RuleWord.direction)
+        mark(rules.prefixCues.keys, RuleWord.prefixCue)
+        mark(rules.roles.keys, RuleWord.roleStart)
+        mark(rules.connectives, RuleWord.connective)
+        mark(rules.eventHeads.keys, RuleWord.eventHead)
+        mark(rules.headCues.keys, RuleWord.headCue)
+        mark(rules.lowerHeadCues.keys, RuleWord.lowerHeadCue)
+        mark(reference.adjectives.keys, RuleWord.adjective)
+        for adjectives in regionAdjectives.values { mark(adjectives.keys, RuleWord.adjective) }
+        mark(rules.stops.map { Folding.key($0) }, RuleWord.stopKey)
+        return flags
     }
 
     public func mentions(in text: AnalyzedText) -> [Mention] {
         guard let rules = rules[text.language] ?? rules[.en] else { return [] }
-        var out: [Mention] = []
         let scan = SentenceScan(finder: self, rules: rules, language: text.language)
         for (position, tokens) in text.tokens.enumerated() {
             scan.run(tokens: tokens, sentence: position)
-            out.append(contentsOf: scan.mentions)
         }
-        return out
+        return scan.mentions
     }
 
     /// The region a word states ("European", "europäischen"), if any.
     func region(ofAdjective token: Token, _ language: Language) -> String? {
         regionAdjectives[language]?[token]
     }
+}
+
+/// The bits of ``MentionFinder/ruleWords``: which rule tables hold a key.
+enum RuleWord {
+    static let month: UInt16 = 1
+    /// In `titleTokens`.
+    static let title: UInt16 = 2
+    static let direction: UInt16 = 4
+    static let prefixCue: UInt16 = 8
+    /// The first word of a role phrase.
+    static let roleStart: UInt16 = 16
+    static let connective: UInt16 = 32
+    /// The last word of an event's name ("Conference").
+    static let eventHead: UInt16 = 64
+    /// The last word of a head cue.
+    static let headCue: UInt16 = 128
+    /// The first word of a lower-case head cue.
+    static let lowerHeadCue: UInt16 = 256
+    /// A country adjective, or a region adjective of any language: a test for it can stop here.
+    static let adjective: UInt16 = 512
+    /// The key of a stop word: a token is one only if its key is (stops are matched by text,
+    /// case-sensitive, and a token's key is `Folding.key` of its text).
+    static let stopKey: UInt16 = 1024
 }
 
 /// The scan of a document's sentences, one at a time, made and dropped inside one
@@ -80,36 +133,79 @@ final class SentenceScan {
     let language: Language
     @exclusivity(unchecked) private(set) var tokens: [Token] = []
     @exclusivity(unchecked) private(set) var sentence = 0
-    @exclusivity(unchecked) private(set) var nameKeys: [String] = []
+    /// Each token's `Folding.nameKey`, made when a look-up first reads it: most tokens are
+    /// never looked up, and making every token's cost a twentieth of the finder's instructions.
+    /// A slot holds the key of this sentence's token when its `nameKeyRun` is `runs`: the slots
+    /// are kept from sentence to sentence, since emptying them (releasing each string) and
+    /// filling them with nil cost two thirds of what the laziness saved.
+    @exclusivity(unchecked) private var nameKeys: [String] = []
+    @exclusivity(unchecked) private var nameKeyRun: [Int] = []
+    /// How many sentences this scan has run.
+    @exclusivity(unchecked) private var runs = 0
+    /// ``isCommon(_:)`` of each token, as `runs << 1 | answer` for the run that asked it: the name
+    /// rules ask it of one token up to three times (a lone German word: the first and last word
+    /// tests, then the single-word test), and a German compound's test is a look-up per cut.
+    @exclusivity(unchecked) private var commonRun: [Int] = []
     /// Whether each token's text is one of the language's stop words (`rules.stops`), asked once
     /// per token here: the name rules asked it two or three times a token, each time hashing the
     /// text.
     @exclusivity(unchecked) private(set) var isStopWord: [Bool] = []
+    /// Each token's ``RuleWord`` bits, from one look-up per token.
+    @exclusivity(unchecked) private(set) var ruleWord: [UInt16] = []
+    /// The finder's ``MentionFinder/ruleWords`` for these rules.
+    let ruleWords: WordMap<UInt16>
     /// Index of the first word of the sentence (after bullets, quotes and brackets).
     @exclusivity(unchecked) private(set) var firstWord = 0
-    /// The mentions of the sentence last run.
+    /// The mentions of every sentence run so far, in order: appended here, not copied out per
+    /// sentence (a copy of each mention's eight strings).
     @exclusivity(unchecked) private(set) var mentions: [Mention] = []
+    /// The language's region adjectives and function words, found once: a dictionary keyed by
+    /// the language hashed it (SipHash) at every ask.
+    let regionAdjectives: WordMap<String>?
+    let functionWords: WordSet?
 
     init(finder: MentionFinder, rules: MentionRules, language: Language) {
         self.finder = finder
         self.rules = rules
         self.language = language
+        regionAdjectives = finder.regionAdjectives[language]
+        // The tables of the rules `mentions(in:)` chose, the language's else English (made here
+        // for rules the finder was not made with).
+        ruleWords = finder.ruleWords[finder.rules[language] != nil ? language : .en]
+            ?? MentionFinder.ruleWords(rules, reference: finder.reference, regionAdjectives: finder.regionAdjectives)
+        functionWords = finder.reference.functionWords[language]
     }
 
-    /// Finds the mentions of one sentence, replacing those of the sentence before.
+    /// Token `j`'s `Folding.nameKey`, "" for punctuation. A token's key is `Folding.key` of its
+    /// text (the tokenizer's fast paths are tested equal), so it is not folded again.
+    func nameKey(_ j: Int) -> String {
+        if nameKeyRun[j] == runs { return nameKeys[j] }
+        let key = tokens[j].shape == .punctuation ? "" : Folding.nameKey(folded: tokens[j].key)
+        nameKeys[j] = key
+        nameKeyRun[j] = runs
+        return key
+    }
+
+    /// Finds the mentions of one sentence, after those of the sentences before.
     func run(tokens: [Token], sentence: Int) {
         self.tokens = tokens
         self.sentence = sentence
-        // A token's key is `Folding.key` of its text (the tokenizer's fast paths are tested equal).
-        // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
-        nameKeys.removeAll(keepingCapacity: true)
+        runs += 1
+        while nameKeys.count < tokens.count {
+            nameKeys.append("")
+            nameKeyRun.append(0)
+            commonRun.append(0)
+        }
         isStopWord.removeAll(keepingCapacity: true)
+        ruleWord.removeAll(keepingCapacity: true)
+        // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
         for k in tokens.indices {
-            nameKeys.append(tokens[k].shape == .punctuation ? "" : Folding.nameKey(folded: tokens[k].key))
-            isStopWord.append(rules.stops.contains(tokens[k].text))
+            let word = ruleWords[tokens[k]] ?? 0
+            ruleWord.append(word)
+            // The key's bit first: hashing every token's text cost 22 M instructions.
+            isStopWord.append(word & RuleWord.stopKey != 0 && rules.stops.contains(tokens[k].text))
         }
         firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
-        mentions.removeAll(keepingCapacity: true)
         var i = 0
         while i < tokens.count {
             i = max(i + 1, step(at: i))
@@ -132,14 +228,15 @@ final class SentenceScan {
             }
         }
         // "Northeast China", "northeastern China".
-        if let canonical = rules.directions[tokens[i]], i + 1 < tokens.count,
+        if ruleWord[i] & RuleWord.direction != 0, let canonical = rules.directions[tokens[i]], i + 1 < tokens.count,
            let place = lookup(i + 1, maximum: 1), place.candidate.subtype == "country" || place.candidate.subtype == "region" {
             emit(i, i + 2, type: .place, subtype: "region", rule: "\(language.rawValue)/directions.tsv",
                  name: "\(canonical) \(place.candidate.name)")
             return i + 2
         }
         // "Provinz Liaoning", "die Stadt Shenyang", "Lake Baikal".
-        if let cue = rules.prefixCues[tokens[i]], tokens[i].isCapitalized, i + 1 < tokens.count, tokens[i + 1].isCapitalized {
+        if ruleWord[i] & RuleWord.prefixCue != 0, let cue = rules.prefixCues[tokens[i]], tokens[i].isCapitalized,
+           i + 1 < tokens.count, tokens[i + 1].isCapitalized {
             if var found = lookup(i + 1, maximum: finder.names.maximumTokens), found.candidate.type == .place {
                 // "Provinz Jilin" is the province, though a larger city has the name.
                 if found.candidate.subtype != cue.subtype, let typed = typedCandidate(found, cue.subtype) { found.candidate = typed }
@@ -198,19 +295,21 @@ final class SentenceScan {
     // strings retained and released) at every call, and they run for nearly every token.
 
     func canStartName(_ i: Int) -> Bool {
-        if isStopWord[i] || rules.months.contains(tokens[i]) { return false }
+        if isStopWord[i] || ruleWord[i] & RuleWord.month != 0 { return false }
         if tokens[i].isCapitalized { return true }
         // "21st Century Maritime Silk Road".
-        return tokens[i].shape == .number && ["st", "nd", "rd", "th"].contains(where: { tokens[i].key.hasSuffix($0) })
-            && i + 1 < tokens.count && tokens[i + 1].isCapitalized
+        // The next token first: the suffix test builds an array, and most numbers are followed by
+        // no capital.
+        return tokens[i].shape == .number && i + 1 < tokens.count && tokens[i + 1].isCapitalized
+            && ["st", "nd", "rd", "th"].contains(where: { tokens[i].key.hasSuffix($0) })
     }
 
     /// The length of a title or capitalised role before a person's name ("Mr", "Director",
     /// "Vice Mayor", "Provincial Councillor"), or nil.
     func personIntroducer(_ i: Int) -> Int? {
-        if rules.titleTokens.contains(tokens[i]) { return 1 }
+        if ruleWord[i] & RuleWord.title != 0 { return 1 }
         guard tokens[i].shape == .capitalized else { return nil }
-        let length = rules.roleLength(tokens, at: i)
+        let length = roleLength(at: i)
         guard length > 0, i + length < tokens.count,
               tokens[i..<(i + length)].allSatisfy({ $0.shape == .capitalized }) else { return nil }
         // The name after a role is one or two capitalised words that are not a place or organization.
@@ -221,23 +320,58 @@ final class SentenceScan {
         return length
     }
 
+    /// `rules.roleLength(tokens, at: i)`, 0 at once where no role starts with token `i`'s word.
+    func roleLength(at i: Int) -> Int {
+        guard i < tokens.count, ruleWord[i] & RuleWord.roleStart != 0 else { return 0 }
+        return rules.roleLength(tokens, at: i)
+    }
+
     /// A word the language uses as an ordinary word: at a sentence start in English, or a German noun.
     func isCommon(_ i: Int) -> Bool {
-        finder.reference.isCommonWord(tokens[i].text, language)
+        let known = commonRun[i]
+        if known >> 1 == runs { return known & 1 == 1 }
+        let common = finder.reference.isCommonWord(tokens[i].text, language)
+        commonRun[i] = runs << 1 | (common ? 1 : 0)
+        return common
+    }
+
+    /// Whether token `i` is an ordinary word of `other`: ``isCommon(_:)`` when that is the
+    /// text's language.
+    func isCommon(_ i: Int, _ other: Language) -> Bool {
+        other == language ? isCommon(i) : finder.reference.isCommonWord(tokens[i].text, other)
     }
 
     /// True at a sentence start or right after an opening quote, where any word is capitalised.
+    /// A `switch`, not `[…].contains`: the array literal was built, seven strings, at every call.
+    /// The first byte rules out nearly every word before the string comparisons (a thousand
+    /// instructions for the seven): none of the marks has another form to be equal to.
     func startsClause(_ i: Int) -> Bool {
-        i == firstWord || (i > 0 && ["\"", "“", "'", "‘", "„", "«", "("].contains(tokens[i - 1].text))
+        guard i != firstWord else { return true }
+        guard i > 0 else { return false }
+        switch tokens[i - 1].text.utf8.first {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "("), 0xE2, 0xC2: break
+        default: return false
+        }
+        switch tokens[i - 1].text {
+        case "\"", "“", "'", "‘", "„", "«", "(": return true
+        default: return false
+        }
     }
 
     /// "German", "europäischen", "Sino-German", "German-invested": words that state an origin.
+    ///
+    /// The first tests read the token in place, by its key's hash, and the hyphen test reads the
+    /// text's bytes in place: a copy of the token, a hash of its key and the generic `contains`
+    /// over a `UTF8View` were most of this test's cost, asked at nearly every name start.
     func isOriginAdjective(_ i: Int) -> Bool {
+        if ruleWord[i] & RuleWord.adjective != 0,
+           finder.reference.adjectives.contains(tokens[i]) || regionAdjectives?.contains(tokens[i]) == true { return true }
+        let hyphen = UInt8(ascii: "-")
+        guard tokens[i].text.utf8.withContiguousStorageIfAvailable({ $0.contains(hyphen) })
+                ?? tokens[i].text.utf8.contains(hyphen) else { return false }
         let t = tokens[i]
-        if finder.reference.countryOfAdjective(key: t.key) != nil || finder.region(ofAdjective: t, language) != nil { return true }
-        guard t.text.utf8.contains(UInt8(ascii: "-")) else { return false }
         // "Saudi-Arabien" is a country, though "Saudi" is also an adjective.
-        if finder.names.candidates(nameKeys[i]).contains(where: { $0.type == .place }) { return false }
+        if finder.names.candidates(nameKey(i)).contains(where: { $0.type == .place }) { return false }
         let parts = t.text.split(separator: "-")
         if parts.contains(where: { $0 == "Sino" || finder.reference.countryOfAdjective($0) != nil }) { return true }
         // "China-Europe freight trains": two places joined are a route, not a name.
@@ -251,8 +385,8 @@ final class SentenceScan {
         var j = i
         while j < tokens.count, j - i < 3, tokens[j].shape == .capitalized, !isStopWord[j] { j += 1 }
         guard j - i >= 2, j + 1 < tokens.count, tokens[j].text == ",",
-              rules.roleLength(tokens, at: j + 1) > 0 || (rules.former.contains(tokens[j + 1])
-                  && rules.roleLength(tokens, at: j + 2) > 0) else { return nil }
+              roleLength(at: j + 1) > 0 || (rules.former.contains(tokens[j + 1])
+                  && roleLength(at: j + 2) > 0) else { return nil }
         // Not a known place or organization ("Saudi Arabia, president …" is rare but "Shenyang, capital" is not a person).
         if let found = lookup(i, maximum: j - i), found.end == j, found.candidate.type != .person { return nil }
         if startsClause(i) && isCommon(i) { return nil }
@@ -267,7 +401,9 @@ final class SentenceScan {
             // "Volkswagen (Anhui) Automotive Co., Ltd.": a bracketed place inside the name.
             if tokens[j].text == "(", let close = closingParenthesis(j) { j = close }
             j += 1
-            // The legal form may start right after any word of the name.
+            // The legal form may start right after any word of the name. Most words start none:
+            // the token's own hash says so before a joined key is built and hashed.
+            guard j < tokens.count, finder.legalFormPrefixes.contains(tokens[j]) else { continue }
             var joined = ""
             var k = j
             var best: Int?
@@ -294,14 +430,14 @@ final class SentenceScan {
     func placePrefixedCompany(after end: Int, allowOrdinaryWord: Bool = false) -> Int? {
         var j = end
         while j < tokens.count, tokens[j].isCapitalized, continuesName(j), lookup(j, maximum: 1) == nil,
-              rules.roleLength(tokens, at: j) == 0 {
+              roleLength(at: j) == 0 {
             j += 1
         }
         guard j > end else { return nil }
         // One ordinary word after a place is not a company ("Shenyang Daily" has its cue); after a firm
         // it is ("BMW Brilliance", "Siemens Mobility").
-        if j == end + 1 && !allowOrdinaryWord && finder.reference.isCommonWord(tokens[end].text, .en) { return nil }
-        if tokens[end..<j].allSatisfy({ finder.reference.isCommonWord($0.text, language) }) && language == .de { return nil }
+        if j == end + 1 && !allowOrdinaryWord && isCommon(end, .en) { return nil }
+        if (end..<j).allSatisfy({ isCommon($0) }) && language == .de { return nil }
         return j
     }
 
@@ -346,7 +482,7 @@ final class SentenceScan {
             } else {
                 break
             }
-            if let heads = rules.eventHeads[tokens[j - 1]], heads.contains(where: { head in
+            if ruleWord[j - 1] & RuleWord.eventHead != 0, let heads = rules.eventHeads[tokens[j - 1]], heads.contains(where: { head in
                 j - head.count >= i && tokens.spells(head, at: j - head.count)
             }), tokens[j - 1].isCapitalized {
                 end = j
@@ -356,14 +492,14 @@ final class SentenceScan {
     }
 
     func isConnective(_ i: Int) -> Bool {
-        rules.connectives.contains(tokens[i])
+        ruleWord[i] & RuleWord.connective != 0
     }
 
     /// A token that can continue a name: a capitalised word, a number after a word ("NeuViz 128"),
     /// or a German truncated word ("Reform-").
     func continuesName(_ i: Int) -> Bool {
         if isStopWord[i] && tokens[i].shape != .upper { return false }
-        if rules.months.contains(tokens[i]) { return false }
+        if ruleWord[i] & RuleWord.month != 0 { return false }
         return tokens[i].isCapitalized || (tokens[i].shape == .number && i > 0 && tokens[i - 1].isWord)
     }
 
@@ -372,65 +508,47 @@ final class SentenceScan {
     struct Lookup {
         var end: Int
         var candidate: NameIndex.Candidate
-        var all: [NameIndex.Candidate]
+        /// The name key the candidate was found under, for ``typedCandidate(_:_:)`` to read the
+        /// others: a look-up keeps one candidate, not all (most are never read).
+        var key: String
     }
 
     /// The longest name from `i` that reference data or the lexicon knows, also in a German
-    /// genitive ("Liaonings", "Russlands").
+    /// genitive ("Liaonings", "Russlands"). Each key is hashed once, for every table it is asked of.
     func lookup(_ i: Int, maximum: Int, districts: Bool = false) -> Lookup? {
         guard i < tokens.count, tokens[i].isCapitalized else { return nil }
         var key = ""
         var best: Lookup?
         var j = i
         while j < tokens.count, j - i < maximum {
-            let part = tokens[j].key == "'s" ? "s" : nameKeys[j]
+            // The tokenizer makes "'s" a punctuation token: the shape rules out a string comparison.
+            let possessive = tokens[j].shape == .punctuation && tokens[j].key == "'s"
+            let part = possessive ? "s" : nameKey(j)
             if part.isEmpty { break }
             // Inside a name only capitals and connectives ("Bosnia and Herzegovina").
-            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && tokens[j].key != "'s" { break }
+            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && !possessive { break }
             key = key.isEmpty ? part : key + " " + part
-            var found = finder.names.candidates(key)
-            if found.isEmpty, language == .de, key.hasSuffix("s"), key.count > 4 {
-                found = finder.names.candidates(String(key.dropLast()))
+            // A one-word key that is the token's own key has the hash the token carries.
+            let hash = j == i && key == tokens[i].key ? tokens[i].keyHash : WordIndex.hash(key)
+            let found = finder.names.best(key, hash: hash, districts: districts)
+            if let first = found.best {
+                best = Lookup(end: j + 1, candidate: first, key: key)
+            } else if !found.any, language == .de, key.utf8.last == UInt8(ascii: "s"), key.hasSuffix("s"), key.count > 4 {
+                // The last byte rules out most keys before `hasSuffix` and `count` (a character count).
+                let stem = String(key.dropLast())
+                if let first = finder.names.best(stem, hash: WordIndex.hash(stem), districts: districts).best {
+                    best = Lookup(end: j + 1, candidate: first, key: stem)
+                }
             }
-            if let first = choose(found, districts: districts) { best = Lookup(end: j + 1, candidate: first, all: found) }
             j += 1
-            if !finder.names.beginsLongerName(key) { break }
+            if !finder.names.beginsLongerName(key, hash: hash) { break }
         }
         return best
     }
 
-    /// Picks one meaning: lexicon, then countries, regions and provinces, then organizations known
-    /// by their exact name, then the most populous city.
-    /// Districts are taken only where a cue says "district" ("Hunnan district"): their names are short
-    /// and many, so a bare lookup would find them everywhere.
-    func choose(_ candidates: [NameIndex.Candidate], districts: Bool = false) -> NameIndex.Candidate? {
-        func rank(_ c: NameIndex.Candidate) -> Double {
-            if c.subtype == "district" { return districts ? 7 : 0 }
-            if c.reference?.hasPrefix("lexicon:") == true { return 6 }
-            switch c.subtype {
-            case "country": return 5
-            case "region": return 4
-            case "province": return c.viaAlias ? 2 : 3
-            // A large city named like its province is the city the news means ("Incheon", "Tianjin").
-            case "city": return c.viaAlias ? 1 : (c.population >= 500_000 ? 3.5 : 3)
-            default: return c.type == .organization ? (c.viaAlias ? 2 : 3) : 0
-            }
-        }
-        // One pass, by index: `filter` then `max` copied every candidate (five strings) and ranked
-        // each twice per comparison. The first of equals wins, as with `max(by:)`.
-        var best: (index: Int, rank: Double)?
-        for k in candidates.indices {
-            let r = rank(candidates[k])
-            guard r > 0 else { continue }
-            if let b = best, (b.rank, candidates[b.index].population) >= (r, candidates[k].population) { continue }
-            best = (k, r)
-        }
-        return best.map { candidates[$0.index] }
-    }
-
     /// The most populous place of a lookup with the subtype a cue names ("Provinz Jilin": the province).
     func typedCandidate(_ found: Lookup, _ subtype: String?) -> NameIndex.Candidate? {
-        found.all.filter { $0.type == .place && $0.subtype == subtype && !($0.viaAlias && $0.subtype == "city") }
+        finder.names.candidates(found.key).filter { $0.type == .place && $0.subtype == subtype && !($0.viaAlias && $0.subtype == "city") }
             .max { $0.population < $1.population }
     }
 
@@ -439,7 +557,7 @@ final class SentenceScan {
         let c = found.candidate
         let single = found.end == i + 1
         // A function word is never a name, whatever a list says ("Über" is not Uber).
-        if single, finder.reference.functionWords[language]?.contains(tokens[i]) == true { return false }
+        if single, functionWords?.contains(tokens[i]) == true { return false }
         // German dictionaries list place names too, so only English words tell a place from a word.
         if single && tokens[i].shape == .capitalized && language == .en && isCommon(i) {
             // "Mobile", "Bay", "Oriental": a place that is also a word must be a large city not opening a sentence.
@@ -449,10 +567,10 @@ final class SentenceScan {
         }
         // German word lists hold city names too, so a German word that is a city must be a real town ("Ende" is not).
         if single && language == .de && c.subtype == "city" && c.population < 100_000
-            && (isCommon(i) || finder.reference.isCommonWord(tokens[i].text, .en) && startsClause(i)) { return false }
+            && (isCommon(i) || isCommon(i, .en) && startsClause(i)) { return false }
         // Alias-only city matches ("Dairen", "Vladik") need a large city.
         if c.subtype == "city" && c.viaAlias && c.population < 100_000 { return false }
-        if c.subtype == "city" && tokens[i].text.count < 3 { return false }
+        if c.subtype == "city" && tokens[i].text.characterCount < 3 { return false }
         return true
     }
 
@@ -543,7 +661,7 @@ final class SentenceScan {
             return nil
         }
         // A German compound cue ("Kooperationsprojekt") names something only with a name in it.
-        if language == .de, !tokens[i..<found.end].contains(where: { $0.isCapitalized && !finder.reference.isCommonWord($0.text, .de) }) {
+        if language == .de, !(i..<found.end).contains(where: { tokens[$0].isCapitalized && !isCommon($0) }) {
             return nil
         }
         // "German Starhai International": the adjective states the country; it is not part of the
@@ -569,7 +687,8 @@ final class SentenceScan {
     /// The head cue that the name ending before `end` ends with.
     func headCueEnding(at end: Int, from start: Int) -> MentionRules.Cue? {
         let last = end - 1
-        for cue in rules.headCues[tokens[last]] ?? [] where cue.position == .head && end - cue.tokens.count >= start {
+        for cue in (ruleWord[last] & RuleWord.headCue != 0 ? rules.headCues[tokens[last]] : nil) ?? []
+        where cue.position == .head && end - cue.tokens.count >= start {
             let first = end - cue.tokens.count
             if tokens.spells(cue.tokens, at: first) && first < end && tokens[first].isCapitalized { return cue }
         }
@@ -587,7 +706,7 @@ final class SentenceScan {
 
     /// A lower-case head cue at `j` ("district", "think tank").
     func lowerHeadCue(at j: Int) -> MentionRules.Cue? {
-        guard tokens[j].shape == .lower, let cues = rules.lowerHeadCues[tokens[j]] else { return nil }
+        guard tokens[j].shape == .lower, ruleWord[j] & RuleWord.lowerHeadCue != 0, let cues = rules.lowerHeadCues[tokens[j]] else { return nil }
         for cue in cues where tokens.spells(cue.tokens, at: j) { return cue }
         return nil
     }
@@ -635,10 +754,10 @@ final class SentenceScan {
         let length = j - i
         let lang = language.rawValue
         // Role words ("Vorsitzenden", "President") are not names.
-        if length == 1, rules.roleLength(tokens, at: i) == 1 { return j }
+        if length == 1, roleLength(at: i) == 1 { return j }
         // "Sören Link, mayor of Duisburg": a name followed by a role.
         if (2...3).contains(length), j + 1 < tokens.count, tokens[j].text == ",",
-           rules.roleLength(tokens, at: j + 1) > 0 || (tokens[j + 1].key == "former" && rules.roleLength(tokens, at: j + 2) > 0) {
+           roleLength(at: j + 1) > 0 || (tokens[j + 1].key == "former" && roleLength(at: j + 2) > 0) {
             emit(i, j, type: .person, subtype: nil, rule: "\(lang)/shapes#name-role-apposition", name: personName(i, j))
             return j
         }
@@ -674,15 +793,15 @@ final class SentenceScan {
         if j - first == 1, tokens[first].shape == .capitalized {
             // A single capitalised word mid-sentence: a name unless it is an ordinary word.
             if startsClause(first) || isCommon(first) || tokens[first].text.count < 3 { return max(j, i + 1) }
-            if finder.reference.isCommonWord(tokens[first].text, .en) { return max(j, i + 1) }
+            if isCommon(first, .en) { return max(j, i + 1) }
         }
         // Words that are all ordinary ("Fourth Industrial Revolution") make a title or concept, not a name.
-        if j - first >= 2, tokens[first..<j].allSatisfy({ $0.shape == .capitalized && finder.reference.isCommonWord($0.text, .en) }) {
+        if j - first >= 2, (first..<j).allSatisfy({ tokens[$0].shape == .capitalized && isCommon($0, .en) }) {
             return max(j, i + 1)
         }
         let acronym = j - first == 1 && tokens[first].shape == .upper
         // An acronym used as a modifier ("CT system", "AI technology") is not a name.
-        if acronym, j < tokens.count, tokens[j].shape == .lower, finder.reference.isCommonWord(tokens[j].text, .en),
+        if acronym, j < tokens.count, tokens[j].shape == .lower, isCommon(j, .en),
            !isFunctionWord(j) {
             return j
         }
@@ -709,24 +828,31 @@ final class SentenceScan {
                        reference: String? = nil, statedCountry: String? = nil, mentionStart: Int? = nil) {
         guard j > i, j <= tokens.count else { return }
         let from = mentionStart ?? i
-        var surface = tokens[from].text
-        for k in (from + 1)..<j {
-            if tokens[k].start > tokens[k - 1].end { surface += " " }
-            surface += tokens[k].text
+        let surface = spanText(from, j)
+        // Without a title or role before it, the core is the surface: made once, not twice.
+        let core = name ?? (from == i ? surface : spanText(i, j))
+        mentions.append(Mention(sentence: sentence, start: tokens[from].start, end: tokens[j - 1].end, text: surface,
+                                type: type, subtype: subtype, rule: rule, name: core, reference: reference,
+                                firstToken: from, lastToken: j))
+        // Set in place: a `var` mention given its country and then appended was copied (eight
+        // strings retained) and destroyed at every emit.
+        if statedCountry != nil { mentions[mentions.count - 1].statedCountry = statedCountry }
+    }
+
+    /// The text of tokens `from..<to`, with a space where the text had one between two tokens.
+    func spanText(_ from: Int, _ to: Int) -> String {
+        guard to - from > 1 else { return tokens[from].text }
+        // Room for every token and a space after each, made once: the appends grew the string
+        // step by step (360 instructions an append).
+        var bytes = 0
+        for k in from..<to { bytes += tokens[k].text.utf8.count + 1 }
+        var text = ""
+        text.reserveCapacity(bytes)
+        text += tokens[from].text
+        for k in (from + 1)..<to {
+            if tokens[k].start > tokens[k - 1].end { text += " " }
+            text += tokens[k].text
         }
-        var coreName = name
-        if coreName == nil {
-            var core = tokens[i].text
-            for k in (i + 1)..<j {
-                if tokens[k].start > tokens[k - 1].end { core += " " }
-                core += tokens[k].text
-            }
-            coreName = core
-        }
-        var mention = Mention(sentence: sentence, start: tokens[from].start, end: tokens[j - 1].end, text: surface,
-                              type: type, subtype: subtype, rule: rule, name: coreName, reference: reference,
-                              firstToken: from, lastToken: j)
-        mention.statedCountry = statedCountry
-        mentions.append(mention)
+        return text
     }
 }

@@ -28,6 +28,10 @@ public struct NameIndex: Sendable {
     /// "reference/<source>" for each source of reference data, made once: an interpolated string
     /// per candidate was most of the cost of a look-up, and the finder looks up most capitals.
     private var ruleBySource: WordMap<String> = [:]
+    /// Where each run of entries from one source starts in `reference.entries`, with the run's
+    /// rule, in order: ``best(_:hash:districts:)`` finds an entry's rule by a binary search of
+    /// these instead of hashing its source.
+    private var ruleRuns: [(start: Int, rule: String)] = []
 
     public init(reference: ReferenceData, lexicon: [MentionRules.LexiconEntry]) {
         self.reference = reference
@@ -38,6 +42,7 @@ public struct NameIndex: Sendable {
         for k in reference.entries.indices where reference.entries[k].source != previous {
             let source = reference.entries[k].source
             if ruleBySource[source] == nil { ruleBySource[source] = "reference/\(source)" }
+            ruleRuns.append((k, ruleBySource[source] ?? "reference/\(source)"))
             previous = source
         }
         for key in reference.nameIndex.keys {
@@ -71,6 +76,11 @@ public struct NameIndex: Sendable {
         prefixes.contains(key)
     }
 
+    /// ``beginsLongerName(_:)`` with the key's ``WordIndex/hash(_:)`` already made.
+    func beginsLongerName(_ key: String, hash: UInt32) -> Bool {
+        prefixes.contains(key, hash: hash)
+    }
+
     /// What a name key can mean: lexicon entries first, then reference entries by population.
     public func candidates(_ key: String) -> [Candidate] {
         var out = lexicon[key] ?? []
@@ -81,5 +91,83 @@ public struct NameIndex: Sendable {
                                  rule: ruleBySource[entry.source] ?? "reference/\(entry.source)"))
         }
         return out
+    }
+
+    /// How the finder ranks a meaning of a name: lexicon, then countries, regions and provinces,
+    /// then organizations known by their exact name, then the most populous city; 0 for none.
+    /// Districts are taken only where a cue says "district" ("Hunnan district"): their names are
+    /// short and many, so a bare lookup would find them everywhere.
+    static func rank(type: EntityType, subtype: String?, reference: String?, viaAlias: Bool, population: Int,
+                     districts: Bool) -> Double {
+        if subtype == "district" { return districts ? 7 : 0 }
+        // The first byte rules out most references before `hasPrefix`.
+        if let reference, reference.utf8.first == UInt8(ascii: "l"), reference.hasPrefix("lexicon:") { return 6 }
+        switch subtype {
+        case "country": return 5
+        case "region": return 4
+        case "province": return viaAlias ? 2 : 3
+        // A large city named like its province is the city the news means ("Incheon", "Tianjin").
+        case "city": return viaAlias ? 1 : (population >= 500_000 ? 3.5 : 3)
+        default: return type == .organization ? (viaAlias ? 2 : 3) : 0
+        }
+    }
+
+    /// What ``candidates(_:)`` gives for `key`, whose ``WordIndex/hash(_:)`` is `hash`, read in
+    /// place: whether there is any candidate, and the one ``rank(type:subtype:reference:viaAlias:population:districts:)``
+    /// puts first (highest rank above 0, then largest population, the first of equals), the only
+    /// one built. Building every candidate (five strings each, a copy of each reference entry and
+    /// two more hashes of the key per entry) to keep one was most of a look-up's cost.
+    func best(_ key: String, hash: UInt32, districts: Bool) -> (any: Bool, best: Candidate?) {
+        var any = false
+        var top: (rank: Double, population: Int)?
+        var lexiconBest: Int?
+        var entryBest: (index: Int, viaAlias: Bool)?
+        lexicon.read(key, hash: hash) { list in
+            for k in list.indices {
+                any = true
+                let r = NameIndex.rank(type: list[k].type, subtype: list[k].subtype, reference: list[k].reference,
+                                       viaAlias: list[k].viaAlias, population: list[k].population, districts: districts)
+                guard r > 0 else { continue }
+                if let t = top, (t.rank, t.population) >= (r, list[k].population) { continue }
+                top = (r, list[k].population)
+                lexiconBest = k
+            }
+        }
+        reference.nameIndex.read(key, hash: hash) { indices in
+            guard !indices.isEmpty else { return }
+            any = true
+            let aliases = reference.aliasOnly.read(key, hash: hash) { $0 } ?? []
+            for index in indices {
+                let viaAlias = aliases.contains(index)
+                let population = reference.entries[index].population
+                let r = NameIndex.rank(type: reference.entries[index].type, subtype: reference.entries[index].subtype,
+                                       reference: reference.entries[index].id, viaAlias: viaAlias,
+                                       population: population, districts: districts)
+                guard r > 0 else { continue }
+                if let t = top, (t.rank, t.population) >= (r, population) { continue }
+                top = (r, population)
+                entryBest = (index, viaAlias)
+                lexiconBest = nil
+            }
+        }
+        if let k = lexiconBest { return (any, lexicon.read(key, hash: hash) { $0[k] }) }
+        guard let (index, viaAlias) = entryBest else { return (any, nil) }
+        // Field by field, read in place: `let entry = entries[index]` copied the whole entry.
+        return (any, Candidate(name: reference.entries[index].name, type: reference.entries[index].type,
+                               subtype: reference.entries[index].subtype, reference: reference.entries[index].id,
+                               population: reference.entries[index].population, viaAlias: viaAlias,
+                               rule: rule(ofEntry: index)))
+    }
+
+    /// The rule of entry `index`: its run's, found by binary search.
+    private func rule(ofEntry index: Int) -> String {
+        var low = 0, high = ruleRuns.count
+        // The last run starting at or before `index`: runs[low - 1] once low == high.
+        while low < high {
+            let middle = (low + high) / 2
+            if ruleRuns[middle].start <= index { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return "reference/\(reference.entries[index].source)" }
+        return ruleRuns[low - 1].rule
     }
 }

@@ -37,10 +37,21 @@ public struct ReferenceData: Sendable {
     /// ``commonWords`` and ``functionWords`` by position in `Language.allCases`, for
     /// ``isCommonWord(_:_:)``, asked about most capitalized words: a dictionary look-up hashed the
     /// language, twice a call.
-    private var wordTables: [(common: WordSet?, function: WordSet?)] = []
+    private var wordTables: [WordTables] = []
+
+    /// One language's word tables, shared by reference: copying the two sets out of a tuple
+    /// array retained and released four arrays at every ``isCommonWord(_:_:)``.
+    private final class WordTables: Sendable {
+        let common: WordSet?
+        let function: WordSet?
+        init(common: WordSet?, function: WordSet?) {
+            self.common = common
+            self.function = function
+        }
+    }
 
     private mutating func indexWordTables() {
-        wordTables = Language.allCases.map { (commonWords[$0], functionWords[$0]) }
+        wordTables = Language.allCases.map { WordTables(common: commonWords[$0], function: functionWords[$0]) }
     }
     public private(set) var countries: WordMap<Country> = [:]
     /// Province key → entry index.
@@ -155,20 +166,75 @@ public struct ReferenceData: Sendable {
 
     /// True when a word is an ordinary word of the language: an English word the dictionary
     /// writes in lower case, or a German noun, also as the last part of a compound.
+    ///
+    /// The word is lower-cased into a buffer on the stack when it is ASCII or Latin-1 (nearly always), where
+    /// a lower-cased `String` was made (and allocated, past 15 bytes) at every call; the key is
+    /// hashed once for both tables, and a compound's endings are looked up as the key's own
+    /// bytes: a `String` per cut (and an array of the key's scalars to cut) was most of this
+    /// test's cost, 2,300 instructions a call.
     public func isCommonWord(_ word: some StringProtocol, _ language: Language) -> Bool {
         guard let position = Language.allCases.firstIndex(of: language), position < wordTables.count,
-              let words = wordTables[position].common else { return false }
-        let key = word.lowercasedByBytes()
-        if words.contains(key) || wordTables[position].function?.contains(key) == true { return true }
-        guard language == .de else {
-            // English plurals and possessives of common words.
-            return key.hasSuffix("s") && words.contains(String(key.dropLast()))
+              wordTables[position].common != nil else { return false }
+        let tables = wordTables[position]
+        let german = language == .de
+        let ascii: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer -> Bool? in
+                var k = 0
+                while k < bytes.count {
+                    let byte = bytes[k]
+                    if byte < 0x80 {
+                        buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        k += 1
+                        continue
+                    }
+                    // Latin-1 (U+0080...U+00FF, two bytes), the German umlauts' block: `lowercased()`
+                    // (6,000 instructions a word) moves À...Þ but × down by 0x20 and changes no
+                    // other scalar of it. Any other scalar takes the general path.
+                    guard byte == 0xC2 || byte == 0xC3, k + 1 < bytes.count else { return nil }
+                    let next = bytes[k + 1]
+                    buffer[k] = byte
+                    buffer[k + 1] = byte == 0xC3 && next <= 0x9E && next != 0x97 ? next + 0x20 : next
+                    k += 2
+                }
+                let key = UnsafeBufferPointer(rebasing: buffer[..<bytes.count])
+                // In ASCII and Latin-1 text the last character is "s" exactly when the last byte
+                // is (no scalar there joins the next one into a character).
+                return ReferenceData.isCommon(key: key, tables: tables, german: german, plural: key.last == UInt8(ascii: "s"))
+            }
         }
-        // German compounds end in a noun: "Eröffnungszeremonie" ends in "zeremonie".
-        let scalars = [Unicode.Scalar](scalarsOf: key)
-        guard scalars.count >= 7 else { return false }
-        for cut in 3...(scalars.count - 4) {
-            if words.contains(String(scalars: scalars[cut...])) { return true }
+        if let ascii, let answer = ascii { return answer }
+        var key = word.lowercasedByBytes()
+        // The last byte rules out most words before `hasSuffix`.
+        let plural = key.utf8.last == UInt8(ascii: "s") && key.hasSuffix("s")
+        return key.withUTF8 {
+            ReferenceData.isCommon(key: $0, tables: tables, german: german, plural: plural)
+        }
+    }
+
+    /// ``isCommonWord(_:_:)`` of a lower-cased key's UTF-8 bytes; `plural` when the key ends in
+    /// the character "s" (a one-byte last character).
+    private static func isCommon(key: UnsafeBufferPointer<UInt8>, tables: WordTables, german: Bool, plural: Bool) -> Bool {
+        // The sets are read in place, through the reference.
+        let hash = WordIndex.hash(bytes: key)
+        if tables.common?.contains(utf8: key, hash: hash) == true || tables.function?.contains(utf8: key, hash: hash) == true {
+            return true
+        }
+        guard german else {
+            // English plurals and possessives of common words: the key less its final "s".
+            return plural && tables.common?.contains(utf8: UnsafeBufferPointer(rebasing: key.dropLast())) == true
+        }
+        // German compounds end in a noun: "Eröffnungszeremonie" ends in "zeremonie". Each cut is
+        // at a scalar, from the fourth to the fourth-last: a scalar starts at each byte that is
+        // not a UTF-8 continuation byte.
+        var scalars = 0
+        for byte in key where byte & 0xC0 != 0x80 { scalars += 1 }
+        guard scalars >= 7 else { return false }
+        var scalar = 0
+        for offset in key.indices where key[offset] & 0xC0 != 0x80 {
+            defer { scalar += 1 }
+            guard scalar >= 3 else { continue }
+            if scalar > scalars - 4 { break }
+            if tables.common?.contains(utf8: UnsafeBufferPointer(rebasing: key[offset...])) == true { return true }
         }
         return false
     }

@@ -62,6 +62,14 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
         return body(storage[number])
     }
 
+    /// ``read(_:_:)`` with the key's ``WordIndex/hash(_:)`` already made, for a caller asking
+    /// several maps about one key.
+    @inline(__always)
+    func read<Result>(_ key: String, hash: UInt32, _ body: (Value) -> Result) -> Result? {
+        guard let number = index.number(of: key, hash: hash) else { return nil }
+        return body(storage[number])
+    }
+
     /// Adds each key followed by each ending ("deutsch" + "en"), with the key's value, where that
     /// form is not a key already. Endings are tried in the order given, so the map answers as
     /// stripping the first ending that leaves a key would, with one lookup instead of one per ending.
