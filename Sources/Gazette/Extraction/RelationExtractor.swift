@@ -97,12 +97,14 @@ public struct RelationExtractor: RelationExtracting {
             }
         }
         for k in all.indices where all[k].type == .organization { organizations[Folding.nameKey(all[k].name)] = all[k].key }
+        let matcher = SentenceMatcher(anaphora: rules.anaphoraByFirstWord, entities: entityByKey, roles: rules.roles,
+                                      words: rules.words)
+        var anchored = [Bool](repeating: false, count: rules.patterns.count)
         for (position, sentence) in text.sentences.enumerated() {
             let mentions = bySentence[position]
             let tokens = text.tokens[position]
-            let matcher = SentenceMatcher(tokens: tokens, mentions: mentions, anaphora: rules.anaphoraByFirstWord,
-                                          topic: topic.main, entities: entityByKey, roles: rules.roles, words: rules.words)
-            var anchored = [Bool](repeating: false, count: rules.patterns.count)
+            matcher.load(tokens: tokens, mentions: mentions, topic: topic.main)
+            for index in anchored.indices { anchored[index] = false }
             for index in rules.unanchoredPatterns { anchored[index] = true }
             for k in tokens.indices {
                 guard let indices = rules.patternsByAnchor[tokens[k]] else { continue }

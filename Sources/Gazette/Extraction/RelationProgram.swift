@@ -6,7 +6,10 @@
 /// and each read retained and released every one of them (a profile put these copies at about two
 /// percent of an import's cycles). A ``Step`` holds only numbers, so reading one copies nothing;
 /// the matcher reads the alternatives and types it needs in place, by index.
-struct RelationProgram: Sendable {
+///
+/// A class: as a struct of five arrays, the program was copied (five retains and releases) into
+/// calls of the matcher's helpers, up to several times per token tried.
+final class RelationProgram: Sendable {
     /// One element of the pattern, by value.
     enum Step: Sendable {
         /// A slot; `types` indexes ``RelationProgram/slotTypes``.
@@ -18,9 +21,45 @@ struct RelationProgram: Sendable {
         case roleSlot
     }
 
+    /// A slot's type test as the matcher asks it at every token, a value with nothing to retain:
+    /// the types the slot takes whole and those it takes some subtypes of, a bit per type
+    /// (``EntityType/ordinal``). Only a mention of the second kind is looked up in
+    /// ``slotSubtypes``. (Read out of ``slotTypes``, a slot's types were copied at each test: four
+    /// retains and releases, 250 instructions.)
+    struct SlotTest: Sendable {
+        var types: UInt16
+        var subtyped: UInt16
+        var topic: Bool
+
+        init(_ types: RelationPattern.SlotTypes) {
+            self.types = types.typeMask
+            subtyped = types.subtypedMask
+            topic = types.topic
+        }
+    }
+
+    /// A slot's subtypes by type, behind one reference: what a ``SlotTest`` leaves to a look-up.
+    final class Subtypes: Sendable {
+        let byType: [WordSet]
+
+        init(_ types: RelationPattern.SlotTypes) {
+            byType = types.subtypesByType
+        }
+
+        func contains(_ type: EntityType, _ subtype: String) -> Bool {
+            type.ordinal < byType.count && byType[type.ordinal].contains(subtype)
+        }
+    }
+
     let steps: [Step]
     let slotTypes: [RelationPattern.SlotTypes]
+    /// ``slotTypes`` as tests and subtype tables, by the same index.
+    let slotTests: [SlotTest]
+    let slotSubtypes: [Subtypes]
     let phrases: [RelationPattern.Phrases]
+    /// For each word element, a bit per value of ``firstWordBit(_:)`` of its alternatives' first
+    /// words: a token whose bit is clear begins none of them, and is ruled out without a look-up.
+    let firstWords: [UInt64]
 
     init(_ elements: [RelationPattern.Element]) {
         var steps: [Step] = []
@@ -45,6 +84,18 @@ struct RelationProgram: Sendable {
         }
         self.steps = steps
         self.slotTypes = slotTypes
+        slotTests = slotTypes.map(SlotTest.init)
+        slotSubtypes = slotTypes.map(Subtypes.init)
         self.phrases = phrases
+        firstWords = phrases.map { element in
+            element.all.reduce(0) { bits, phrase in phrase.first.map { bits | RelationProgram.firstWordBit(WordIndex.hash($0)) } ?? bits }
+        }
+    }
+
+    /// A word's bit in ``firstWords``, from the hash of its key (``Token/keyHash``): the top six
+    /// bits, FNV-1a's best mixed (its low bits depend only on the bytes' low bits).
+    @inline(__always)
+    static func firstWordBit(_ hash: UInt32) -> UInt64 {
+        1 << UInt64(hash >> 26)
     }
 }
