@@ -85,18 +85,7 @@ public struct RelationExtractor: RelationExtracting {
         var facts: [Fact] = []
         var topic = TopicTracker()
         let main = TopicTracker.mainPlace(entities.mentions, entityByKey)
-        // Entities by folded name, for places named inside other names ("Panjin Port").
-        var byName: [String: String] = [:]
-        var organizations: [String: String] = [:]
-        // By index: `for e in entities.entities` copied every entity (eight strings, an array).
-        let all = entities.entities
-        for k in all.indices where all[k].type == .place {
-            for alias in [all[k].name] + all[k].aliases {
-                let key = Folding.nameKey(alias)
-                if byName[key] == nil { byName[key] = all[k].key }
-            }
-        }
-        for k in all.indices where all[k].type == .organization { organizations[Folding.nameKey(all[k].name)] = all[k].key }
+        var names = NameTables(entities.entities)
         let matcher = SentenceMatcher(anaphora: rules.anaphoraByFirstWord, entities: entityByKey, roles: rules.roles,
                                       words: rules.words)
         var anchored = [Bool](repeating: false, count: rules.patterns.count)
@@ -130,7 +119,7 @@ public struct RelationExtractor: RelationExtracting {
                 }
             }
             facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey)
-            facts += structuralFacts(mentions, sentence, text.language, rules.words, entityByKey, byName, organizations)
+            facts += structuralFacts(mentions, sentence, text.language, rules.words, entityByKey, &names)
             topic.update(with: mentions, entities: entityByKey)
         }
         return deduplicated(jointVenturePartners(facts))
@@ -204,21 +193,24 @@ public struct RelationExtractor: RelationExtracting {
     /// (Shenyang) Hub" in Shenyang; "Publicity Office of Panjin Municipal Government" is part of
     /// the government it names.
     func structuralFacts(_ mentions: [Mention], _ sentence: Sentence, _ language: Language, _ nameWords: RelationWords,
-                         _ entities: WordMap<ResolvedEntity>, _ byName: [String: String],
-                         _ organizations: [String: String]) -> [Fact] {
+                         _ entities: WordMap<ResolvedEntity>, _ names: inout NameTables) -> [Fact] {
         var facts: [Fact] = []
         let lang = language.rawValue
         for k in mentions.indices {
             guard let key = mentions[k].entityKey, let (type, subtype) = entities.read(key, { ($0.type, $0.subtype) }),
                   type != .place, type != .person else { continue }
-            let start = mentions[k].start, end = mentions[k].end
-            let words = mentions[k].name.splitASCII(whereSeparator: { $0 == 0x20 || $0 == 0x28 || $0 == 0x29 }).map(String.init)
             // A facility, zone, school or institute named after a city is in it; companies and governments
             // are not said to be ("Beijing Automotive", "Panjin Municipal Government").
-            if type == .facility || type == .zone
-                || (type == .organization && (subtype == "education" || subtype == "research")) {
+            let namedAfterPlace = type == .facility || type == .zone
+                || (type == .organization && (subtype == "education" || subtype == "research"))
+            // Most names are neither, and most organizations' hold no "of": those are not split into words.
+            let ofOrganization = type == .organization && RelationExtractor.mayNameParent(mentions[k].name, nameWords.nameOf)
+            guard namedAfterPlace || ofOrganization else { continue }
+            let start = mentions[k].start, end = mentions[k].end
+            let words = mentions[k].name.splitASCII(whereSeparator: RelationExtractor.isNameWordSeparator).map(String.init)
+            if namedAfterPlace {
                 for word in words where word.startsUppercase {
-                    guard let placeKey = byName[Folding.nameKey(word)], placeKey != key,
+                    guard let placeKey = names.place(named: Folding.nameKey(word)), placeKey != key,
                           entities.read(placeKey, { $0.subtype == "city" || $0.subtype == "district" }) == true else { continue }
                     facts.append(Fact(subject: key, predicate: .locatedIn, object: placeKey, sentence: sentence.position,
                                       matchStart: start, matchEnd: end, rule: "\(lang)/structure#named-after-city",
@@ -227,9 +219,9 @@ public struct RelationExtractor: RelationExtracting {
                 }
             }
             // "Publicity Office of Panjin Municipal Government" is part of the government it names.
-            if type == .organization, let of = words.firstIndex(where: { nameWords.nameOf.contains($0) }), of > 0 {
+            if ofOrganization, let of = words.firstIndex(where: { nameWords.nameOf.contains($0) }), of > 0 {
                 let tail = words[(of + 1)...].drop { nameWords.nameArticles.contains($0) }.joined(separator: " ")
-                if let parent = organizations[Folding.nameKey(tail)], parent != key {
+                if let parent = names.organization(named: Folding.nameKey(tail)), parent != key {
                     facts.append(Fact(subject: key, predicate: .partOf, object: parent, sentence: sentence.position,
                                       matchStart: start, matchEnd: end, rule: "\(lang)/structure#of-organization",
                                       rulePrecision: 0.85))
@@ -237,6 +229,29 @@ public struct RelationExtractor: RelationExtracting {
             }
         }
         return facts
+    }
+
+    /// The bytes a name is split into words at for the structural rules: space and brackets.
+    static func isNameWordSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x28 || byte == 0x29
+    }
+
+    /// Whether the first of `name`'s words (split as ``structuralFacts`` splits them) that `nameOf`
+    /// holds may come after another word, read over the name's bytes without making the words:
+    /// false when no word is in `nameOf` or the first word is. True when the bytes are not
+    /// contiguous (the rule then splits the name to find out).
+    static func mayNameParent(_ name: String, _ nameOf: WordSet) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index = 0, start = 0
+            for k in 0...bytes.count where k == bytes.count || isNameWordSeparator(bytes[k]) {
+                if k > start {
+                    if nameOf.contains(utf8: UnsafeBufferPointer(rebasing: bytes[start..<k])) { return index > 0 }
+                    index += 1
+                }
+                start = k + 1
+            }
+            return false
+        } ?? true
     }
 
     /// One fact per (subject, predicate, object, attributes, sentence): the first rule wins.
@@ -305,5 +320,51 @@ struct TopicTracker {
             counts[key, default: 0] += 1
             if main == nil || counts[key, default: 0] > counts[main ?? "", default: 0] { main = key }
         }
+    }
+}
+
+/// A document's entities by folded name (``Folding/nameKey(_:)``), for the structural rules:
+/// places by name and alias (the first place of a name), for places named inside other names
+/// ("Panjin Port"); organizations by name (the last of a name), for "X of Y". Each table is made
+/// when a rule first asks it, and a quarter of the documents never do: made for every document,
+/// with a `Dictionary`, they folded every place's aliases (about 2,200 instructions a name with
+/// the hashing).
+struct NameTables {
+    private let entities: [ResolvedEntity]
+    private var places: WordMap<String>?
+    private var organizations: WordMap<String>?
+
+    init(_ entities: [ResolvedEntity]) {
+        self.entities = entities
+    }
+
+    /// The key of the first place with this folded name or alias.
+    mutating func place(named key: String) -> String? {
+        if places == nil {
+            var table = WordMap<String>()
+            // By index: `for e in entities` copied every entity (eight strings, an array).
+            for k in entities.indices where entities[k].type == .place {
+                let name = Folding.nameKey(entities[k].name)
+                if !table.contains(name) { table[name] = entities[k].key }
+                for alias in entities[k].aliases {
+                    let folded = Folding.nameKey(alias)
+                    if !table.contains(folded) { table[folded] = entities[k].key }
+                }
+            }
+            places = table
+        }
+        return places?[key]
+    }
+
+    /// The key of the last organization with this folded name.
+    mutating func organization(named key: String) -> String? {
+        if organizations == nil {
+            var table = WordMap<String>()
+            for k in entities.indices where entities[k].type == .organization {
+                table[Folding.nameKey(entities[k].name)] = entities[k].key
+            }
+            organizations = table
+        }
+        return organizations?[key]
     }
 }
