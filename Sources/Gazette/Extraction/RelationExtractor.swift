@@ -13,16 +13,28 @@ public struct RelationRules: Sendable {
     /// tries them only where a token is the first word of one.
     var anaphoraByFirstWord: WordMap<[[String]]> = [:]
     /// Sentence-level cues: a word that makes every listed city a friendship city, and so on.
-    public var cues: [(id: String, predicate: RelationPredicate, words: WordSet, precision: Double)]
+    public var cues: [(id: String, predicate: RelationPredicate, words: WordSet, precision: Double)] {
+        didSet { cueWordBits = RelationRules.wordBits(cues) }
+    }
+    /// Each cue's words as bits (``RelationProgram/firstWordBit(_:)``): a token whose bit is clear
+    /// is none of them, ruled out without a look-up (a cue is looked for at every token).
+    var cueWordBits: [UInt64] = []
     /// Role phrases from `name-words.tsv`, keyed by their first word, longest first.
     public var roles: WordMap<[[String]]>
     /// The words read around slots: enumerations, articles, origins, roles, clauses.
     public var words: RelationWords
-    /// Anchor word → the patterns it anchors (indices into ``patterns``): a sentence's tokens pick
-    /// the patterns worth trying with one lookup each, instead of each pattern testing the sentence.
-    var patternsByAnchor: WordMap<[Int]> = [:]
-    /// The patterns without an anchor word, tried in every sentence.
-    var unanchoredPatterns: [Int] = []
+    /// Anchor word → the patterns it anchors, as the number of a set in ``anchorSets``: a
+    /// sentence's tokens pick the patterns worth trying with one lookup each, instead of each
+    /// pattern testing the sentence. (A number, not an array of indices: reading an array out of
+    /// the table retained and released it, ten times a sentence.)
+    var patternsByAnchor: WordMap<Int> = [:]
+    /// The pattern sets of ``patternsByAnchor``, ``patternSetWords`` words each: bit `i % 64` of
+    /// word `i / 64` for `patterns[i]`.
+    var anchorSets: [UInt64] = []
+    /// The patterns without an anchor word, tried in every sentence, as a set.
+    var unanchoredPatterns: [UInt64] = []
+    /// Words in a set of patterns.
+    var patternSetWords: Int { (patterns.count + 63) / 64 }
 
     public init(directory: URL, language: Language, roles: WordMap<[[String]]>) throws(GazetteError) {
         self.roles = roles
@@ -35,12 +47,20 @@ public struct RelationRules: Sendable {
         patterns = try file.rows.map { row throws(GazetteError) in
             try RelationPattern(row: row, path: file.path, language: language, blockerSets: blockerSets)
         }
+        let width = (patterns.count + 63) / 64
+        unanchoredPatterns = Array(repeating: 0, count: width)
         for (index, pattern) in patterns.enumerated() {
             guard let anchors = pattern.anchors else {
-                unanchoredPatterns.append(index)
+                unanchoredPatterns[index / 64] |= 1 << UInt64(index % 64)
                 continue
             }
-            for word in anchors { patternsByAnchor[word, default: []].append(index) }
+            for word in anchors {
+                if !patternsByAnchor.contains(word) {
+                    patternsByAnchor[word] = anchorSets.count / width
+                    anchorSets.append(contentsOf: repeatElement(0, count: width))
+                }
+                anchorSets[patternsByAnchor[word]! * width + index / 64] |= 1 << UInt64(index % 64)
+            }
         }
         anaphora = try TSVFile.optional(directory, language, "anaphora.tsv", minimumColumns: 2).rows.map {
             $0[1].split(separator: " ").map { Folding.key(String($0)) }
@@ -54,6 +74,14 @@ public struct RelationRules: Sendable {
             }
             return (row[0], predicate, WordSet(row[2].split(separator: "|").map { Folding.key(String($0)) }), precision)
         }
+        cueWordBits = RelationRules.wordBits(cues)
+    }
+}
+
+extension RelationRules {
+    /// ``cueWordBits`` of `cues`.
+    static func wordBits(_ cues: [(id: String, predicate: RelationPredicate, words: WordSet, precision: Double)]) -> [UInt64] {
+        cues.map { cue in cue.words.reduce(0) { $0 | RelationProgram.firstWordBit(WordIndex.hash($1)) } }
     }
 }
 
@@ -88,34 +116,26 @@ public struct RelationExtractor: RelationExtracting {
         var names = NameTables(entities.entities)
         let matcher = SentenceMatcher(anaphora: rules.anaphoraByFirstWord, entities: entityByKey, roles: rules.roles,
                                       words: rules.words)
-        var anchored = [Bool](repeating: false, count: rules.patterns.count)
+        let width = rules.patternSetWords
+        var anchored = rules.unanchoredPatterns
         for (position, sentence) in text.sentences.enumerated() {
             let mentions = bySentence[position]
             let tokens = text.tokens[position]
             matcher.load(tokens: tokens, mentions: mentions, topic: topic.main)
-            for index in anchored.indices { anchored[index] = false }
-            for index in rules.unanchoredPatterns { anchored[index] = true }
+            for w in 0..<width { anchored[w] = rules.unanchoredPatterns[w] }
             for k in tokens.indices {
-                guard let indices = rules.patternsByAnchor[tokens[k]] else { continue }
-                for index in indices { anchored[index] = true }
+                guard let set = rules.patternsByAnchor[tokens[k]] else { continue }
+                for w in 0..<width { anchored[w] |= rules.anchorSets[set * width + w] }
             }
-            // Indices, not `enumerated()`: a pattern is copied (its strings and word sets retained)
-            // only when the sentence can match it.
-            for index in rules.patterns.indices where anchored[index] {
-                let matches = matcher.matches(rules.patterns, index)
-                guard !matches.isEmpty else { continue }
-                let pattern = rules.patterns[index]
-                for match in matches {
-                    for s in match.subjects {
-                        for o in match.objects where s.key != o.key {
-                            guard let predicate = pattern.predicate ?? containment(s, o, entityByKey) else { continue }
-                            facts.append(Fact(subject: s.key, predicate: predicate, object: o.key,
-                                              attributes: match.role.map { ["role": $0] } ?? [:],
-                                              sentence: sentence.position, matchStart: tokens[match.start].start,
-                                              matchEnd: tokens[match.end - 1].end, rule: pattern.rule,
-                                              rulePrecision: pattern.precision))
-                        }
-                    }
+            // The patterns in order. By index, not `enumerated()`: a pattern is copied (its
+            // strings and word sets retained) only when the sentence can match it.
+            for w in 0..<width {
+                var bits = anchored[w]
+                while bits != 0 {
+                    let index = w * 64 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    let matches = matcher.matches(rules.patterns, index)
+                    if !matches.isEmpty { addFacts(rules.patterns[index], matches, tokens, sentence, entityByKey, to: &facts) }
                 }
             }
             facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey)
@@ -123,6 +143,23 @@ public struct RelationExtractor: RelationExtracting {
             topic.update(with: mentions, entities: entityByKey)
         }
         return deduplicated(jointVenturePartners(facts))
+    }
+
+    /// Adds the facts of a pattern's matches in a sentence: each subject with each other object.
+    func addFacts(_ pattern: RelationPattern, _ matches: [SentenceMatcher.Match], _ tokens: [Token], _ sentence: Sentence,
+                  _ entities: WordMap<ResolvedEntity>, to facts: inout [Fact]) {
+        for match in matches {
+            for s in match.subjects {
+                for o in match.objects where s.key != o.key {
+                    guard let predicate = pattern.predicate ?? containment(s, o, entities) else { continue }
+                    facts.append(Fact(subject: s.key, predicate: predicate, object: o.key,
+                                      attributes: match.role.map { ["role": $0] } ?? [:],
+                                      sentence: sentence.position, matchStart: tokens[match.start].start,
+                                      matchEnd: tokens[match.end - 1].end, rule: pattern.rule,
+                                      rulePrecision: pattern.precision))
+                }
+            }
+        }
     }
 
     /// Partners of a joint venture share its place: "X and Y established a joint venture in Z"
@@ -154,28 +191,37 @@ public struct RelationExtractor: RelationExtracting {
         return subject.type == .person || subject.type == .product || subject.type == .program ? nil : .locatedIn
     }
 
-    /// Whether a mention's entity is a city, read in place (`entities[key]?.subtype` copied the
-    /// entity to read one field).
-    func isCity(_ mention: Mention, _ entities: WordMap<ResolvedEntity>) -> Bool {
-        mention.entityKey.flatMap { entities.read($0) { $0.subtype == "city" } } ?? false
-    }
-
     /// Sentence cues: "Of the 23 international friendship cities, Sapporo and Kawasaki are in Japan"
     /// makes each listed city a friendship city of the place the text is about; "zwischen den
     /// befreundeten Städten Dalian … und Wladiwostok" pairs the two.
     func cueFacts(_ rules: RelationRules, _ mentions: [Mention], _ tokens: [Token], _ sentence: Sentence,
                   _ topic: String?, _ entities: WordMap<ResolvedEntity>) -> [Fact] {
         var facts: [Fact] = []
-        for cue in rules.cues {
-            guard let at = tokens.indices.first(where: { cue.words.contains(tokens[$0]) }) else { continue }
-            let cities = mentions.filter { isCity($0, entities) }.compactMap(\.entityKey)
+        for c in rules.cues.indices {
+            // The first token that is a cue word, most ruled out by their bits.
+            let bits = c < rules.cueWordBits.count ? rules.cueWordBits[c] : .max
+            var found: Int?
+            for k in tokens.indices where bits & RelationProgram.firstWordBit(tokens[k].keyHash) != 0 {
+                if rules.cues[c].words.contains(tokens[k]) {
+                    found = k
+                    break
+                }
+            }
+            guard let at = found else { continue }
+            let cue = rules.cues[c]
+            // The cities named (each once, in order) and those after the cue, positions in
+            // `mentions`: one pass, each mention's entity looked up once and read in place.
             var unique: [String] = []
-            for c in cities where !unique.contains(c) { unique.append(c) }
-            let after = mentions.filter { $0.firstToken > at && isCity($0, entities) }
-            if tokens.indices.contains(where: { rules.words.between.contains(tokens[$0]) }), after.count == 2,
-               let a = after[0].entityKey, let b = after[1].entityKey, a != b {
+            var after: [Int] = []
+            for k in mentions.indices {
+                guard let key = mentions[k].entityKey, entities.read(key, { $0.subtype == "city" }) == true else { continue }
+                if !unique.contains(key) { unique.append(key) }
+                if mentions[k].firstToken > at { after.append(k) }
+            }
+            if after.count == 2, tokens.indices.contains(where: { rules.words.between.contains(tokens[$0]) }),
+               let a = mentions[after[0]].entityKey, let b = mentions[after[1]].entityKey, a != b {
                 facts.append(Fact(subject: a, predicate: cue.predicate, object: b, sentence: sentence.position,
-                                  matchStart: tokens[at].start, matchEnd: tokens[after[1].lastToken - 1].end,
+                                  matchStart: tokens[at].start, matchEnd: tokens[mentions[after[1]].lastToken - 1].end,
                                   rule: "relation-cues.tsv#\(cue.id)", rulePrecision: cue.precision))
                 continue
             }
@@ -293,32 +339,64 @@ public struct RelationExtractor: RelationExtracting {
 struct TopicTracker {
     /// The city named most so far (the first of equals): what "there" and "the city" refer to.
     var main: String?
-    var counts: WordMap<Int> = [:]
+    /// The document's cities (places of subtype city) by key, numbered: made from the entities at
+    /// the first ``update(with:entities:)``, so that a mention is looked up once, by its key,
+    /// instead of once to ask whether it names a city and three more times to count it.
+    private var cities: WordMap<Int> = [:]
+    private var citiesMade = false
+    /// Mentions so far, by city number.
+    private var tally: [Int] = []
+    /// `tally` of ``main``.
+    private var mainCount = 0
 
     /// The city a document names most (the first of equals): whom its friendship cities befriend.
     static func mainPlace(_ mentions: [Mention], _ entities: WordMap<ResolvedEntity>) -> String? {
-        var counts: WordMap<Int> = [:]
-        var order: [String] = []
+        // Entities of subtype city (of any type), numbered, each city's count and first mention:
+        // one look-up per mention.
+        let numbers = numbered(entities) { $0.subtype == "city" }
+        var tally = [Int](repeating: 0, count: numbers.count)
+        var first = [Int](repeating: .max, count: numbers.count)
         for k in mentions.indices {
-            guard let key = mentions[k].entityKey, entities.read(key, { $0.subtype == "city" }) == true else { continue }
-            if counts[key] == nil { order.append(key) }
-            counts[key, default: 0] += 1
+            guard let key = mentions[k].entityKey, let n = numbers[key] else { continue }
+            if tally[n] == 0 { first[n] = k }
+            tally[n] += 1
         }
-        var best: String?
-        for key in order where best == nil || counts[key, default: 0] > counts[best ?? "", default: 0] { best = key }
-        return best
+        var best = -1
+        for n in tally.indices where tally[n] > 0 {
+            if best < 0 || tally[n] > tally[best] || tally[n] == tally[best] && first[n] < first[best] { best = n }
+        }
+        return best < 0 ? nil : numbers.keys[best]
     }
 
+    /// The keys of the entities `isCity` holds for, numbered in the map's order. By index:
+    /// iterating the map copied every entity.
+    private static func numbered(_ entities: WordMap<ResolvedEntity>, _ isCity: (ResolvedEntity) -> Bool) -> WordMap<Int> {
+        var numbers: WordMap<Int> = [:]
+        let keys = entities.keys, values = entities.values
+        for k in values.indices where isCity(values[k]) { numbers[keys[k]] = numbers.count }
+        return numbers
+    }
+
+    /// Counts the cities `mentions` name. `entities` are the same at every call (the document's).
     mutating func update(with mentions: [Mention], entities: WordMap<ResolvedEntity>) {
-        // Mentions and entities read in place: copying either to read two fields cost more than the rule.
-        for k in mentions.indices {
+        if !citiesMade {
             // `if case`, not `type == .place`: with the comparison the optimizer copied the entity anyway.
-            guard let key = mentions[k].entityKey, entities.read(key, { entity in
+            cities = TopicTracker.numbered(entities) { entity in
                 if case .place = entity.type { return entity.subtype == "city" }
                 return false
-            }) == true else { continue }
-            counts[key, default: 0] += 1
-            if main == nil || counts[key, default: 0] > counts[main ?? "", default: 0] { main = key }
+            }
+            tally = Array(repeating: 0, count: cities.count)
+            citiesMade = true
+        }
+        // Mentions read in place: copying one to read two fields cost more than the rule.
+        for k in mentions.indices {
+            guard let key = mentions[k].entityKey, let n = cities[key] else { continue }
+            tally[n] += 1
+            // The first of equals stays: a city passes the main one only with more mentions.
+            if main == nil || tally[n] > mainCount {
+                main = key
+                mainCount = tally[n]
+            }
         }
     }
 }
