@@ -60,6 +60,11 @@ final class RelationProgram: Sendable {
     /// For each word element, a bit per value of ``firstWordBit(_:)`` of its alternatives' first
     /// words: a token whose bit is clear begins none of them, and is ruled out without a look-up.
     let firstWords: [UInt64]
+    /// When the program opens with a slot that takes one name (no enumeration), then a required
+    /// word element, right after it or after a gap: the gap's length (0 without one) and the
+    /// element (an index into ``phrases``). The matcher tries the program only where one of the
+    /// element's first words can follow the slot's mention.
+    let wordAfterFirstSlot: (gap: Int, phrases: Int)?
 
     init(_ elements: [RelationPattern.Element]) {
         var steps: [Step] = []
@@ -87,6 +92,11 @@ final class RelationProgram: Sendable {
         slotTests = slotTypes.map(SlotTest.init)
         slotSubtypes = slotTypes.map(Subtypes.init)
         self.phrases = phrases
+        switch (steps.first, steps.count > 1 ? steps[1] : nil, steps.count > 2 ? steps[2] : nil) {
+        case (.slot(_, _, false), .words(let p, false), _): wordAfterFirstSlot = (0, p)
+        case (.slot(_, _, false), .gap(let n), .words(let p, false)): wordAfterFirstSlot = (n, p)
+        default: wordAfterFirstSlot = nil
+        }
         firstWords = phrases.map { element in
             element.all.reduce(0) { bits, phrase in phrase.first.map { bits | RelationProgram.firstWordBit(WordIndex.hash($0)) } ?? bits }
         }

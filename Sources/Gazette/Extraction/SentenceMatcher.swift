@@ -173,8 +173,10 @@ final class SentenceMatcher {
                 for k in entityStarts.indices where Int(entityStarts[k]) >= start {
                     let bits = entityStartTypes[k]
                     guard (test.types | test.subtyped) & bits != 0 else { continue }
-                    if test.types & bits == 0, !canFill(program, types, at: Int(entityStarts[k])) { continue }
-                    start = attempt(patterns, index, at: Int(entityStarts[k]), into: &out)
+                    let pos = Int(entityStarts[k])
+                    if test.types & bits == 0, !canFill(program, types, at: pos) { continue }
+                    if let (gap, phrases) = program.wordAfterFirstSlot, !wordCanFollow(program, types, pos, gap, phrases) { continue }
+                    start = attempt(patterns, index, at: pos, into: &out)
                 }
             }
             return out
@@ -185,6 +187,27 @@ final class SentenceMatcher {
             start = attempt(patterns, index, at: start, into: &out)
         }
         return out
+    }
+
+    /// Whether a word the element `program.phrases[phrases]` may begin can follow the one reading
+    /// of the program's first slot at `pos` within `gap` tokens (``RelationProgram/wordAfterFirstSlot``):
+    /// the mention there, or the organization a place there names, ending before the word. True
+    /// where the reading may end elsewhere (a possessive: "Shenyang's Hunnan district"); false
+    /// means the program cannot match from `pos`. A third of the tries failed there.
+    func wordCanFollow(_ program: RelationProgram, _ types: Int, _ pos: Int, _ gap: Int, _ phrases: Int) -> Bool {
+        guard var m = mentionAt[pos] else { return true }
+        if mentions[m].type == .place, let next = mentionAt[mentions[m].lastToken], mentions[next].type == .organization,
+           accepts(program, types, next) { m = next }
+        let end = mentions[m].lastToken
+        if end < tokens.count, tokens[end].keyHash == possessiveHash { return true }
+        let first = program.firstWords[phrases]
+        var k = 0
+        while k <= gap, end + k < tokens.count {
+            if k > 0, isStop[end + k - 1] { return false }
+            if first & RelationProgram.firstWordBit(tokens[end + k].keyHash) != 0 { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Tries `patterns[index]` from token `start`, adds the match to `out` unless a blocker word
