@@ -23,39 +23,25 @@ final class RelationProgram: Sendable {
 
     /// A slot's type test as the matcher asks it at every token, a value with nothing to retain:
     /// the types the slot takes whole and those it takes some subtypes of, a bit per type
-    /// (``EntityType/ordinal``). Only a mention of the second kind is looked up in
-    /// ``slotSubtypes``. (Read out of ``slotTypes``, a slot's types were copied at each test: four
-    /// retains and releases, 250 instructions.)
+    /// (``EntityType/ordinal``), and where its subtypes are in ``subtypeKeys``. Only a mention of
+    /// the second kind is compared with those. (Read out of ``slotTypes``, a slot's types were
+    /// copied at each test: four retains and releases, 250 instructions.)
     struct SlotTest: Sendable {
         var types: UInt16
         var subtyped: UInt16
         var topic: Bool
-
-        init(_ types: RelationPattern.SlotTypes) {
-            self.types = types.typeMask
-            subtyped = types.subtypedMask
-            topic = types.topic
-        }
-    }
-
-    /// A slot's subtypes by type, behind one reference: what a ``SlotTest`` leaves to a look-up.
-    final class Subtypes: Sendable {
-        let byType: [WordSet]
-
-        init(_ types: RelationPattern.SlotTypes) {
-            byType = types.subtypesByType
-        }
-
-        func contains(_ type: EntityType, _ subtype: String) -> Bool {
-            type.ordinal < byType.count && byType[type.ordinal].contains(subtype)
-        }
+        var subtypes: Range<Int>
     }
 
     let steps: [Step]
     let slotTypes: [RelationPattern.SlotTypes]
-    /// ``slotTypes`` as tests and subtype tables, by the same index.
+    /// ``slotTypes`` as tests, by the same index.
     let slotTests: [SlotTest]
-    let slotSubtypes: [Subtypes]
+    /// The `type.subtype` names of every slot, slot after slot (``SlotTest/subtypes``), as a
+    /// type's ordinal (high 32 bits) and the subtype's ``WordIndex/hash(_:)`` (low 32 bits), and
+    /// as the subtype itself, to tell two subtypes of one hash apart.
+    let subtypeKeys: [UInt64]
+    let subtypeNames: [String]
     let phrases: [RelationPattern.Phrases]
     /// For each word element, a bit per value of ``firstWordBit(_:)`` of its alternatives' first
     /// words: a token whose bit is clear begins none of them, and is ruled out without a look-up.
@@ -89,8 +75,23 @@ final class RelationProgram: Sendable {
         }
         self.steps = steps
         self.slotTypes = slotTypes
-        slotTests = slotTypes.map(SlotTest.init)
-        slotSubtypes = slotTypes.map(Subtypes.init)
+        var tests: [SlotTest] = []
+        var subtypeKeys: [UInt64] = []
+        var subtypeNames: [String] = []
+        for types in slotTypes {
+            let first = subtypeKeys.count
+            for ordinal in types.subtypesByType.indices {
+                for subtype in types.subtypesByType[ordinal] {
+                    subtypeKeys.append(RelationProgram.subtypeKey(ordinal, WordIndex.hash(subtype)))
+                    subtypeNames.append(subtype)
+                }
+            }
+            tests.append(SlotTest(types: types.typeMask, subtyped: types.subtypedMask, topic: types.topic,
+                                  subtypes: first..<subtypeKeys.count))
+        }
+        slotTests = tests
+        self.subtypeKeys = subtypeKeys
+        self.subtypeNames = subtypeNames
         self.phrases = phrases
         switch (steps.first, steps.count > 1 ? steps[1] : nil, steps.count > 2 ? steps[2] : nil) {
         case (.slot(_, _, false), .words(let p, false), _): wordAfterFirstSlot = (0, p)
@@ -100,6 +101,12 @@ final class RelationProgram: Sendable {
         firstWords = phrases.map { element in
             element.all.reduce(0) { bits, phrase in phrase.first.map { bits | RelationProgram.firstWordBit(WordIndex.hash($0)) } ?? bits }
         }
+    }
+
+    /// An entry of ``subtypeKeys``.
+    @inline(__always)
+    static func subtypeKey(_ ordinal: Int, _ hash: UInt32) -> UInt64 {
+        UInt64(ordinal) << 32 | UInt64(hash)
     }
 
     /// A word's bit in ``firstWords``, from the hash of its key (``Token/keyHash``): the top six

@@ -89,6 +89,10 @@ final class SentenceMatcher {
     /// yet). Made for every token of a sentence with a topic, it was 290,000 look-ups on 2 MB,
     /// most never read. Longer than the sentence when a longer one came before.
     @exclusivity(unchecked) private var anaphorLengths: [Int8] = []
+    /// For each mention, the ``WordIndex/hash(_:)`` of its subtype with bit 32 set, or 1 << 33
+    /// for none, made when a slot first asks (0: not yet). Longer than the mentions when more came
+    /// before.
+    @exclusivity(unchecked) private var subtypeHashes: [UInt64] = []
     /// The state of the match attempt under way, kept between attempts for its arrays' capacity.
     @exclusivity(unchecked) private var scratch = Search()
 
@@ -140,6 +144,7 @@ final class SentenceMatcher {
             isStop[k] = tokens[k].shape == .punctuation && (tokens[k].text == ";" || tokens[k].text == ":")
         }
         anaphorLengths.refill(-1, count: tokens.count)
+        subtypeHashes.refill(0, count: mentions.count)
     }
 
     /// Every non-overlapping match of `patterns[index]`, left to right. The caller tries only
@@ -396,13 +401,25 @@ final class SentenceMatcher {
     }
 
     /// Whether the slot whose types are `program.slotTypes[types]` takes the mention at `index` of
-    /// ``mentions``: by the slot's test, and only for a type it takes some subtypes of by their names.
+    /// ``mentions``: by the slot's test, and only for a type it takes some subtypes of by their
+    /// names, found by the subtype's hash (made once per mention and sentence) and then compared.
     func accepts(_ program: RelationProgram, _ types: Int, _ index: Int) -> Bool {
         let test = program.slotTests[types]
-        let bit: UInt16 = 1 << mentions[index].type.ordinal
+        let ordinal = mentions[index].type.ordinal
+        let bit: UInt16 = 1 << ordinal
         if test.types & bit != 0 { return true }
-        guard test.subtyped & bit != 0, let subtype = mentions[index].subtype else { return false }
-        return program.slotSubtypes[types].contains(mentions[index].type, subtype)
+        guard test.subtyped & bit != 0 else { return false }
+        var hash = subtypeHashes[index]
+        if hash == 0 {
+            hash = mentions[index].subtype.map { 1 << 32 | UInt64(WordIndex.hash($0)) } ?? 1 << 33
+            subtypeHashes[index] = hash
+        }
+        guard hash & 1 << 33 == 0 else { return false }
+        let key = RelationProgram.subtypeKey(ordinal, UInt32(truncatingIfNeeded: hash))
+        for j in test.subtypes where program.subtypeKeys[j] == key {
+            if mentions[index].subtype == program.subtypeNames[j] { return true }
+        }
+        return false
     }
 
     /// Past an article, a descriptor or an owner before an enumerated name: "the", "der US-Konzern",
