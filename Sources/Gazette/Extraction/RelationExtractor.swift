@@ -13,16 +13,28 @@ public struct RelationRules: Sendable {
     /// tries them only where a token is the first word of one.
     var anaphoraByFirstWord: WordMap<[[String]]> = [:]
     /// Sentence-level cues: a word that makes every listed city a friendship city, and so on.
-    public var cues: [(id: String, predicate: RelationPredicate, words: WordSet, precision: Double)]
+    public var cues: [(id: String, predicate: RelationPredicate, words: WordSet, precision: Double)] {
+        didSet { cueWordBits = RelationRules.wordBits(cues) }
+    }
+    /// Each cue's words as bits (``RelationProgram/firstWordBit(_:)``): a token whose bit is clear
+    /// is none of them, ruled out without a look-up (a cue is looked for at every token).
+    var cueWordBits: [UInt64] = []
     /// Role phrases from `name-words.tsv`, keyed by their first word, longest first.
     public var roles: WordMap<[[String]]>
     /// The words read around slots: enumerations, articles, origins, roles, clauses.
     public var words: RelationWords
-    /// Anchor word → the patterns it anchors (indices into ``patterns``): a sentence's tokens pick
-    /// the patterns worth trying with one lookup each, instead of each pattern testing the sentence.
-    var patternsByAnchor: WordMap<[Int]> = [:]
-    /// The patterns without an anchor word, tried in every sentence.
-    var unanchoredPatterns: [Int] = []
+    /// Anchor word → the patterns it anchors, as the number of a set in ``anchorSets``: a
+    /// sentence's tokens pick the patterns worth trying with one lookup each, instead of each
+    /// pattern testing the sentence. (A number, not an array of indices: reading an array out of
+    /// the table retained and released it, ten times a sentence.)
+    var patternsByAnchor: WordMap<Int> = [:]
+    /// The pattern sets of ``patternsByAnchor``, ``patternSetWords`` words each: bit `i % 64` of
+    /// word `i / 64` for `patterns[i]`.
+    var anchorSets: [UInt64] = []
+    /// The patterns without an anchor word, tried in every sentence, as a set.
+    var unanchoredPatterns: [UInt64] = []
+    /// Words in a set of patterns.
+    var patternSetWords: Int { (patterns.count + 63) / 64 }
 
     public init(directory: URL, language: Language, roles: WordMap<[[String]]>) throws(GazetteError) {
         self.roles = roles
@@ -35,12 +47,20 @@ public struct RelationRules: Sendable {
         patterns = try file.rows.map { row throws(GazetteError) in
             try RelationPattern(row: row, path: file.path, language: language, blockerSets: blockerSets)
         }
+        let width = (patterns.count + 63) / 64
+        unanchoredPatterns = Array(repeating: 0, count: width)
         for (index, pattern) in patterns.enumerated() {
             guard let anchors = pattern.anchors else {
-                unanchoredPatterns.append(index)
+                unanchoredPatterns[index / 64] |= 1 << UInt64(index % 64)
                 continue
             }
-            for word in anchors { patternsByAnchor[word, default: []].append(index) }
+            for word in anchors {
+                if !patternsByAnchor.contains(word) {
+                    patternsByAnchor[word] = anchorSets.count / width
+                    anchorSets.append(contentsOf: repeatElement(0, count: width))
+                }
+                anchorSets[patternsByAnchor[word]! * width + index / 64] |= 1 << UInt64(index % 64)
+            }
         }
         anaphora = try TSVFile.optional(directory, language, "anaphora.tsv", minimumColumns: 2).rows.map {
             $0[1].split(separator: " ").map { Folding.key(String($0)) }
@@ -54,6 +74,14 @@ public struct RelationRules: Sendable {
             }
             return (row[0], predicate, WordSet(row[2].split(separator: "|").map { Folding.key(String($0)) }), precision)
         }
+        cueWordBits = RelationRules.wordBits(cues)
+    }
+}
+
+extension RelationRules {
+    /// ``cueWordBits`` of `cues`.
+    static func wordBits(_ cues: [(id: String, predicate: RelationPredicate, words: WordSet, precision: Double)]) -> [UInt64] {
+        cues.map { cue in cue.words.reduce(0) { $0 | RelationProgram.firstWordBit(WordIndex.hash($1)) } }
     }
 }
 
@@ -85,53 +113,53 @@ public struct RelationExtractor: RelationExtracting {
         var facts: [Fact] = []
         var topic = TopicTracker()
         let main = TopicTracker.mainPlace(entities.mentions, entityByKey)
-        // Entities by folded name, for places named inside other names ("Panjin Port").
-        var byName: [String: String] = [:]
-        var organizations: [String: String] = [:]
-        // By index: `for e in entities.entities` copied every entity (eight strings, an array).
-        let all = entities.entities
-        for k in all.indices where all[k].type == .place {
-            for alias in [all[k].name] + all[k].aliases {
-                let key = Folding.nameKey(alias)
-                if byName[key] == nil { byName[key] = all[k].key }
-            }
-        }
-        for k in all.indices where all[k].type == .organization { organizations[Folding.nameKey(all[k].name)] = all[k].key }
+        var names = NameTables(entities.entities)
+        let matcher = SentenceMatcher(anaphora: rules.anaphoraByFirstWord, entities: entityByKey, roles: rules.roles,
+                                      words: rules.words)
+        let width = rules.patternSetWords
+        var anchored = rules.unanchoredPatterns
         for (position, sentence) in text.sentences.enumerated() {
             let mentions = bySentence[position]
             let tokens = text.tokens[position]
-            let matcher = SentenceMatcher(tokens: tokens, mentions: mentions, anaphora: rules.anaphoraByFirstWord,
-                                          topic: topic.main, entities: entityByKey, roles: rules.roles, words: rules.words)
-            var anchored = [Bool](repeating: false, count: rules.patterns.count)
-            for index in rules.unanchoredPatterns { anchored[index] = true }
+            matcher.load(tokens: tokens, mentions: mentions, topic: topic.main)
+            for w in 0..<width { anchored[w] = rules.unanchoredPatterns[w] }
             for k in tokens.indices {
-                guard let indices = rules.patternsByAnchor[tokens[k]] else { continue }
-                for index in indices { anchored[index] = true }
+                guard let set = rules.patternsByAnchor[tokens[k]] else { continue }
+                for w in 0..<width { anchored[w] |= rules.anchorSets[set * width + w] }
             }
-            // Indices, not `enumerated()`: a pattern is copied (its strings and word sets retained)
-            // only when the sentence can match it.
-            for index in rules.patterns.indices where anchored[index] {
-                let matches = matcher.matches(rules.patterns, index)
-                guard !matches.isEmpty else { continue }
-                let pattern = rules.patterns[index]
-                for match in matches {
-                    for s in match.subjects {
-                        for o in match.objects where s.key != o.key {
-                            guard let predicate = pattern.predicate ?? containment(s, o, entityByKey) else { continue }
-                            facts.append(Fact(subject: s.key, predicate: predicate, object: o.key,
-                                              attributes: match.role.map { ["role": $0] } ?? [:],
-                                              sentence: sentence.position, matchStart: tokens[match.start].start,
-                                              matchEnd: tokens[match.end - 1].end, rule: pattern.rule,
-                                              rulePrecision: pattern.precision))
-                        }
-                    }
+            // The patterns in order. By index, not `enumerated()`: a pattern is copied (its
+            // strings and word sets retained) only when the sentence can match it.
+            for w in 0..<width {
+                var bits = anchored[w]
+                while bits != 0 {
+                    let index = w * 64 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    let matches = matcher.matches(rules.patterns, index)
+                    if !matches.isEmpty { addFacts(rules.patterns[index], matches, tokens, sentence, entityByKey, to: &facts) }
                 }
             }
             facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey)
-            facts += structuralFacts(mentions, sentence, text.language, rules.words, entityByKey, byName, organizations)
+            facts += structuralFacts(mentions, sentence, text.language, rules.words, entityByKey, &names)
             topic.update(with: mentions, entities: entityByKey)
         }
         return deduplicated(jointVenturePartners(facts))
+    }
+
+    /// Adds the facts of a pattern's matches in a sentence: each subject with each other object.
+    func addFacts(_ pattern: RelationPattern, _ matches: [SentenceMatcher.Match], _ tokens: [Token], _ sentence: Sentence,
+                  _ entities: WordMap<ResolvedEntity>, to facts: inout [Fact]) {
+        for match in matches {
+            for s in match.subjects {
+                for o in match.objects where s.key != o.key {
+                    guard let predicate = pattern.predicate ?? containment(s, o, entities) else { continue }
+                    facts.append(Fact(subject: s.key, predicate: predicate, object: o.key,
+                                      attributes: match.role.map { ["role": $0] } ?? [:],
+                                      sentence: sentence.position, matchStart: tokens[match.start].start,
+                                      matchEnd: tokens[match.end - 1].end, rule: pattern.rule,
+                                      rulePrecision: pattern.precision))
+                }
+            }
+        }
     }
 
     /// Partners of a joint venture share its place: "X and Y established a joint venture in Z"
@@ -163,28 +191,37 @@ public struct RelationExtractor: RelationExtracting {
         return subject.type == .person || subject.type == .product || subject.type == .program ? nil : .locatedIn
     }
 
-    /// Whether a mention's entity is a city, read in place (`entities[key]?.subtype` copied the
-    /// entity to read one field).
-    func isCity(_ mention: Mention, _ entities: WordMap<ResolvedEntity>) -> Bool {
-        mention.entityKey.flatMap { entities.read($0) { $0.subtype == "city" } } ?? false
-    }
-
     /// Sentence cues: "Of the 23 international friendship cities, Sapporo and Kawasaki are in Japan"
     /// makes each listed city a friendship city of the place the text is about; "zwischen den
     /// befreundeten Städten Dalian … und Wladiwostok" pairs the two.
     func cueFacts(_ rules: RelationRules, _ mentions: [Mention], _ tokens: [Token], _ sentence: Sentence,
                   _ topic: String?, _ entities: WordMap<ResolvedEntity>) -> [Fact] {
         var facts: [Fact] = []
-        for cue in rules.cues {
-            guard let at = tokens.indices.first(where: { cue.words.contains(tokens[$0]) }) else { continue }
-            let cities = mentions.filter { isCity($0, entities) }.compactMap(\.entityKey)
+        for c in rules.cues.indices {
+            // The first token that is a cue word, most ruled out by their bits.
+            let bits = c < rules.cueWordBits.count ? rules.cueWordBits[c] : .max
+            var found: Int?
+            for k in tokens.indices where bits & RelationProgram.firstWordBit(tokens[k].keyHash) != 0 {
+                if rules.cues[c].words.contains(tokens[k]) {
+                    found = k
+                    break
+                }
+            }
+            guard let at = found else { continue }
+            let cue = rules.cues[c]
+            // The cities named (each once, in order) and those after the cue, positions in
+            // `mentions`: one pass, each mention's entity looked up once and read in place.
             var unique: [String] = []
-            for c in cities where !unique.contains(c) { unique.append(c) }
-            let after = mentions.filter { $0.firstToken > at && isCity($0, entities) }
-            if tokens.indices.contains(where: { rules.words.between.contains(tokens[$0]) }), after.count == 2,
-               let a = after[0].entityKey, let b = after[1].entityKey, a != b {
+            var after: [Int] = []
+            for k in mentions.indices {
+                guard let key = mentions[k].entityKey, entities.read(key, { $0.subtype == "city" }) == true else { continue }
+                if !unique.contains(key) { unique.append(key) }
+                if mentions[k].firstToken > at { after.append(k) }
+            }
+            if after.count == 2, tokens.indices.contains(where: { rules.words.between.contains(tokens[$0]) }),
+               let a = mentions[after[0]].entityKey, let b = mentions[after[1]].entityKey, a != b {
                 facts.append(Fact(subject: a, predicate: cue.predicate, object: b, sentence: sentence.position,
-                                  matchStart: tokens[at].start, matchEnd: tokens[after[1].lastToken - 1].end,
+                                  matchStart: tokens[at].start, matchEnd: tokens[mentions[after[1]].lastToken - 1].end,
                                   rule: "relation-cues.tsv#\(cue.id)", rulePrecision: cue.precision))
                 continue
             }
@@ -202,21 +239,24 @@ public struct RelationExtractor: RelationExtracting {
     /// (Shenyang) Hub" in Shenyang; "Publicity Office of Panjin Municipal Government" is part of
     /// the government it names.
     func structuralFacts(_ mentions: [Mention], _ sentence: Sentence, _ language: Language, _ nameWords: RelationWords,
-                         _ entities: WordMap<ResolvedEntity>, _ byName: [String: String],
-                         _ organizations: [String: String]) -> [Fact] {
+                         _ entities: WordMap<ResolvedEntity>, _ names: inout NameTables) -> [Fact] {
         var facts: [Fact] = []
         let lang = language.rawValue
         for k in mentions.indices {
             guard let key = mentions[k].entityKey, let (type, subtype) = entities.read(key, { ($0.type, $0.subtype) }),
                   type != .place, type != .person else { continue }
-            let start = mentions[k].start, end = mentions[k].end
-            let words = mentions[k].name.splitASCII(whereSeparator: { $0 == 0x20 || $0 == 0x28 || $0 == 0x29 }).map(String.init)
             // A facility, zone, school or institute named after a city is in it; companies and governments
             // are not said to be ("Beijing Automotive", "Panjin Municipal Government").
-            if type == .facility || type == .zone
-                || (type == .organization && (subtype == "education" || subtype == "research")) {
+            let namedAfterPlace = type == .facility || type == .zone
+                || (type == .organization && (subtype == "education" || subtype == "research"))
+            // Most names are neither, and most organizations' hold no "of": those are not split into words.
+            let ofOrganization = type == .organization && RelationExtractor.mayNameParent(mentions[k].name, nameWords.nameOf)
+            guard namedAfterPlace || ofOrganization else { continue }
+            let start = mentions[k].start, end = mentions[k].end
+            let words = mentions[k].name.splitASCII(whereSeparator: RelationExtractor.isNameWordSeparator).map(String.init)
+            if namedAfterPlace {
                 for word in words where word.startsUppercase {
-                    guard let placeKey = byName[Folding.nameKey(word)], placeKey != key,
+                    guard let placeKey = names.place(named: Folding.nameKey(word)), placeKey != key,
                           entities.read(placeKey, { $0.subtype == "city" || $0.subtype == "district" }) == true else { continue }
                     facts.append(Fact(subject: key, predicate: .locatedIn, object: placeKey, sentence: sentence.position,
                                       matchStart: start, matchEnd: end, rule: "\(lang)/structure#named-after-city",
@@ -225,9 +265,9 @@ public struct RelationExtractor: RelationExtracting {
                 }
             }
             // "Publicity Office of Panjin Municipal Government" is part of the government it names.
-            if type == .organization, let of = words.firstIndex(where: { nameWords.nameOf.contains($0) }), of > 0 {
+            if ofOrganization, let of = words.firstIndex(where: { nameWords.nameOf.contains($0) }), of > 0 {
                 let tail = words[(of + 1)...].drop { nameWords.nameArticles.contains($0) }.joined(separator: " ")
-                if let parent = organizations[Folding.nameKey(tail)], parent != key {
+                if let parent = names.organization(named: Folding.nameKey(tail)), parent != key {
                     facts.append(Fact(subject: key, predicate: .partOf, object: parent, sentence: sentence.position,
                                       matchStart: start, matchEnd: end, rule: "\(lang)/structure#of-organization",
                                       rulePrecision: 0.85))
@@ -235,6 +275,29 @@ public struct RelationExtractor: RelationExtracting {
             }
         }
         return facts
+    }
+
+    /// The bytes a name is split into words at for the structural rules: space and brackets.
+    static func isNameWordSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x28 || byte == 0x29
+    }
+
+    /// Whether the first of `name`'s words (split as ``structuralFacts`` splits them) that `nameOf`
+    /// holds may come after another word, read over the name's bytes without making the words:
+    /// false when no word is in `nameOf` or the first word is. True when the bytes are not
+    /// contiguous (the rule then splits the name to find out).
+    static func mayNameParent(_ name: String, _ nameOf: WordSet) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index = 0, start = 0
+            for k in 0...bytes.count where k == bytes.count || isNameWordSeparator(bytes[k]) {
+                if k > start {
+                    if nameOf.contains(utf8: UnsafeBufferPointer(rebasing: bytes[start..<k])) { return index > 0 }
+                    index += 1
+                }
+                start = k + 1
+            }
+            return false
+        } ?? true
     }
 
     /// One fact per (subject, predicate, object, attributes, sentence): the first rule wins.
@@ -245,13 +308,29 @@ public struct RelationExtractor: RelationExtracting {
             var object: String
             var attributes: [String: String]
             var sentence: Int
+
+            /// Hashed by numbers only: the sentence and the keys' lengths. Equal identities still
+            /// compare every field, and a sentence has a few facts. Hashing both keys, the
+            /// predicate's name and the attributes with SipHash, and growing the set from empty,
+            /// was 4,000 instructions a fact.
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(sentence)
+                hasher.combine(subject.utf8.count &<< 16 | object.utf8.count)
+            }
         }
-        var seen = Set<Identity>()
-        return facts.filter { f in
-            let (a, b) = f.predicate.isSymmetric && f.object < f.subject ? (f.object, f.subject) : (f.subject, f.object)
-            return seen.insert(Identity(subject: a, predicate: f.predicate, object: b, attributes: f.attributes,
-                                        sentence: f.sentence)).inserted
+        var seen = Set<Identity>(minimumCapacity: facts.count)
+        var out: [Fact] = []
+        out.reserveCapacity(facts.count)
+        // By index: `filter` copied every fact into its closure.
+        for k in facts.indices {
+            let (a, b) = facts[k].predicate.isSymmetric && facts[k].object < facts[k].subject
+                ? (facts[k].object, facts[k].subject) : (facts[k].subject, facts[k].object)
+            if seen.insert(Identity(subject: a, predicate: facts[k].predicate, object: b, attributes: facts[k].attributes,
+                                    sentence: facts[k].sentence)).inserted {
+                out.append(facts[k])
+            }
         }
+        return out
     }
 }
 
@@ -260,32 +339,110 @@ public struct RelationExtractor: RelationExtracting {
 struct TopicTracker {
     /// The city named most so far (the first of equals): what "there" and "the city" refer to.
     var main: String?
-    var counts: WordMap<Int> = [:]
+    /// The document's cities (places of subtype city) by key, numbered: made from the entities at
+    /// the first ``update(with:entities:)``, so that a mention is looked up once, by its key,
+    /// instead of once to ask whether it names a city and three more times to count it.
+    private var cities: WordMap<Int> = [:]
+    private var citiesMade = false
+    /// Mentions so far, by city number.
+    private var tally: [Int] = []
+    /// `tally` of ``main``.
+    private var mainCount = 0
 
     /// The city a document names most (the first of equals): whom its friendship cities befriend.
     static func mainPlace(_ mentions: [Mention], _ entities: WordMap<ResolvedEntity>) -> String? {
-        var counts: WordMap<Int> = [:]
-        var order: [String] = []
+        // Entities of subtype city (of any type), numbered, each city's count and first mention:
+        // one look-up per mention.
+        let numbers = numbered(entities) { $0.subtype == "city" }
+        var tally = [Int](repeating: 0, count: numbers.count)
+        var first = [Int](repeating: .max, count: numbers.count)
         for k in mentions.indices {
-            guard let key = mentions[k].entityKey, entities.read(key, { $0.subtype == "city" }) == true else { continue }
-            if counts[key] == nil { order.append(key) }
-            counts[key, default: 0] += 1
+            guard let key = mentions[k].entityKey, let n = numbers[key] else { continue }
+            if tally[n] == 0 { first[n] = k }
+            tally[n] += 1
         }
-        var best: String?
-        for key in order where best == nil || counts[key, default: 0] > counts[best ?? "", default: 0] { best = key }
-        return best
+        var best = -1
+        for n in tally.indices where tally[n] > 0 {
+            if best < 0 || tally[n] > tally[best] || tally[n] == tally[best] && first[n] < first[best] { best = n }
+        }
+        return best < 0 ? nil : numbers.keys[best]
     }
 
+    /// The keys of the entities `isCity` holds for, numbered in the map's order. By index:
+    /// iterating the map copied every entity.
+    private static func numbered(_ entities: WordMap<ResolvedEntity>, _ isCity: (ResolvedEntity) -> Bool) -> WordMap<Int> {
+        var numbers: WordMap<Int> = [:]
+        let keys = entities.keys, values = entities.values
+        for k in values.indices where isCity(values[k]) { numbers[keys[k]] = numbers.count }
+        return numbers
+    }
+
+    /// Counts the cities `mentions` name. `entities` are the same at every call (the document's).
     mutating func update(with mentions: [Mention], entities: WordMap<ResolvedEntity>) {
-        // Mentions and entities read in place: copying either to read two fields cost more than the rule.
-        for k in mentions.indices {
+        if !citiesMade {
             // `if case`, not `type == .place`: with the comparison the optimizer copied the entity anyway.
-            guard let key = mentions[k].entityKey, entities.read(key, { entity in
+            cities = TopicTracker.numbered(entities) { entity in
                 if case .place = entity.type { return entity.subtype == "city" }
                 return false
-            }) == true else { continue }
-            counts[key, default: 0] += 1
-            if main == nil || counts[key, default: 0] > counts[main ?? "", default: 0] { main = key }
+            }
+            tally = Array(repeating: 0, count: cities.count)
+            citiesMade = true
         }
+        // Mentions read in place: copying one to read two fields cost more than the rule.
+        for k in mentions.indices {
+            guard let key = mentions[k].entityKey, let n = cities[key] else { continue }
+            tally[n] += 1
+            // The first of equals stays: a city passes the main one only with more mentions.
+            if main == nil || tally[n] > mainCount {
+                main = key
+                mainCount = tally[n]
+            }
+        }
+    }
+}
+
+/// A document's entities by folded name (``Folding/nameKey(_:)``), for the structural rules:
+/// places by name and alias (the first place of a name), for places named inside other names
+/// ("Panjin Port"); organizations by name (the last of a name), for "X of Y". Each table is made
+/// when a rule first asks it, and a quarter of the documents never do: made for every document,
+/// with a `Dictionary`, they folded every place's aliases (about 2,200 instructions a name with
+/// the hashing).
+struct NameTables {
+    private let entities: [ResolvedEntity]
+    private var places: WordMap<String>?
+    private var organizations: WordMap<String>?
+
+    init(_ entities: [ResolvedEntity]) {
+        self.entities = entities
+    }
+
+    /// The key of the first place with this folded name or alias.
+    mutating func place(named key: String) -> String? {
+        if places == nil {
+            var table = WordMap<String>()
+            // By index: `for e in entities` copied every entity (eight strings, an array).
+            for k in entities.indices where entities[k].type == .place {
+                let name = Folding.nameKey(entities[k].name)
+                if !table.contains(name) { table[name] = entities[k].key }
+                for alias in entities[k].aliases {
+                    let folded = Folding.nameKey(alias)
+                    if !table.contains(folded) { table[folded] = entities[k].key }
+                }
+            }
+            places = table
+        }
+        return places?[key]
+    }
+
+    /// The key of the last organization with this folded name.
+    mutating func organization(named key: String) -> String? {
+        if organizations == nil {
+            var table = WordMap<String>()
+            for k in entities.indices where entities[k].type == .organization {
+                table[Folding.nameKey(entities[k].name)] = entities[k].key
+            }
+            organizations = table
+        }
+        return organizations?[key]
     }
 }

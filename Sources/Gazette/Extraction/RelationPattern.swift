@@ -53,9 +53,11 @@ public struct RelationPattern: Sendable {
         public var subtypes: WordSet = [] {
             didSet {
                 subtypesByType = Array(repeating: [], count: EntityType.allCases.count)
+                subtypedMask = 0
                 for name in subtypes {
                     guard let dot = name.firstIndex(of: "."), let type = EntityType(rawValue: String(name[..<dot])) else { continue }
                     subtypesByType[type.ordinal].insert(String(name[name.index(after: dot)...]))
+                    subtypedMask |= 1 << type.ordinal
                 }
             }
         }
@@ -63,8 +65,10 @@ public struct RelationPattern: Sendable {
         /// `types` and `subtypes` as the matcher asks them, once per mention tried: a bit per type,
         /// and the subtypes by type (a `Set<EntityType>` hashes the type's name, and the subtype
         /// test built a "type.subtype" string every time).
-        private var typeMask: UInt16 = 0
-        private var subtypesByType: [WordSet] = []
+        private(set) var typeMask: UInt16 = 0
+        private(set) var subtypesByType: [WordSet] = []
+        /// A bit per type with a subtype in ``subtypes``: a mention of another type is not looked up.
+        private(set) var subtypedMask: UInt16 = 0
 
         func accepts(_ m: Mention) -> Bool {
             accepts(m.type, m.subtype)
@@ -75,7 +79,7 @@ public struct RelationPattern: Sendable {
         func accepts(_ type: EntityType, _ subtype: String?) -> Bool {
             let ordinal = type.ordinal
             if typeMask & 1 << ordinal != 0 { return true }
-            if let subtype, ordinal < subtypesByType.count, subtypesByType[ordinal].contains(subtype) { return true }
+            if let subtype, subtypedMask & 1 << ordinal != 0, subtypesByType[ordinal].contains(subtype) { return true }
             return false
         }
     }

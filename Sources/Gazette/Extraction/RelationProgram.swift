@@ -6,7 +6,10 @@
 /// and each read retained and released every one of them (a profile put these copies at about two
 /// percent of an import's cycles). A ``Step`` holds only numbers, so reading one copies nothing;
 /// the matcher reads the alternatives and types it needs in place, by index.
-struct RelationProgram: Sendable {
+///
+/// A class: as a struct of five arrays, the program was copied (five retains and releases) into
+/// calls of the matcher's helpers, up to several times per token tried.
+final class RelationProgram: Sendable {
     /// One element of the pattern, by value.
     enum Step: Sendable {
         /// A slot; `types` indexes ``RelationProgram/slotTypes``.
@@ -18,9 +21,36 @@ struct RelationProgram: Sendable {
         case roleSlot
     }
 
+    /// A slot's type test as the matcher asks it at every token, a value with nothing to retain:
+    /// the types the slot takes whole and those it takes some subtypes of, a bit per type
+    /// (``EntityType/ordinal``), and where its subtypes are in ``subtypeKeys``. Only a mention of
+    /// the second kind is compared with those. (Read out of ``slotTypes``, a slot's types were
+    /// copied at each test: four retains and releases, 250 instructions.)
+    struct SlotTest: Sendable {
+        var types: UInt16
+        var subtyped: UInt16
+        var topic: Bool
+        var subtypes: Range<Int>
+    }
+
     let steps: [Step]
     let slotTypes: [RelationPattern.SlotTypes]
+    /// ``slotTypes`` as tests, by the same index.
+    let slotTests: [SlotTest]
+    /// The `type.subtype` names of every slot, slot after slot (``SlotTest/subtypes``), as a
+    /// type's ordinal (high 32 bits) and the subtype's ``WordIndex/hash(_:)`` (low 32 bits), and
+    /// as the subtype itself, to tell two subtypes of one hash apart.
+    let subtypeKeys: [UInt64]
+    let subtypeNames: [String]
     let phrases: [RelationPattern.Phrases]
+    /// For each word element, a bit per value of ``firstWordBit(_:)`` of its alternatives' first
+    /// words: a token whose bit is clear begins none of them, and is ruled out without a look-up.
+    let firstWords: [UInt64]
+    /// When the program opens with a slot that takes one name (no enumeration), then a required
+    /// word element, right after it or after a gap: the gap's length (0 without one) and the
+    /// element (an index into ``phrases``). The matcher tries the program only where one of the
+    /// element's first words can follow the slot's mention.
+    let wordAfterFirstSlot: (gap: Int, phrases: Int)?
 
     init(_ elements: [RelationPattern.Element]) {
         var steps: [Step] = []
@@ -45,6 +75,44 @@ struct RelationProgram: Sendable {
         }
         self.steps = steps
         self.slotTypes = slotTypes
+        var tests: [SlotTest] = []
+        var subtypeKeys: [UInt64] = []
+        var subtypeNames: [String] = []
+        for types in slotTypes {
+            let first = subtypeKeys.count
+            for ordinal in types.subtypesByType.indices {
+                for subtype in types.subtypesByType[ordinal] {
+                    subtypeKeys.append(RelationProgram.subtypeKey(ordinal, WordIndex.hash(subtype)))
+                    subtypeNames.append(subtype)
+                }
+            }
+            tests.append(SlotTest(types: types.typeMask, subtyped: types.subtypedMask, topic: types.topic,
+                                  subtypes: first..<subtypeKeys.count))
+        }
+        slotTests = tests
+        self.subtypeKeys = subtypeKeys
+        self.subtypeNames = subtypeNames
         self.phrases = phrases
+        switch (steps.first, steps.count > 1 ? steps[1] : nil, steps.count > 2 ? steps[2] : nil) {
+        case (.slot(_, _, false), .words(let p, false), _): wordAfterFirstSlot = (0, p)
+        case (.slot(_, _, false), .gap(let n), .words(let p, false)): wordAfterFirstSlot = (n, p)
+        default: wordAfterFirstSlot = nil
+        }
+        firstWords = phrases.map { element in
+            element.all.reduce(0) { bits, phrase in phrase.first.map { bits | RelationProgram.firstWordBit(WordIndex.hash($0)) } ?? bits }
+        }
+    }
+
+    /// An entry of ``subtypeKeys``.
+    @inline(__always)
+    static func subtypeKey(_ ordinal: Int, _ hash: UInt32) -> UInt64 {
+        UInt64(ordinal) << 32 | UInt64(hash)
+    }
+
+    /// A word's bit in ``firstWords``, from the hash of its key (``Token/keyHash``): the top six
+    /// bits, FNV-1a's best mixed (its low bits depend only on the bytes' low bits).
+    @inline(__always)
+    static func firstWordBit(_ hash: UInt32) -> UInt64 {
+        1 << UInt64(hash >> 26)
     }
 }

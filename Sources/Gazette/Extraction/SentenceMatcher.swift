@@ -1,10 +1,16 @@
-/// Matches ``RelationPattern``s against one sentence: its tokens and the mentions found in it.
+/// Matches ``RelationPattern``s against the sentences of one document, one sentence at a time:
+/// its tokens and the mentions found in it.
 ///
 /// A backtracking matcher over token positions; gaps are non-greedy, so the nearest reading wins.
 /// Matches of one pattern do not overlap.
 ///
-/// A class made per sentence, like ``SentenceScan``: its closures capture one reference instead
-/// of a copy of every field.
+/// A class, like ``SentenceScan``: its closures capture one reference instead of a copy of every
+/// field. One matcher serves every sentence of a document (``load(tokens:mentions:topic:)``):
+/// made per sentence, it copied the relation words and released its rules again (about 1,900
+/// instructions a sentence), and its per-sentence arrays were allocated anew. The per-sentence
+/// fields are `@exclusivity(unchecked)`, as the scan's are: the matcher is confined to one
+/// ``RelationExtractor/facts(in:entities:)`` call on one thread, and the only `inout` access to
+/// a field it hands out is ``scratch`` to its own search.
 final class SentenceMatcher {
     /// A filled slot: the entity key of a mention, or of the topic an anaphor points to.
     struct Slot: Hashable {
@@ -19,54 +25,126 @@ final class SentenceMatcher {
         var end = 0
     }
 
-    let tokens: [Token]
+    /// One match attempt's state, changed in place as the search goes deeper and put back as it
+    /// backtracks; a ``Match`` is made from it only when the attempt succeeds. (The search used
+    /// to carry a `Match`, copied with its two arrays at every slot, and a slot made an array of
+    /// readings, each with an array of keys, at every try: 380,000 releases on 2 MB.)
+    struct Search {
+        /// The names of the slots filled so far, as positions in ``SentenceMatcher/mentions``
+        /// (-1: the topic). A slot's reading is a range of them: its first name, then the items
+        /// of an enumeration.
+        var names: [Int32] = []
+        /// For each enumerated item after a slot's first name: where the item ends, and where its
+        /// origin ("from Poland") ends.
+        var itemEnds: [Int32] = []
+        var subjects = 0..<0
+        var objects = 0..<0
+        /// The role phrase's tokens.
+        var role: Range<Int>?
+
+        /// Empty, keeping the arrays' capacity.
+        mutating func reset() {
+            names.removeAll(keepingCapacity: true)
+            itemEnds.removeAll(keepingCapacity: true)
+            subjects = 0..<0
+            objects = 0..<0
+            role = nil
+        }
+    }
+
     /// Place anaphora by first word (``RelationRules/anaphoraByFirstWord``).
     let anaphora: WordMap<[[String]]>
-    let topic: String?
+    /// ``Token/keyHash`` of "'s", ";" and ":", compared before the keys or texts.
+    let possessiveHash = WordIndex.hash("'s"), semicolonHash = WordIndex.hash(";"), colonHash = WordIndex.hash(":")
+    /// The hashes of the anaphora's first words (``Token/keyHash``): a few, compared before the
+    /// table is looked up, so that most tokens are ruled out without a probe.
+    let anaphorFirstWords: [UInt32]
     let entities: WordMap<ResolvedEntity>
     let roles: WordMap<[[String]]>
     /// The words read around slots (`relation-words.tsv`).
     let wordSets: RelationWords
+
+    @exclusivity(unchecked) private(set) var tokens: [Token] = []
+    @exclusivity(unchecked) private(set) var topic: String?
     /// The sentence's mentions, read in place: ``MentionIndex`` gives positions in this array, so
     /// a slot test reads the fields it needs instead of copying a mention (eight strings retained).
-    let mentions: [Mention]
+    @exclusivity(unchecked) private(set) var mentions: [Mention] = []
     /// Mentions by the index of their first token.
-    let mentionAt: MentionIndex
-    let firstWord: Int
-    /// Where a slot can begin: a mention starts there or a place anaphor does. A pattern that
-    /// starts with a slot is tried only at these positions; elsewhere it could not match.
-    let slotStarts: [Bool]
-    /// Tokens a gap does not run over (";", ":").
-    let isStop: [Bool]
+    @exclusivity(unchecked) private(set) var mentionAt = MentionIndex()
+    /// Where a mention with an entity starts (``mentionAt``), in token order: the only places a
+    /// pattern that begins with a slot can match, unless the slot takes the topic.
+    @exclusivity(unchecked) private(set) var entityStarts: [Int32] = []
+    /// For each of ``entityStarts``, a bit per type a slot taking it must take (``EntityType/ordinal``):
+    /// the mention's, and an organization's when the mention is a place naming the organization
+    /// right after it (``canFill(_:_:at:)``). A slot taking none of them is not asked there.
+    @exclusivity(unchecked) private(set) var entityStartTypes: [UInt16] = []
+    /// A bit per type (``EntityType/ordinal``) of the sentence's mentions with an entity: every
+    /// slot a pattern has must take one of them (or the topic), else the pattern cannot match.
+    @exclusivity(unchecked) private(set) var mentionTypes: UInt16 = 0
+    @exclusivity(unchecked) private(set) var firstWord = 0
+    /// Tokens a gap does not run over (";", ":"). Longer than the sentence when a longer one came
+    /// before.
+    @exclusivity(unchecked) private(set) var isStop: [Bool] = []
+    /// The length of the place anaphor at each token, found when first asked (-1: not asked
+    /// yet). Made for every token of a sentence with a topic, it was 290,000 look-ups on 2 MB,
+    /// most never read. Longer than the sentence when a longer one came before.
+    @exclusivity(unchecked) private var anaphorLengths: [Int8] = []
+    /// For each mention, the ``WordIndex/hash(_:)`` of its subtype with bit 32 set, or 1 << 33
+    /// for none, made when a slot first asks (0: not yet). Longer than the mentions when more came
+    /// before.
+    @exclusivity(unchecked) private var subtypeHashes: [UInt64] = []
+    /// The state of the match attempt under way, kept between attempts for its arrays' capacity.
+    @exclusivity(unchecked) private var scratch = Search()
 
-    init(tokens: [Token], mentions: [Mention], anaphora: WordMap<[[String]]>, topic: String?,
-         entities: WordMap<ResolvedEntity>, roles: WordMap<[[String]]> = [:], words: RelationWords = RelationWords()) {
-        self.tokens = tokens
+    init(anaphora: WordMap<[[String]]>, entities: WordMap<ResolvedEntity>, roles: WordMap<[[String]]> = [:],
+         words: RelationWords = RelationWords()) {
         self.anaphora = anaphora
-        self.topic = topic
+        anaphorFirstWords = anaphora.keys.map(WordIndex.hash)
         self.entities = entities
         self.roles = roles
         self.wordSets = words
+    }
+
+    /// Makes the matcher match in one sentence, replacing the one before.
+    func load(tokens: [Token], mentions: [Mention], topic: String?) {
+        self.tokens = tokens
         self.mentions = mentions
-        let index = MentionIndex(mentions, count: tokens.count)
-        mentionAt = index
+        self.topic = topic
+        mentionAt.load(mentions, count: tokens.count)
+        mentionTypes = 0
+        // The starts from the mentions, which come in token order (sorted when they do not).
+        entityStarts.removeAll(keepingCapacity: true)
+        entityStartTypes.removeAll(keepingCapacity: true)
+        var ordered = true
+        for k in mentions.indices where mentions[k].entityKey != nil {
+            mentionTypes |= 1 << mentions[k].type.ordinal
+            let first = mentions[k].firstToken
+            guard mentionAt[first] == k else { continue }
+            if let last = entityStarts.last, last >= first { ordered = false }
+            entityStarts.append(Int32(first))
+            var types: UInt16 = 1 << mentions[k].type.ordinal
+            if case .place = mentions[k].type, let next = mentionAt[mentions[k].lastToken], case .organization = mentions[next].type {
+                types |= 1 << EntityType.organization.ordinal
+            }
+            entityStartTypes.append(types)
+        }
+        if !ordered {
+            let order = entityStarts.indices.sorted { entityStarts[$0] < entityStarts[$1] }
+            entityStarts = order.map { entityStarts[$0] }
+            entityStartTypes = order.map { entityStartTypes[$0] }
+        }
         // Index loops: the closures of `firstIndex(where:)` and `map` took each token by value,
         // a copy of both its strings per token and sentence.
         var first = 0
         while first < tokens.count, tokens[first].shape == .punctuation { first += 1 }
         firstWord = first < tokens.count ? first : 0
-        var isStop = [Bool](repeating: false, count: tokens.count)
-        for k in tokens.indices where tokens[k].shape == .punctuation {
-            isStop[k] = tokens[k].text == ";" || tokens[k].text == ":"
+        isStop.refill(false, count: tokens.count)
+        // A token's key is its folded text, so ";" and ":" have those keys' hashes.
+        for k in tokens.indices where tokens[k].keyHash == semicolonHash || tokens[k].keyHash == colonHash {
+            isStop[k] = tokens[k].shape == .punctuation && (tokens[k].text == ";" || tokens[k].text == ":")
         }
-        self.isStop = isStop
-        var starts = (0..<tokens.count).map { index[$0] != nil }
-        if topic != nil {
-            for pos in tokens.indices where !starts[pos] {
-                starts[pos] = anaphora.longestPhrase(in: tokens, at: pos) > 0
-            }
-        }
-        slotStarts = starts
+        anaphorLengths.refill(-1, count: tokens.count)
+        subtypeHashes.refill(0, count: mentions.count)
     }
 
     /// Every non-overlapping match of `patterns[index]`, left to right. The caller tries only
@@ -75,109 +153,164 @@ final class SentenceMatcher {
     /// strings retained), 150,000 copies on 2 MB.
     func matches(_ patterns: [RelationPattern], _ index: Int) -> [Match] {
         var out: [Match] = []
-        var start = 0
         let program = patterns[index].program
-        var firstSlot: Int?
-        var anchoredAtStart = false
-        switch program.steps.first {
-        case .slot(_, let types, _): firstSlot = types
-        case .start: anchoredAtStart = true
-        default: break
+        // Every slot is filled by a mention of a type it takes, with an entity, or by the topic.
+        for k in program.slotTests.indices {
+            let test = program.slotTests[k]
+            if (test.types | test.subtyped) & mentionTypes == 0, !test.topic || topic == nil { return out }
         }
+        var start = 0
+        if case .slot(_, let types, _) = program.steps.first {
+            if program.slotTests[types].topic, topic != nil {
+                // Where a mention the slot takes starts, or a place anaphor.
+                while start < tokens.count {
+                    if mentionAt[start] == nil ? anaphorLength(at: start) > 0 : canFill(program, types, at: start) {
+                        start = attempt(patterns, index, at: start, into: &out)
+                    } else {
+                        start += 1
+                    }
+                }
+            } else {
+                // Only where a mention the slot takes starts: the sentence's few mentions, not its
+                // every token, and only those of a type the slot takes (by bits: the whole test
+                // when the slot takes some subtypes of it).
+                let test = program.slotTests[types]
+                for k in entityStarts.indices where Int(entityStarts[k]) >= start {
+                    let bits = entityStartTypes[k]
+                    guard (test.types | test.subtyped) & bits != 0 else { continue }
+                    let pos = Int(entityStarts[k])
+                    if test.types & bits == 0, !canFill(program, types, at: pos) { continue }
+                    if let (gap, phrases) = program.wordAfterFirstSlot, !wordCanFollow(program, types, pos, gap, phrases) { continue }
+                    start = attempt(patterns, index, at: pos, into: &out)
+                }
+            }
+            return out
+        }
+        let anchoredAtStart = if case .start = program.steps.first { true } else { false }
         while start < tokens.count {
             if anchoredAtStart, start > firstWord { break }
-            if let firstSlot, !slotStarts[start] || !canFill(program.slotTypes[firstSlot], at: start) {
-                start += 1
-                continue
-            }
-            if var found = match(program, 0, start, Match()) {
-                found.start = start
-                if !blocked(patterns[index].blockers, found) { out.append(found) }
-                start = max(found.end, start + 1)
-            } else {
-                start += 1
+            start = attempt(patterns, index, at: start, into: &out)
+        }
+        return out
+    }
+
+    /// Whether a word the element `program.phrases[phrases]` may begin can follow the one reading
+    /// of the program's first slot at `pos` within `gap` tokens (``RelationProgram/wordAfterFirstSlot``):
+    /// the mention there, or the organization a place there names, ending before the word. True
+    /// where the reading may end elsewhere (a possessive: "Shenyang's Hunnan district"); false
+    /// means the program cannot match from `pos`. A third of the tries failed there.
+    func wordCanFollow(_ program: RelationProgram, _ types: Int, _ pos: Int, _ gap: Int, _ phrases: Int) -> Bool {
+        guard var m = mentionAt[pos] else { return true }
+        if mentions[m].type == .place, let next = mentionAt[mentions[m].lastToken], mentions[next].type == .organization,
+           accepts(program, types, next) { m = next }
+        let end = mentions[m].lastToken
+        if end < tokens.count, tokens[end].keyHash == possessiveHash { return true }
+        let first = program.firstWords[phrases]
+        var k = 0
+        while k <= gap, end + k < tokens.count {
+            if k > 0, isStop[end + k - 1] { return false }
+            if first & RelationProgram.firstWordBit(tokens[end + k].keyHash) != 0 { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Tries `patterns[index]` from token `start`, adds the match to `out` unless a blocker word
+    /// stops it, and says where to try next: past the match, or at the next token.
+    func attempt(_ patterns: [RelationPattern], _ index: Int, at start: Int, into out: inout [Match]) -> Int {
+        guard let end = match(patterns[index].program, 0, start, &scratch) else { return start + 1 }
+        if !blocked(patterns[index].blockers, end) {
+            out.append(Match(subjects: keys(scratch.subjects), objects: keys(scratch.objects),
+                             role: scratch.role.map { text($0.lowerBound, $0.upperBound) }, start: start, end: end))
+        }
+        scratch.reset()
+        return max(end, start + 1)
+    }
+
+    /// The entity keys of a slot's names.
+    func keys(_ names: Range<Int>) -> [Slot] {
+        var out: [Slot] = []
+        out.reserveCapacity(names.count)
+        for k in names {
+            let name = Int(scratch.names[k])
+            if name < 0 {
+                if let topic { out.append(Slot(key: topic)) }
+            } else if let key = mentions[name].entityKey {
+                out.append(Slot(key: key))
             }
         }
         return out
     }
 
     /// A blocker word anywhere from the sentence start to the match end ("plans to set up …").
-    func blocked(_ blockers: WordSet, _ match: Match) -> Bool {
+    func blocked(_ blockers: WordSet, _ end: Int) -> Bool {
         guard !blockers.isEmpty else { return false }
-        return (0..<min(tokens.count, match.end + 2)).contains { blockers.contains(tokens[$0]) }
+        return (0..<min(tokens.count, end + 2)).contains { blockers.contains(tokens[$0]) }
     }
 
-    /// The first way the program's steps from `i` on match from token `pos`, depth first.
-    func match(_ program: RelationProgram, _ i: Int, _ pos: Int, _ state: Match) -> Match? {
-        guard i < program.steps.count else {
-            var done = state
-            done.end = pos
-            return done
-        }
+    /// Where the first way the program's steps from `i` on match from token `pos` ends, depth
+    /// first; `search` then holds what the slots took. On failure `search` is as it was.
+    func match(_ program: RelationProgram, _ i: Int, _ pos: Int, _ search: inout Search) -> Int? {
+        guard i < program.steps.count else { return pos }
         switch program.steps[i] {
         case .start:
-            return pos <= firstWord ? match(program, i + 1, firstWord, state) : nil
+            return pos <= firstWord ? match(program, i + 1, firstWord, &search) : nil
         case .gap(let n):
+            // When a word element must come next, the gap ends only before a token that may begin
+            // one of its alternatives (most do not: the element is not tried there).
+            var next = UInt64.max
+            if i + 1 < program.steps.count, case .words(let phrases, false) = program.steps[i + 1] {
+                next = program.firstWords[phrases]
+            }
             var k = 0
             while k <= n, pos + k <= tokens.count {
                 // A gap does not run over a sentence-internal stop such as ";".
                 if k > 0, isStop[pos + k - 1] { return nil }
-                if let found = match(program, i + 1, pos + k, state) { return found }
+                if next == .max || pos + k < tokens.count && next & RelationProgram.firstWordBit(tokens[pos + k].keyHash) != 0,
+                   let end = match(program, i + 1, pos + k, &search) {
+                    return end
+                }
                 k += 1
             }
             return nil
         case .words(let phrases, let optional):
-            if pos < tokens.count, let candidates = program.phrases[phrases].byFirstWord[tokens[pos]] {
+            if pos < tokens.count, program.firstWords[phrases] & RelationProgram.firstWordBit(tokens[pos].keyHash) != 0,
+               let candidates = program.phrases[phrases].byFirstWord[tokens[pos]] {
                 for alternative in candidates where words(alternative, at: pos) {
-                    if let found = match(program, i + 1, pos + alternative.count, state) { return found }
+                    if let end = match(program, i + 1, pos + alternative.count, &search) { return end }
                 }
             }
-            return optional ? match(program, i + 1, pos, state) : nil
+            return optional ? match(program, i + 1, pos, &search) : nil
         case .slot(let role, let types, let list):
-            for (keys, end) in slot(at: pos, program.slotTypes[types], list: list) {
-                var next = state
-                if role == .subject { next.subjects = keys } else { next.objects = keys }
-                if let found = match(program, i + 1, end, next) { return found }
-            }
-            return nil
+            return slot(program, i, pos, role, types, list, &search)
         case .roleSlot:
+            let saved = search.role
             for end in roleEnds(from: pos) {
-                var next = state
-                next.role = text(pos, end)
-                if let found = match(program, i + 1, end, next) { return found }
+                search.role = pos..<end
+                if let found = match(program, i + 1, end, &search) { return found }
             }
+            search.role = saved
             return nil
         }
     }
 
-    func words(_ phrase: [String], at pos: Int) -> Bool {
-        tokens.spells(phrase, at: pos)
-    }
-
-    /// Whether ``slot(at:_:list:)`` has a reading at `pos`, without making one: a mention the
-    /// slot takes (or a place naming the organization the slot takes right after it), or a place
-    /// anaphor where the slot takes the topic. Most slot starts hold a mention of another type.
-    func canFill(_ types: RelationPattern.SlotTypes, at pos: Int) -> Bool {
-        if let m = mentionAt[pos], mentions[m].entityKey != nil {
-            if accepts(types, m) { return true }
-            if mentions[m].type == .place, let next = mentionAt[mentions[m].lastToken], mentions[next].type == .organization,
-               accepts(types, next) { return true }
-        }
-        return types.topic && topic != nil && anaphora.longestPhrase(in: tokens, at: pos) > 0
-    }
-
-    /// The readings of a slot at `pos`, longest first: one mention, an enumeration, or an anaphor.
-    func slot(at pos: Int, _ types: RelationPattern.SlotTypes, list: Bool) -> [([Slot], Int)] {
-        var readings: [([Slot], Int)] = []
+    /// Tries the readings of the slot `program.steps[i]` at `pos` with the steps after it, in
+    /// order: an enumeration's, longest first (each item's origin before the item alone), then
+    /// the one mention; or an anaphor's owned place, then the topic. The readings are ranges of
+    /// ``Search/names``, pushed once for the slot and taken away when none leads to a match.
+    func slot(_ program: RelationProgram, _ i: Int, _ pos: Int, _ role: RelationPattern.SlotRole, _ types: Int,
+              _ list: Bool, _ search: inout Search) -> Int? {
+        let base = search.names.count, endsBase = search.itemEnds.count
+        let saved = role == .subject ? search.subjects : search.objects
         if var m = mentionAt[pos], mentions[m].entityKey != nil {
             // "Panjin DRC": a place naming the organization right after it is part of that name.
             if mentions[m].type == .place, let next = mentionAt[mentions[m].lastToken], mentions[next].type == .organization,
-               accepts(types, next) { m = next }
-            guard accepts(types, m), let key = mentions[m].entityKey, !isModifier(m) else { return readings }
-            var keys = [Slot(key: key)]
-            var end = mentions[m].lastToken
-            if let inner = possessed(m, types) { keys = [Slot(key: inner.key)]; end = inner.end }
-            readings.append((keys, end))
+               accepts(program, types, next) { m = next }
+            guard accepts(program, types, m), mentions[m].entityKey != nil, !isModifier(m) else { return nil }
+            var first = m
+            if let owned = possessed(m, program, types) { first = owned }
+            let end = mentions[first].lastToken
+            search.names.append(Int32(first))
             if list {
                 // "A, B and C", "A, B, und C": each item must be a mention of the slot's types; an
                 // item may carry an article, a descriptor or an owner ("Austria's Plansee", "der
@@ -189,34 +322,104 @@ final class SentenceMatcher {
                     guard next > cursor else { break }
                     if tokens[next - 1].key == "and", next < tokens.count, tokens[next].key == "other" { break }
                     next = skipItemPrefix(next)
-                    guard let item = mentionAt[next], accepts(types, item), let itemKey = mentions[item].entityKey,
+                    guard let item = mentionAt[next], accepts(program, types, item), mentions[item].entityKey != nil,
                           !isModifier(item) else { break }
-                    keys.append(Slot(key: itemKey))
+                    search.names.append(Int32(item))
                     let itemEnd = mentions[item].lastToken
                     cursor = skipOrigin(itemEnd)
-                    readings.insert((keys, itemEnd), at: 0)
-                    if cursor != itemEnd { readings.insert((keys, cursor), at: 0) }
+                    search.itemEnds.append(Int32(itemEnd))
+                    search.itemEnds.append(Int32(cursor))
+                }
+                var items = (search.itemEnds.count - endsBase) / 2
+                while items > 0 {
+                    let itemEnd = Int(search.itemEnds[endsBase + 2 * items - 2])
+                    let cursor = Int(search.itemEnds[endsBase + 2 * items - 1])
+                    let names = base..<base + 1 + items
+                    if cursor != itemEnd, let found = reading(program, i, role, names, cursor, &search) { return found }
+                    if let found = reading(program, i, role, names, itemEnd, &search) { return found }
+                    items -= 1
                 }
             }
+            if let found = reading(program, i, role, base..<base + 1, end, &search) { return found }
+            // `removeLast()`, not `removeSubrange(base...)`: the general replacement cost 70
+            // instructions a call.
+            while search.names.count > base { search.names.removeLast() }
+            while search.itemEnds.count > endsBase { search.itemEnds.removeLast() }
         }
-        if types.topic, let topic {
-            let length = anaphora.longestPhrase(in: tokens, at: pos)
+        if program.slotTests[types].topic, topic != nil {
+            let length = anaphorLength(at: pos)
             if length > 0 {
                 let end = pos + length
                 // "the city's Shenhe district": the anaphor owns the next place (tried first).
                 if end + 1 < tokens.count, tokens[end].key == "'s", let owned = mentionAt[end + 1],
                    let k = mentions[owned].entityKey, entities.read(k, { $0.type }) == .place {
-                    readings.append(([Slot(key: k)], mentions[owned].lastToken))
+                    search.names.append(Int32(owned))
+                    if let found = reading(program, i, role, base..<base + 1, mentions[owned].lastToken, &search) { return found }
+                    search.names.removeLast()
                 }
-                readings.append(([Slot(key: topic)], end))
+                search.names.append(-1)
+                if let found = reading(program, i, role, base..<base + 1, end, &search) { return found }
+                search.names.removeLast()
             }
         }
-        return readings
+        if role == .subject { search.subjects = saved } else { search.objects = saved }
+        return nil
     }
 
-    /// Whether a slot of `types` takes the mention at `index` of ``mentions``.
-    func accepts(_ types: RelationPattern.SlotTypes, _ index: Int) -> Bool {
-        types.accepts(mentions[index].type, mentions[index].subtype)
+    /// One reading of a slot: its names, then the steps after it from `end`.
+    @inline(__always)
+    func reading(_ program: RelationProgram, _ i: Int, _ role: RelationPattern.SlotRole, _ names: Range<Int>, _ end: Int,
+                 _ search: inout Search) -> Int? {
+        if role == .subject { search.subjects = names } else { search.objects = names }
+        return match(program, i + 1, end, &search)
+    }
+
+    /// The token count of the place anaphor at `pos` ("there", "the city"), or 0.
+    func anaphorLength(at pos: Int) -> Int {
+        guard pos < tokens.count else { return 0 }
+        if anaphorLengths[pos] < 0 {
+            anaphorLengths[pos] = anaphorFirstWords.contains(tokens[pos].keyHash)
+                ? Int8(clamping: anaphora.longestPhrase(in: tokens, at: pos)) : 0
+        }
+        return Int(anaphorLengths[pos])
+    }
+
+    func words(_ phrase: [String], at pos: Int) -> Bool {
+        tokens.spells(phrase, at: pos)
+    }
+
+    /// Whether ``slot(_:_:_:_:_:_:_:)`` has a reading at `pos`, without trying one: a mention the
+    /// slot takes (or a place naming the organization the slot takes right after it), or a place
+    /// anaphor where the slot takes the topic. Most slot starts hold a mention of another type.
+    func canFill(_ program: RelationProgram, _ types: Int, at pos: Int) -> Bool {
+        if let m = mentionAt[pos], mentions[m].entityKey != nil {
+            if accepts(program, types, m) { return true }
+            if mentions[m].type == .place, let next = mentionAt[mentions[m].lastToken], mentions[next].type == .organization,
+               accepts(program, types, next) { return true }
+        }
+        return program.slotTests[types].topic && topic != nil && anaphorLength(at: pos) > 0
+    }
+
+    /// Whether the slot whose types are `program.slotTypes[types]` takes the mention at `index` of
+    /// ``mentions``: by the slot's test, and only for a type it takes some subtypes of by their
+    /// names, found by the subtype's hash (made once per mention and sentence) and then compared.
+    func accepts(_ program: RelationProgram, _ types: Int, _ index: Int) -> Bool {
+        let test = program.slotTests[types]
+        let ordinal = mentions[index].type.ordinal
+        let bit: UInt16 = 1 << ordinal
+        if test.types & bit != 0 { return true }
+        guard test.subtyped & bit != 0 else { return false }
+        var hash = subtypeHashes[index]
+        if hash == 0 {
+            hash = mentions[index].subtype.map { 1 << 32 | UInt64(WordIndex.hash($0)) } ?? 1 << 33
+            subtypeHashes[index] = hash
+        }
+        guard hash & 1 << 33 == 0 else { return false }
+        let key = RelationProgram.subtypeKey(ordinal, UInt32(truncatingIfNeeded: hash))
+        for j in test.subtypes where program.subtypeKeys[j] == key {
+            if mentions[index].subtype == program.subtypeNames[j] { return true }
+        }
+        return false
     }
 
     /// Past an article, a descriptor or an owner before an enumerated name: "the", "der US-Konzern",
@@ -246,26 +449,44 @@ final class SentenceMatcher {
     /// An acronym used as a modifier of a noun phrase ("EU pilot cities", "EU member states") names
     /// no party to a relation. Only acronyms, and only before two content words: after a full name
     /// the next word is as often a verb ("Valeo supplies", "Voestalpine operates a …").
+    ///
+    /// The two words' shapes first, in the caller: they rule out most mentions before any
+    /// `Character` is counted.
+    @inline(__always)
     func isModifier(_ index: Int) -> Bool {
-        // The two words' shapes first: they rule out most mentions before any `Character` is counted.
         let last = mentions[index].lastToken
-        guard last + 1 < tokens.count, tokens[last].shape == .lower, tokens[last + 1].shape == .lower,
-              mentions[index].text.characterCount <= 6, mentions[index].text.hasNoLowercase else { return false }
-        let (a, b) = (tokens[last], tokens[last + 1])
-        return a.key.count > 3 && b.key.count > 3 && !wordSets.clauseWords.contains(a)
+        guard last + 1 < tokens.count, tokens[last].shape == .lower, tokens[last + 1].shape == .lower else { return false }
+        return isAcronymBefore(index, last)
     }
 
-    /// After "Shenyang's", the place owned: "Shenyang's Hunnan district" → Hunnan district.
-    func possessed(_ index: Int, _ types: RelationPattern.SlotTypes) -> (key: String, end: Int)? {
+    /// ``isModifier(_:)`` past its shape test. The words read in place (`let (a, b) = (tokens[last],
+    /// tokens[last + 1])` copied both), their characters counted by bytes when ASCII.
+    func isAcronymBefore(_ index: Int, _ last: Int) -> Bool {
+        guard mentions[index].text.characterCount <= 6, mentions[index].text.hasNoLowercase,
+              tokens[last].key.characterCount > 3, tokens[last + 1].key.characterCount > 3 else { return false }
+        return !wordSets.clauseWords.contains(tokens[last])
+    }
+
+    /// After "Shenyang's", the place owned: "Shenyang's Hunnan district" → Hunnan district (its
+    /// position in ``mentions``).
+    @inline(__always)
+    func possessed(_ index: Int, _ program: RelationProgram, _ types: Int) -> Int? {
         let last = mentions[index].lastToken
-        // The "'s" first: it rules out nearly every mention before an entity is looked up (and
-        // the entities are read in place: `entities[key]?.type` copied one per test).
-        guard last + 1 < tokens.count, tokens[last].key == "'s", let key = mentions[index].entityKey,
+        // The "'s" first, by its hash in the caller: it rules out nearly every mention before an
+        // entity is looked up.
+        guard last + 1 < tokens.count, tokens[last].keyHash == possessiveHash else { return nil }
+        return ownedPlace(index, last, program, types)
+    }
+
+    /// ``possessed(_:_:_:)`` past its first test. The entities are read in place:
+    /// `entities[key]?.type` copied one per test.
+    func ownedPlace(_ index: Int, _ last: Int, _ program: RelationProgram, _ types: Int) -> Int? {
+        guard tokens[last].key == "'s", let key = mentions[index].entityKey,
               entities.read(key, { entity in if case .place = entity.type { true } else { false } }) == true,
-              let owned = mentionAt[last + 1], accepts(types, owned), let ownedKey = mentions[owned].entityKey,
+              let owned = mentionAt[last + 1], accepts(program, types, owned), let ownedKey = mentions[owned].entityKey,
               entities.read(ownedKey, { entity in if case .place = entity.type { true } else { false } }) == true
         else { return nil }
-        return (ownedKey, mentions[owned].lastToken)
+        return owned
     }
 
     /// Ends of a role phrase from `pos`, longest first: "former vice minister of commerce".
@@ -314,17 +535,42 @@ final class SentenceMatcher {
 /// first one listed when two start together): an array lookup in the matcher's inner loop instead
 /// of a dictionary's hashing, and an index rather than a copy of the mention.
 struct MentionIndex {
-    private let slots: [Int32]
+    /// A position per token, -1 where no mention starts; longer than the sentence when a longer
+    /// one was loaded before.
+    private var slots: [Int32] = []
+    private var count = 0
+
+    init() {}
 
     init(_ mentions: [Mention], count: Int) {
-        var slots = [Int32](repeating: -1, count: count)
-        for (index, m) in mentions.enumerated() where slots.indices.contains(m.firstToken) && slots[m.firstToken] < 0 {
-            slots[m.firstToken] = Int32(index)
+        load(mentions, count: count)
+    }
+
+    /// Indexes another sentence's mentions in the same storage. By index: `enumerated()` copied
+    /// every mention.
+    mutating func load(_ mentions: [Mention], count: Int) {
+        self.count = count
+        slots.refill(-1, count: count)
+        for index in mentions.indices {
+            let first = mentions[index].firstToken
+            if first >= 0, first < count, slots[first] < 0 { slots[first] = Int32(index) }
         }
-        self.slots = slots
     }
 
     subscript(position: Int) -> Int? {
-        slots.indices.contains(position) && slots[position] >= 0 ? Int(slots[position]) : nil
+        position >= 0 && position < count && slots[position] >= 0 ? Int(slots[position]) : nil
+    }
+}
+
+extension Array {
+    /// Makes the first `count` elements `value`, growing the array when it is shorter and never
+    /// shrinking it: a per-sentence table refilled in place, without an allocation or an append
+    /// per element.
+    mutating func refill(_ value: Element, count: Int) {
+        guard self.count >= count else {
+            self = Array(repeating: value, count: Swift.max(count, 2 * self.count, 64))
+            return
+        }
+        withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[..<count]).update(repeating: value) }
     }
 }

@@ -80,4 +80,65 @@ import Testing
             #expect(sentence.start <= fact.matchStart && fact.matchEnd <= sentence.end)
         }
     }
+
+    /// An enumeration's items may carry an origin ("from Poland") or an owner ("Austria's"), which
+    /// name no party; the match runs from the first name to the anaphor.
+    @Test func enumerationWithOriginsAndOwners() throws {
+        let text = "Panjin is a port city. European enterprises including Wrobex from Poland, Austria's Plansee and Dynasol "
+            + "have established joint ventures there."
+        let doc = try Extracting.run(text)
+        let facts = Extracting.facts(doc)
+        for firm in ["Wrobex", "Plansee", "Dynasol"] {
+            #expect(facts.contains("\(firm) has_joint_venture_in Panjin"), "\(facts.sorted())")
+        }
+        #expect(!facts.contains { $0.hasPrefix("Poland ") || $0.hasPrefix("Austria ") }, "\(facts.sorted())")
+        // The text is ASCII: its UTF-16 offsets are its scalar offsets.
+        let start = try #require(text.range(of: "Wrobex")).lowerBound.utf16Offset(in: text)
+        let end = try #require(text.range(of: "there")).upperBound.utf16Offset(in: text)
+        for fact in doc.facts where fact.predicate == .hasJointVentureIn {
+            #expect(fact.matchStart == start && fact.matchEnd == end)
+        }
+    }
+
+    /// "Shenyang's Hunnan district" is the district, part of the city that owns it; so is "the
+    /// city's Xinglongtai district", of the city the text is about.
+    @Test func ownedDistricts() throws {
+        let facts = Extracting.facts(try Extracting.run(
+            "Panjin is a port city. The city's Xinglongtai district hosts a chemical park. Shenyang's Hunnan district is home to BMW Brilliance."))
+        #expect(facts.contains("Xinglongtai district part_of Panjin"), "\(facts.sorted())")
+        #expect(facts.contains("Hunnan district part_of Shenyang"), "\(facts.sorted())")
+    }
+
+    /// A gap does not run over ";": the venture is Clariant's, not Leoni's (over a comma, it is).
+    @Test func gapStopsAtSemicolon() throws {
+        let stopped = Extracting.facts(try Extracting.run("Leoni grew quickly; Clariant established a joint venture in Panjin."))
+        #expect(stopped.contains("Clariant has_joint_venture_in Panjin"), "\(stopped.sorted())")
+        #expect(!stopped.contains("Leoni has_joint_venture_in Panjin"), "\(stopped.sorted())")
+        let comma = Extracting.facts(try Extracting.run("Leoni grew quickly, and Clariant established a joint venture in Panjin."))
+        #expect(comma.contains("Leoni has_joint_venture_in Panjin"), "\(comma.sorted())")
+    }
+
+    /// The topic is the city named most so far, the first of equals; the main place, the city the
+    /// whole text names most.
+    @Test func topicTracker() {
+        var entities: WordMap<ResolvedEntity> = [:]
+        for (key, subtype) in [("a", "city"), ("b", "city"), ("c", "country")] {
+            entities[key] = ResolvedEntity(key: key, name: key, type: .place, subtype: subtype)
+        }
+        func mention(_ key: String) -> Mention {
+            Mention(sentence: 0, start: 0, end: 1, text: key, type: .place, rule: "test", entityKey: key)
+        }
+        var topic = TopicTracker()
+        topic.update(with: [mention("c")], entities: entities)
+        #expect(topic.main == nil)
+        topic.update(with: [mention("a"), mention("b")], entities: entities)
+        #expect(topic.main == "a")
+        topic.update(with: [mention("b")], entities: entities)
+        #expect(topic.main == "b")
+        topic.update(with: [mention("a")], entities: entities)
+        #expect(topic.main == "b")
+        #expect(TopicTracker.mainPlace([mention("b"), mention("a"), mention("a"), mention("b"), mention("c")], entities) == "b")
+        #expect(TopicTracker.mainPlace([mention("a"), mention("b"), mention("b")], entities) == "b")
+        #expect(TopicTracker.mainPlace([mention("c")], entities) == nil)
+    }
 }

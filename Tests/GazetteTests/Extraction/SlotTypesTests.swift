@@ -25,4 +25,33 @@ import Testing
         }
         #expect(slots > 50)
     }
+
+    /// The matcher's form of each slot's test (a bit per type, subtypes behind one reference)
+    /// answers as the slot's types do, for every slot of the shipped patterns.
+    @Test func matcherAcceptsWhatTheTypesAccept() throws {
+        let subtypes: [String?] = [nil, "city", "country", "province", "region", "district", "company", "research", "port", "zone"]
+        var mentions: [Mention] = []
+        for type in EntityType.allCases {
+            for subtype in subtypes {
+                mentions.append(Mention(sentence: 0, start: 0, end: 1, text: "X", type: type, subtype: subtype, rule: "test",
+                                        entityKey: "x"))
+            }
+        }
+        let matcher = SentenceMatcher(anaphora: [:], entities: [:])
+        matcher.load(tokens: [], mentions: mentions, topic: nil)
+        var slots = 0
+        for rules in TestSupport.ruleSet.relations.values {
+            for pattern in rules.patterns {
+                let program = pattern.program
+                for slot in program.slotTypes.indices {
+                    slots += 1
+                    for k in mentions.indices {
+                        #expect(matcher.accepts(program, slot, k) == program.slotTypes[slot].accepts(mentions[k]),
+                                "\(pattern.id) \(mentions[k].type) \(mentions[k].subtype ?? "-")")
+                    }
+                }
+            }
+        }
+        #expect(slots > 50)
+    }
 }
