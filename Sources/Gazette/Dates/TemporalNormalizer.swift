@@ -501,7 +501,6 @@ struct DateMatcher {
         tables.patterns[pattern].elements.withUnsafeBufferPointer { step($0, 0, i, DateCaptures()) }
     }
 
-    /// Matches the remaining atoms of a multi-word phrase.
     /// Whether a relative year or month phrase of `atom` matches from token `i` whole.
     func startsRelativePhrase(_ atom: Int, at i: Int) -> Bool {
         tables.atoms[atom].phrases.contains { phrase in
@@ -509,6 +508,7 @@ struct DateMatcher {
         }
     }
 
+    /// Matches the remaining atoms of a multi-word phrase.
     func matchRest(_ rest: [Int32], from i: Int) -> Int? {
         if rest.isEmpty { return i }
         if i + rest.count > tokens.count { return nil }
