@@ -9,9 +9,24 @@
 public struct LanguageDetector: Sendable {
     /// Each language's stop words, in `Language.allCases` order.
     let stopwords: [(language: Language, words: WordSet)]
+    /// Every language's stop words in one table, and for each word (by its number there) a bit
+    /// per position in ``stopwords`` that lists it: one probe a word instead of one per language.
+    let stopIndex: WordIndex
+    let stopLanguages: [UInt32]
 
     public init(rules: NormalizationRules) {
         stopwords = Language.allCases.compactMap { language in rules.stopwords[language].map { (language, $0) } }
+        var index = WordIndex()
+        var languages: [UInt32] = []
+        for (position, entry) in stopwords.enumerated() where position < 32 {
+            for word in entry.words {
+                let number = index.insert(word).number
+                if number == languages.count { languages.append(0) }
+                languages[number] |= 1 << UInt32(position)
+            }
+        }
+        stopIndex = index
+        stopLanguages = languages
     }
 
     public func language(of text: String) -> Language {
@@ -27,7 +42,7 @@ public struct LanguageDetector: Sendable {
                     if lower >= 0x61 && lower <= 0x7A {
                         tally.asciiLetter(lower, upper: lower != lead, at: i)
                     } else {
-                        tally.flush(bytes, end: i, stopwords)
+                        tally.flush(bytes, end: i, stopIndex, stopLanguages)
                         if tally.seen >= 3000 { return }
                     }
                     i += 1
@@ -37,12 +52,12 @@ public struct LanguageDetector: Sendable {
                 if Unicode.Scalar(value)?.properties.isAlphabetic == true {
                     tally.otherLetter(at: i)
                 } else {
-                    tally.flush(bytes, end: i, stopwords)
+                    tally.flush(bytes, end: i, stopIndex, stopLanguages)
                     if tally.seen >= 3000 { return }
                 }
                 i += length
             }
-            tally.flush(bytes, end: bytes.count, stopwords)
+            tally.flush(bytes, end: bytes.count, stopIndex, stopLanguages)
         }
         func count(_ language: Language) -> Int {
             stopwords.firstIndex { $0.language == language }.map { tally.counts[$0] } ?? 0
@@ -86,23 +101,27 @@ public struct LanguageDetector: Sendable {
             isASCII = false
         }
 
-        mutating func flush(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, _ stopwords: [(language: Language, words: WordSet)]) {
+        mutating func flush(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, _ stopIndex: WordIndex, _ stopLanguages: [UInt32]) {
             guard start >= 0 else { return }
             let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            // Hashed once for every language's set, and the sets read in place by index (an
-            // `enumerated()` loop copied each entry, its word set's arrays retained, per word).
+            // Hashed once, and looked up once in the table of every language's stop words.
+            let number: Int?
             if isASCII && !hasUpper {
-                for n in stopwords.indices where stopwords[n].words.contains(utf8: word, hash: hash) { counts[n] += 1 }
+                number = stopIndex.number(ofUTF8: word, hash: hash)
             } else if isASCII {
                 lowered.removeAll(keepingCapacity: true)
                 for byte in word { lowered.append(byte | 0x20) }
-                lowered.withUnsafeBufferPointer { lowered in
-                    for n in stopwords.indices where stopwords[n].words.contains(utf8: lowered, hash: hash) { counts[n] += 1 }
-                }
+                number = lowered.withUnsafeBufferPointer { stopIndex.number(ofUTF8: $0, hash: hash) }
             } else {
                 let key = Folding.key(String(decoding: word, as: UTF8.self))
-                let hash = WordIndex.hash(key)
-                for n in stopwords.indices where stopwords[n].words.contains(key, hash: hash) { counts[n] += 1 }
+                number = stopIndex.number(of: key, hash: WordIndex.hash(key))
+            }
+            if let number {
+                var bits = stopLanguages[number]
+                while bits != 0 {
+                    counts[bits.trailingZeroBitCount] += 1
+                    bits &= bits - 1
+                }
             }
             seen += 1
             start = -1
