@@ -67,6 +67,22 @@ import Testing
         }
     }
 
+    /// `nameKey` of an ASCII text, in one pass over its bytes, is `nameKey(folded:)` of its key.
+    @Test func asciiNameKeysEqualNameKeysOfKeys() {
+        var words = Set(Self.hardCases + ["BMW-Brilliance", "Co., Ltd.", "3M", "x`y", "`A`", "--", "", "a  b", "AB@[`{"])
+        for text in Self.texts {
+            words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+            words.formUnion(text.split(separator: "\n").map(String.init))
+        }
+        words.formUnion((0..<128).map { String(UnicodeScalar(UInt8($0))) + "Ab" })
+        for word in words {
+            let expected = Folding.nameKey(folded: Folding.key(word))
+            #expect(Folding.nameKey(word) == expected, "\(word)")
+            let framed = "«" + word + "»"
+            #expect(Folding.nameKey(framed.dropFirst().dropLast()) == expected, "\(word) as a substring")
+        }
+    }
+
     /// Splitting at ASCII bytes gives the pieces of the `Character` split, with every option.
     @Test func asciiSplitEqualsCharacterSplit() {
         let samples = Self.texts + Self.hardCases + ["", "\n", "a\n\nb\n", "  two  spaces ", "-Sino--German-", "x"]
