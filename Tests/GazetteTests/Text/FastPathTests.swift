@@ -38,6 +38,14 @@ import Testing
             #expect(Folding.key(framed.dropFirst().dropLast()) == expected, "\(word) as a substring")
         }
         #expect(Folding.key("ÆRØSKØBING") == "æroskobing")
+        // Every scalar the table folds outside ASCII and U+00C0…U+00FF, alone and between letters.
+        let tabled = Array(0x80...0xBF) + [0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x141, 0x142, 0x143, 0x144, 0x15A, 0x15B, 0x179, 0x17A]
+        for v in tabled {
+            guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+            for text in [String(scalar), "A" + String(scalar) + "b", String(scalar) + "\u{301}x", "\u{142}" + String(scalar)] {
+                #expect(Folding.key(text) == Folding.decomposedKey(text), "U+\(String(v, radix: 16))")
+            }
+        }
     }
 
     /// `nameKey` tests ASCII letters and digits by range, other scalars by Unicode property.
@@ -64,6 +72,22 @@ import Testing
             for token in Tokenizer.tokens(of: sentence) {
                 #expect(Folding.nameKey(folded: token.key) == Folding.nameKey(token.text), "\(token.text)")
             }
+        }
+    }
+
+    /// `nameKey` of an ASCII text, in one pass over its bytes, is `nameKey(folded:)` of its key.
+    @Test func asciiNameKeysEqualNameKeysOfKeys() {
+        var words = Set(Self.hardCases + ["BMW-Brilliance", "Co., Ltd.", "3M", "x`y", "`A`", "--", "", "a  b", "AB@[`{"])
+        for text in Self.texts {
+            words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+            words.formUnion(text.split(separator: "\n").map(String.init))
+        }
+        words.formUnion((0..<128).map { String(UnicodeScalar(UInt8($0))) + "Ab" })
+        for word in words {
+            let expected = Folding.nameKey(folded: Folding.key(word))
+            #expect(Folding.nameKey(word) == expected, "\(word)")
+            let framed = "«" + word + "»"
+            #expect(Folding.nameKey(framed.dropFirst().dropLast()) == expected, "\(word) as a substring")
         }
     }
 
