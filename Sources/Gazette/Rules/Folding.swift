@@ -176,7 +176,13 @@ public enum Folding {
         }
         // Lower-case letters and digits only: the text is its own key.
         if plain { return String(text) }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+        return collapsedASCIIKey(bytes)
+    }
+
+    /// ASCII `bytes` as a name key, written in place: letters lower-cased, digits kept, and each
+    /// run of other bytes one space between words (none at the ends).
+    static func collapsedASCIIKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
             var count = 0
             var pendingSpace = false
             for byte in bytes {
@@ -212,24 +218,8 @@ public enum Folding {
         // in place, instead of a string grown one scalar at a time.
         if ascii {
             var folded = folded
-            return folded.withUTF8 { bytes in
-                String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                    var count = 0
-                    var pendingSpace = false
-                    for byte in bytes {
-                        let lower = byte | 0x20
-                        if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                            if pendingSpace && count > 0 { buffer[count] = 0x20; count += 1 }
-                            pendingSpace = false
-                            buffer[count] = byte
-                            count += 1
-                        } else {
-                            pendingSpace = true
-                        }
-                    }
-                    return count
-                }
-            }
+            // A folded key has no capitals, so lower-casing writes its bytes as they are.
+            return folded.withUTF8(collapsedASCIIKey)
         }
         var out = ""
         var pendingSpace = false
