@@ -114,41 +114,37 @@ public enum Tokenizer {
         return Token(text: text, key: Folding.key(text), start: base + i, end: base + j, shape: shape)
     }
 
-    /// ``make(_:_:_:_:)`` for an all-ASCII token, the common case: text, folded key (and its
-    /// hash, made in the same pass) and shape straight from the scalars' values, the same values
-    /// the Unicode path gives. Nil for any other token.
+    /// ``make(_:_:_:_:)`` for an all-ASCII token, the common case: its scalars' values written
+    /// as bytes to the stack and made a token by ``asciiToken(_:start:)``. Nil for any other token.
     static func makeASCII(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token? {
+        for k in i..<j where s[k].value >= 0x80 { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: j - i) { buffer in
+            for k in i..<j { buffer[k - i] = UInt8(truncatingIfNeeded: s[k].value) }
+            return asciiToken(UnsafeBufferPointer(buffer), start: base + i)
+        }
+    }
+
+    /// The token of ASCII `bytes` at document offset `start`: text, folded key (and its hash,
+    /// made in the pass that counts the letters) and shape straight from the bytes, the same
+    /// values the Unicode path gives. Nil when a byte is "`", which folds to "'": only
+    /// ``Folding`` knows that.
+    static func asciiToken(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> Token? {
         var upperLetters = 0
         var lowerLetters = 0
         var hash = WordIndex.offsetBasis
-        for k in i..<j {
-            let v = s[k].value
-            // "`" folds to "'": leave it to Folding.
-            guard v < 0x80, v != 0x60 else { return nil }
-            let b = UInt8(truncatingIfNeeded: v)
+        for b in bytes {
             if b >= 0x41 && b <= 0x5A {
                 upperLetters += 1
                 hash = WordIndex.step(hash, b | 0x20)
             } else {
-                if b >= 0x61 && b <= 0x7A { lowerLetters += 1 }
+                if b >= 0x61 && b <= 0x7A { lowerLetters += 1 } else if b == 0x60 { return nil }
                 hash = WordIndex.step(hash, b)
             }
         }
-        let count = j - i
-        let text = String(unsafeUninitializedCapacity: count) { buffer in
-            for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: s[i + k].value) }
-            return count
-        }
-        let key = upperLetters == 0 ? text : String(unsafeUninitializedCapacity: count) { buffer in
-            for k in 0..<count {
-                let b = UInt8(truncatingIfNeeded: s[i + k].value)
-                buffer[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            }
-            return count
-        }
-        return Token(text: text, key: key, keyHash: hash, start: base + i, end: base + j,
-                     shape: asciiShape(first: UInt8(truncatingIfNeeded: s[i].value), upperLetters: upperLetters,
-                                       lowerLetters: lowerLetters))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let key = upperLetters == 0 ? text : String(asciiLowercasing: bytes)
+        return Token(text: text, key: key, keyHash: hash, start: start, end: start + bytes.count,
+                     shape: asciiShape(first: bytes[0], upperLetters: upperLetters, lowerLetters: lowerLetters))
     }
 
     /// The shape of an ASCII token from its first byte and its letter counts: what
@@ -198,28 +194,10 @@ struct ASCIIScalars: TokenScalars {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)
     }
 
-    /// The token ``Tokenizer/makeASCII(_:_:_:_:)`` makes of the same scalars; the text is
-    /// copied whole. A "`" folds to "'", which only ``Folding``
-    /// knows: such a token goes the general way.
+    /// The token ``Tokenizer/asciiToken(_:start:)`` makes of the bytes in place, or the general
+    /// way for one with a "`".
     func token(_ i: Int, _ j: Int, _ base: Int) -> Token {
-        var upperLetters = 0
-        var lowerLetters = 0
-        var hash = WordIndex.offsetBasis
-        for k in i..<j {
-            let b = bytes[k]
-            if b >= 0x41 && b <= 0x5A {
-                upperLetters += 1
-                hash = WordIndex.step(hash, b | 0x20)
-            } else {
-                if b >= 0x61 && b <= 0x7A { lowerLetters += 1 } else if b == 0x60 { return generalToken(i, j, base) }
-                hash = WordIndex.step(hash, b)
-            }
-        }
-        let span = UnsafeBufferPointer(rebasing: bytes[i..<j])
-        let text = String(decoding: span, as: UTF8.self)
-        let key = upperLetters == 0 ? text : String(asciiLowercasing: span)
-        return Token(text: text, key: key, keyHash: hash, start: base + i, end: base + j,
-                     shape: Tokenizer.asciiShape(first: bytes[i], upperLetters: upperLetters, lowerLetters: lowerLetters))
+        Tokenizer.asciiToken(UnsafeBufferPointer(rebasing: bytes[i..<j]), start: base + i) ?? generalToken(i, j, base)
     }
 
     private func generalToken(_ i: Int, _ j: Int, _ base: Int) -> Token {
