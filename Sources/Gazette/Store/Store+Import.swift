@@ -188,8 +188,8 @@ public struct DocumentWriter {
     init(db: Database, empty: Bool) throws {
         self.db = db
         checksForeignKeys = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
-        firstNewRelationship = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM relationship") ?? 1
-        nextSentenceID = try DocumentWriter.nextSentenceID(db)
+        firstNewRelationship = try DocumentWriter.nextRowID(db, table: "relationship")
+        nextSentenceID = try DocumentWriter.nextRowID(db, table: "sentence")
         deferredIndexes = empty ? try DocumentWriter.deferIndexes(db) : []
         loadedEvents = empty ? LoadedEvents() : nil
         statements = try WriterStatements(db)
@@ -520,7 +520,7 @@ public struct DocumentWriter {
         touchedRelationships.formUnion(affected)
         try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [documentID])
         removedSomething = true
-        nextSentenceID = try DocumentWriter.nextSentenceID(db)
+        nextSentenceID = try DocumentWriter.nextRowID(db, table: "sentence")
     }
 
     /// Tables whose secondary indexes a first import builds after loading, not row by row.
@@ -635,8 +635,10 @@ public struct DocumentWriter {
         aliasChanges = [:]
     }
 
-    static func nextSentenceID(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM sentence") ?? 1
+    /// The row id SQLite gives the next row of `table` (one of the writer's tables, named in code):
+    /// one more than the largest.
+    static func nextRowID(_ db: Database, table: String) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM \(table)") ?? 1
     }
 
     /// Writes the waiting full-text rows in one burst.
