@@ -15,6 +15,7 @@ let migrationFiles = [
     "0007_profile_pages.sql",
     "0008_alias_order.sql",
     "0009_alias_counts.sql",
+    "0010_sentence_bytes.sql",
 ]
 
 let package = Package(

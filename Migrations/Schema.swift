@@ -19,6 +19,7 @@ public enum Schema {
             ("0007_profile_pages", PackageResources._007_profile_pages_sql),
             ("0008_alias_order", PackageResources._008_alias_order_sql),
             ("0009_alias_counts", PackageResources._009_alias_counts_sql),
+            ("0010_sentence_bytes", PackageResources._010_sentence_bytes_sql),
         ]
         return all.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }.sorted { $0.0 < $1.0 }
     }()

@@ -278,9 +278,12 @@ public struct DocumentWriter {
         // that the rows can go several to a statement.
         let sentenceIDs = (0..<Int64(doc.sentences.count)).map { nextSentenceID + $0 }
         nextSentenceID += Int64(doc.sentences.count)
+        let byteStarts = DocumentWriter.byteOffsets(of: doc.sentences, in: doc.text)
         try DocumentWriter.insert(doc.sentences.count, with: statements.sentences, else: statements.sentence) { statement, slot, n in
             let sentence = doc.sentences[n]
-            statement.bind(row: slot, columns: 5, sentenceIDs[n], documentID, sentence.position, sentence.start, sentence.end)
+            let byteStart = byteStarts[n]
+            statement.bind(row: slot, columns: 7, sentenceIDs[n], documentID, sentence.position, sentence.start, sentence.end,
+                           byteStart, byteStart + sentence.text.utf8.count)
         }
         if !rebuildsFullText {
             for n in doc.sentences.indices {
@@ -321,6 +324,30 @@ public struct DocumentWriter {
         try writeFacts(doc.facts, documentID: documentID, sentenceIDs: sentenceIDs)
         try writeEvents(doc.events, documentID: documentID, sentenceIDs: sentenceIDs)
         return outcome
+    }
+
+    /// The UTF-8 byte offset in `text` of each sentence's start (`sentence.start` counts Unicode
+    /// scalars), for `sentence.byte_start`: one pass over the text's bytes for sentences in
+    /// document order (as the splitter gives them; one out of order starts the count again).
+    static func byteOffsets(of sentences: [Sentence], in text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes -> [Int] in
+            var offsets: [Int] = []
+            offsets.reserveCapacity(sentences.count)
+            var scalars = 0
+            var byte = 0
+            for sentence in sentences {
+                if sentence.start < scalars { (scalars, byte) = (0, 0) }
+                // Scalars start at every byte that is not a continuation byte (10xxxxxx).
+                while scalars < sentence.start && byte < bytes.count {
+                    byte += 1
+                    while byte < bytes.count && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+                    scalars += 1
+                }
+                offsets.append(byte)
+            }
+            return offsets
+        }
     }
 
     /// Inserts `count` rows, ``WriterStatements/rowsPerStatement`` to a statement of `batch` and

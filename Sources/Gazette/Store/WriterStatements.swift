@@ -51,9 +51,11 @@ struct WriterStatements {
                                  word_count, imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        sentence = try BoundInsert(db, sql: "INSERT INTO sentence(id, document_id, position, start, \"end\") VALUES (?, ?, ?, ?, ?)")
-        sentences = try BoundInsert(db, sql: "INSERT INTO sentence(id, document_id, position, start, \"end\") VALUES "
-            + WriterStatements.rows(of: 5))
+        sentence = try BoundInsert(db, sql: """
+            INSERT INTO sentence(id, document_id, position, start, "end", byte_start, byte_end) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        sentences = try BoundInsert(db, sql: "INSERT INTO sentence(id, document_id, position, start, \"end\", byte_start, byte_end) VALUES "
+            + WriterStatements.rows(of: 7))
         sentenceText = try BoundInsert(db, sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
         alias = try BoundInsert(db, sql: "INSERT OR IGNORE INTO entity_alias(entity_id, document_id, alias) VALUES (?, ?, ?)")
         mention = try BoundInsert(db, sql: """
