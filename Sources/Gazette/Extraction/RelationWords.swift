@@ -21,6 +21,9 @@ public struct RelationWords: Sendable {
     /// Inside an organization's name, "X of Y" makes X part of Y, past an article.
     public var nameOf: WordSet = []
     public var nameArticles: WordSet = []
+    /// A joiner and the word after it that end an enumeration rather than join its next name
+    /// ("A, B and other firms": "and other").
+    public var listEnds: [(joiner: String, next: String)] = []
 
     public init() {}
 
@@ -38,9 +41,15 @@ public struct RelationWords: Sendable {
             case "between": between.insert(word)
             case "name-of": nameOf.insert(word)
             case "name-article": nameArticles.insert(word)
+            case "list-end":
+                let words = row[1].split(separator: " ").map { Folding.key(String($0)) }
+                guard words.count == 2 else {
+                    throw .badRuleFile(path: file.path, line: row.line, reason: "a list-end is two words: a joiner and the word after it")
+                }
+                listEnds.append((words[0], words[1]))
             default:
-                throw .badRuleFile(path: file.path, line: row.line, reason: "unknown set '\(row[0])'; use list-join, article, "
-                                   + "origin, former, role-link, clause, between, name-of or name-article")
+                throw .badRuleFile(path: file.path, line: row.line, reason: "unknown set '\(row[0])'; use list-join, list-end, "
+                                   + "article, origin, former, role-link, clause, between, name-of or name-article")
             }
         }
     }

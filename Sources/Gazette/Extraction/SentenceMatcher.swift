@@ -320,7 +320,9 @@ final class SentenceMatcher {
                     var next = cursor
                     while next < tokens.count, tokens[next].key == "," || wordSets.listJoiners.contains(tokens[next]) { next += 1 }
                     guard next > cursor else { break }
-                    if tokens[next - 1].key == "and", next < tokens.count, tokens[next].key == "other" { break }
+                    if next < tokens.count, wordSets.listEnds.contains(where: { $0.joiner == tokens[next - 1].key && $0.next == tokens[next].key }) {
+                        break
+                    }
                     next = skipItemPrefix(next)
                     guard let item = mentionAt[next], accepts(program, types, item), mentions[item].entityKey != nil,
                           !isModifier(item) else { break }

@@ -301,7 +301,7 @@ final class SentenceScan {
         // The next token first: the suffix test builds an array, and most numbers are followed by
         // no capital.
         return tokens[i].shape == .number && i + 1 < tokens.count && tokens[i + 1].isCapitalized
-            && ["st", "nd", "rd", "th"].contains(where: { tokens[i].key.hasSuffix($0) })
+            && rules.ordinalSuffixes.contains(where: { tokens[i].key.hasSuffix($0) })
     }
 
     /// The length of a title or capitalised role before a person's name ("Mr", "Director",

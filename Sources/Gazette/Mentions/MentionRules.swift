@@ -58,6 +58,12 @@ public struct MentionRules: Sendable {
     public var former: WordSet = []
     /// Endings an adjective stem takes ("europäisch" + "en"), in the order they are stripped.
     public var adjectiveEndings: [String] = []
+    /// Words for a group of companies ("Group", "Konzern"), dropped from a name's end like a
+    /// legal form when its core name is looked up ("BMW Group" → BMW).
+    public var groupWords: WordSet = []
+    /// Endings that make a number an ordinal which may begin a name ("21st Century Maritime Silk
+    /// Road"). ``RuleSet`` gives every language all of them: English names are quoted in German text.
+    public var ordinalSuffixes: [String] = []
     /// Compass word key → canonical form.
     public var directions: WordMap<String> = [:]
     /// Month names and abbreviations: never names.
@@ -128,6 +134,8 @@ public struct MentionRules: Sendable {
             case "function": functionWords.insert(Folding.key(row[1]))
             case "former": former.insert(Folding.key(row[1]))
             case "adjective-ending": adjectiveEndings.append(Folding.key(row[1]))
+            case "group-word": groupWords.insert(Folding.key(row[1]))
+            case "ordinal-suffix": ordinalSuffixes.append(Folding.key(row[1]))
             default:
                 throw .badRuleFile(path: wordFile.path, line: row.line, reason: "unknown kind '\(row[2])'")
             }

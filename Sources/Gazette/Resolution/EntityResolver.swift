@@ -25,6 +25,7 @@ public struct EntityResolver: EntityResolving {
         self.rules = rules
         self.finder = finder
         lexiconCountries = finder.names.lexiconCountries
+        groupWords = rules.values.reduce(into: WordSet()) { $0.formUnion($1.groupWords) }
     }
 
     public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> ResolvedMentions {
@@ -248,7 +249,7 @@ public struct EntityResolver: EntityResolving {
                 var start = end
                 while bytes[start - 1] != 0x20 { start -= 1 }
                 let key = Folding.key(name[name.utf8.index(base, offsetBy: start)..<name.utf8.index(base, offsetBy: end)])
-                guard reference.legalForms.contains(key) || EntityResolver.groupWords.contains(key) else { break }
+                guard reference.legalForms.contains(key) || groupWords.contains(key) else { break }
                 end = start - 1
                 words -= 1
             }
@@ -263,7 +264,7 @@ public struct EntityResolver: EntityResolving {
         var words = name.splitASCII(separator: 0x20)
         while words.count > 1, let last = words.last {
             let key = Folding.key(last)
-            guard reference.legalForms.contains(key) || EntityResolver.groupWords.contains(key) else { break }
+            guard reference.legalForms.contains(key) || groupWords.contains(key) else { break }
             words.removeLast()
         }
         return words.joined(separator: " ")
@@ -385,8 +386,9 @@ public struct EntityResolver: EntityResolving {
         }
     }
 
-    /// Words for a group of companies, dropped from a name's end like a legal form.
-    static let groupWords: WordSet = ["group", "gruppe", "konzern"]
+    /// Words for a group of companies, dropped from a name's end like a legal form: every
+    /// language's (`group-word` in `name-words.tsv`), as names cross languages ("BASF Gruppe").
+    let groupWords: WordSet
 
     /// `word.trimmingCharacters(in: .punctuationCharacters)` (Unicode categories P*) without
     /// Foundation's scan when neither end is punctuation, which is nearly always.

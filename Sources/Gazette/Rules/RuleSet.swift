@@ -58,6 +58,11 @@ public struct RuleSet: Sendable {
             for ending in mentions[language]?.adjectiveEndings ?? [] where !endings.contains(ending) { endings.append(ending) }
         }
         reference.inflectAdjectives(endings)
+        var ordinals: [String] = []
+        for language in Language.allCases {
+            for suffix in mentions[language]?.ordinalSuffixes ?? [] where !ordinals.contains(suffix) { ordinals.append(suffix) }
+        }
+        for language in Language.allCases { mentions[language]?.ordinalSuffixes = ordinals }
         for language in Language.allCases { regionAdjectives[language]?.addInflections(endings) }
         self.mentions = mentions
         self.regionAdjectives = regionAdjectives
