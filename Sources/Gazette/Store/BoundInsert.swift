@@ -25,6 +25,11 @@ struct BoundInsert {
 
     private var handle: OpaquePointer { statement.sqliteStatement }
 
+    /// The rows the last run changed: tells an `INSERT OR IGNORE` that wrote a row from one that
+    /// met a repeat. (`Database.changesCount` checks GRDB's dispatch queue first: 460 instructions
+    /// a call, once per alias row.)
+    var changedRows: Int { Int(sqlite3_changes(sqlite3_db_handle(handle))) }
+
     func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(handle, index, value)
     }

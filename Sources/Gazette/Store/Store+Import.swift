@@ -298,7 +298,7 @@ public struct DocumentWriter {
             for alias in entity.aliases {
                 try statements.alias.run(entityID, documentID, alias)
                 // Only a row written counts (an alias the document gave twice is one row).
-                if db.changesCount > 0 { aliasChanges[AliasCountKey(entityID: entityID, alias: alias), default: 0] += 1 }
+                if statements.alias.changedRows > 0 { aliasChanges[AliasCountKey(entityID: entityID, alias: alias), default: 0] += 1 }
             }
         }
         if aliasChanges.count >= DocumentWriter.aliasChangesLimit { try writeAliasChanges() }
