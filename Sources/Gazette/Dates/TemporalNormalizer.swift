@@ -186,16 +186,11 @@ public struct TemporalNormalizer: Sendable {
     /// the runs of letters A to Z, read here once without making tokens. False (scan it) for
     /// any other sentence.
     static func lacksCoreWord(_ bytes: UnsafeBufferPointer<UInt8>, _ coreWords: WordSet) -> Bool {
+        // The run's state is not captured by a local function: captured `var`s are checked for
+        // exclusive access at run time on every byte (a third of this function's instructions).
         var word = (UInt64(0), UInt64(0))  // the current run, lower-cased: its first 16 letters
         var length = 0
         var hash = WordIndex.offsetBasis
-        func isCoreWord() -> Bool {
-            // No core word is longer (``coreWords(_:)``).
-            guard length <= 16 else { return false }
-            return withUnsafeBytes(of: &word) { raw in
-                coreWords.contains(utf8: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<length]), hash: hash)
-            }
-        }
         for byte in bytes {
             if byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) { return false }
             let lower = byte | 0x20
@@ -204,12 +199,22 @@ public struct TemporalNormalizer: Sendable {
                 length += 1
                 hash = WordIndex.step(hash, lower)
             } else if length > 0 {
-                if isCoreWord() { return false }
+                if isCoreWord(&word, length, hash, coreWords) { return false }
                 length = 0
                 hash = WordIndex.offsetBasis
             }
         }
-        return length == 0 || !isCoreWord()
+        return length == 0 || !isCoreWord(&word, length, hash, coreWords)
+    }
+
+    /// Whether the run of `length` lower-cased letters in `word` (its first 16) is a core word.
+    @inline(__always)
+    private static func isCoreWord(_ word: inout (UInt64, UInt64), _ length: Int, _ hash: UInt32, _ coreWords: WordSet) -> Bool {
+        // No core word is longer (``coreWords(_:)``).
+        guard length <= 16 else { return false }
+        return withUnsafeBytes(of: &word) { raw in
+            coreWords.contains(utf8: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<length]), hash: hash)
+        }
     }
 
     // MARK: - Tokens
