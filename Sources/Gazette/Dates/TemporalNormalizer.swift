@@ -260,8 +260,16 @@ public struct TemporalNormalizer: Sendable {
     // MARK: - Tokens
 
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: DateTables) -> [DateToken] {
-        var tokens: [DateToken] = []
-        tokens.reserveCapacity(bytes.count / 4 + 4)
+        // Every token starts at a byte of its own, so there are at most as many tokens as bytes:
+        // they are written in place (`append` checked uniqueness and capacity per token, some 60
+        // instructions each).
+        [DateToken](unsafeUninitializedCapacity: bytes.count) { tokens, count in
+            tokenize(bytes, tables, into: tokens, &count)
+        }
+    }
+
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: DateTables,
+                          into tokens: UnsafeMutableBufferPointer<DateToken>, _ count: inout Int) {
         let maxWordLength = tables.maxWordLength
         let punctuationTable = tables.punctuationTable
         let n = bytes.count
@@ -286,14 +294,16 @@ public struct TemporalNormalizer: Sendable {
                     let a = tables.lookup(hash)
                     if a >= 0 && verify(bytes, startByte, endByte, tables.atomScalars[Int(a)]) { atom = a }
                 }
-                tokens.append(DateToken(start: startScalar, end: endScalar, byteStart: Int32(startByte), byteEnd: Int32(endByte),
+                tokens.initializeElement(at: count, to: DateToken(start: startScalar, end: endScalar, byteStart: Int32(startByte), byteEnd: Int32(endByte),
                                     atom: atom, value: 0, kind: .word, digits: UInt8(min(length, 255)),
                                     spaceBefore: space, capitalized: capitalized))
+                count += 1
                 space = false
             } else if state == 2 {
-                tokens.append(DateToken(start: startScalar, end: endScalar, byteStart: Int32(startByte), byteEnd: Int32(endByte),
+                tokens.initializeElement(at: count, to: DateToken(start: startScalar, end: endScalar, byteStart: Int32(startByte), byteEnd: Int32(endByte),
                                     atom: -1, value: length > 9 ? -1 : Int32(value), kind: .number,
                                     digits: UInt8(min(length, 255)), spaceBefore: space, capitalized: false))
+                count += 1
                 space = false
             }
             state = 0
@@ -338,9 +348,10 @@ public struct TemporalNormalizer: Sendable {
                     space = true
                 } else {
                     let atom = v < UInt32(punctuationTable.count) ? punctuationTable[Int(v)] : (tables.punctuationAtoms[v] ?? -1)
-                    tokens.append(DateToken(start: scalar, end: scalar + 1, byteStart: Int32(i), byteEnd: Int32(i + len),
+                    tokens.initializeElement(at: count, to: DateToken(start: scalar, end: scalar + 1, byteStart: Int32(i), byteEnd: Int32(i + len),
                                         atom: atom, value: Int32(bitPattern: v), kind: .punctuation, digits: 0,
                                         spaceBefore: space, capitalized: false))
+                    count += 1
                     space = false
                 }
             }
@@ -348,7 +359,6 @@ public struct TemporalNormalizer: Sendable {
             scalar += 1
         }
         finish(n, scalar)
-        return tokens
     }
 
     /// Compares the lower-cased scalars of `bytes[from..<to]` with an atom's scalars.
