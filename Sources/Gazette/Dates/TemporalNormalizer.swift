@@ -54,17 +54,20 @@ public struct TemporalNormalizer: Sendable {
         }
     }
 
-    /// See ``coreWords``. A core word with a non-ASCII letter ("märz") is left out, as it cannot
-    /// be in an ASCII sentence; nil when one is not all letters (punctuation ends a phrase) or
-    /// is longer than the pre-test keeps (16 letters).
+    /// See ``coreWords``. Each word is kept as the UTF-8 of its lower-case scalars, as
+    /// ``lacksCoreWord(_:_:)`` spells a sentence's words. A core word with a letter past U+024F
+    /// is left out, as the scan never matches such a word; nil when one is not all letters
+    /// (punctuation ends a phrase) or is longer than the pre-test keeps (16 bytes).
     static func coreWords(_ tables: DateTables) -> WordSet? {
         var words = WordSet()
         func add(_ atom: Int) -> Bool {
             let scalars = tables.atomScalars[atom]
             guard !scalars.isEmpty, scalars.allSatisfy(DateRules.isLetter) else { return false }
-            guard scalars.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return true }
-            guard scalars.count <= 16 else { return false }
-            words.insert(String(decoding: scalars.map { UInt8($0) }, as: UTF8.self))
+            guard scalars.allSatisfy({ $0 <= 0x24F }) else { return true }
+            var word = ""
+            word.unicodeScalars.append(contentsOf: scalars.compactMap(Unicode.Scalar.init))
+            guard word.utf8.count <= 16 else { return false }
+            words.insert(word)
             return true
         }
         for atom in tables.atoms.indices {
@@ -180,43 +183,93 @@ public struct TemporalNormalizer: Sendable {
         return result
     }
 
-    /// Whether an ASCII sentence has no digit and no run of letters that is one of `coreWords`:
-    /// then it has no core token (``patternsNeedCore``), and the scan would tokenize it only to
-    /// return nothing, as it does for most sentences. In ASCII text the scan's words are exactly
-    /// the runs of letters A to Z, read here once without making tokens. False (scan it) for
-    /// any other sentence.
+    /// Whether a sentence has no digit and no word that is one of `coreWords`: then it has no
+    /// core token (``patternsNeedCore``), and the scan would tokenize it only to return nothing,
+    /// as it does for most sentences. The scan's words are the runs of ``DateRules/isLetter(_:)``
+    /// scalars, looked up lower-cased (``DateRules/lower(_:)``), a word with a letter past U+024F
+    /// never; they are read here once, without making tokens, ASCII bytes without decoding.
     static func lacksCoreWord(_ bytes: UnsafeBufferPointer<UInt8>, _ coreWords: WordSet) -> Bool {
-        var word = (UInt64(0), UInt64(0))  // the current run, lower-cased: its first 16 letters
-        var length = 0
+        // The run's state is not captured by a local function: captured `var`s are checked for
+        // exclusive access at run time on every byte (a third of this function's instructions).
+        var word = (UInt64(0), UInt64(0))  // the current run, lower-cased: its first 16 bytes
+        var length = 0                     // its bytes; past 16 when it cannot be a core word
         var hash = WordIndex.offsetBasis
-        func isCoreWord() -> Bool {
-            // No core word is longer (``coreWords(_:)``).
-            guard length <= 16 else { return false }
-            return withUnsafeBytes(of: &word) { raw in
-                coreWords.contains(utf8: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<length]), hash: hash)
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if byte >= 0x30 && byte <= 0x39 { return false }
+                let lower = byte | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    if length < 16 { withUnsafeMutableBytes(of: &word) { $0[length] = lower } }
+                    length += 1
+                    hash = WordIndex.step(hash, lower)
+                } else if length > 0 {
+                    if isCoreWord(&word, length, hash, coreWords) { return false }
+                    length = 0
+                    hash = WordIndex.offsetBasis
+                }
+                i += 1
+                continue
             }
-        }
-        for byte in bytes {
-            if byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) { return false }
-            let lower = byte | 0x20
-            if lower >= 0x61 && lower <= 0x7A {
-                if length < 16 { withUnsafeMutableBytes(of: &word) { $0[length] = lower } }
-                length += 1
-                hash = WordIndex.step(hash, lower)
+            // A scalar past ASCII, decoded as the scan's tokenizer decodes it.
+            let v: UInt32, len: Int
+            if byte < 0xE0 && i + 1 < n {
+                v = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); len = 2
+            } else if byte < 0xF0 && i + 2 < n {
+                v = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); len = 3
+            } else if i + 3 < n {
+                v = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
+                    | UInt32(bytes[i + 3] & 0x3F); len = 4
+            } else {
+                v = 0xFFFD; len = 1
+            }
+            i += len
+            if DateRules.isLetter(v) {
+                // Lower-casing keeps a scalar past ASCII past ASCII.
+                let lower = DateRules.lower(v)
+                if lower > 0x24F {
+                    length = 17   // never a rule word
+                } else {
+                    // Two UTF-8 bytes (U+0080 to U+07FF).
+                    let b0 = UInt8(0xC0 | lower >> 6), b1 = UInt8(0x80 | lower & 0x3F)
+                    if length < 15 { withUnsafeMutableBytes(of: &word) { $0[length] = b0; $0[length + 1] = b1 } }
+                    length += 2
+                    hash = WordIndex.step(WordIndex.step(hash, b0), b1)
+                }
             } else if length > 0 {
-                if isCoreWord() { return false }
+                if isCoreWord(&word, length, hash, coreWords) { return false }
                 length = 0
                 hash = WordIndex.offsetBasis
             }
         }
-        return length == 0 || !isCoreWord()
+        return length == 0 || !isCoreWord(&word, length, hash, coreWords)
+    }
+
+    /// Whether the run of `length` lower-cased letters in `word` (its first 16) is a core word.
+    @inline(__always)
+    private static func isCoreWord(_ word: inout (UInt64, UInt64), _ length: Int, _ hash: UInt32, _ coreWords: WordSet) -> Bool {
+        // No core word is longer (``coreWords(_:)``).
+        guard length <= 16 else { return false }
+        return withUnsafeBytes(of: &word) { raw in
+            coreWords.contains(utf8: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<length]), hash: hash)
+        }
     }
 
     // MARK: - Tokens
 
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: DateTables) -> [DateToken] {
-        var tokens: [DateToken] = []
-        tokens.reserveCapacity(bytes.count / 4 + 4)
+        // Every token starts at a byte of its own, so there are at most as many tokens as bytes:
+        // they are written in place (`append` checked uniqueness and capacity per token, some 60
+        // instructions each).
+        [DateToken](unsafeUninitializedCapacity: bytes.count) { tokens, count in
+            tokenize(bytes, tables, into: tokens, &count)
+        }
+    }
+
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: DateTables,
+                          into tokens: UnsafeMutableBufferPointer<DateToken>, _ count: inout Int) {
         let maxWordLength = tables.maxWordLength
         let punctuationTable = tables.punctuationTable
         let n = bytes.count
@@ -241,14 +294,16 @@ public struct TemporalNormalizer: Sendable {
                     let a = tables.lookup(hash)
                     if a >= 0 && verify(bytes, startByte, endByte, tables.atomScalars[Int(a)]) { atom = a }
                 }
-                tokens.append(DateToken(start: startScalar, end: endScalar, byteStart: Int32(startByte), byteEnd: Int32(endByte),
+                tokens.initializeElement(at: count, to: DateToken(start: startScalar, end: endScalar, byteStart: Int32(startByte), byteEnd: Int32(endByte),
                                     atom: atom, value: 0, kind: .word, digits: UInt8(min(length, 255)),
                                     spaceBefore: space, capitalized: capitalized))
+                count += 1
                 space = false
             } else if state == 2 {
-                tokens.append(DateToken(start: startScalar, end: endScalar, byteStart: Int32(startByte), byteEnd: Int32(endByte),
+                tokens.initializeElement(at: count, to: DateToken(start: startScalar, end: endScalar, byteStart: Int32(startByte), byteEnd: Int32(endByte),
                                     atom: -1, value: length > 9 ? -1 : Int32(value), kind: .number,
                                     digits: UInt8(min(length, 255)), spaceBefore: space, capitalized: false))
+                count += 1
                 space = false
             }
             state = 0
@@ -293,9 +348,10 @@ public struct TemporalNormalizer: Sendable {
                     space = true
                 } else {
                     let atom = v < UInt32(punctuationTable.count) ? punctuationTable[Int(v)] : (tables.punctuationAtoms[v] ?? -1)
-                    tokens.append(DateToken(start: scalar, end: scalar + 1, byteStart: Int32(i), byteEnd: Int32(i + len),
+                    tokens.initializeElement(at: count, to: DateToken(start: scalar, end: scalar + 1, byteStart: Int32(i), byteEnd: Int32(i + len),
                                         atom: atom, value: Int32(bitPattern: v), kind: .punctuation, digits: 0,
                                         spaceBefore: space, capitalized: false))
+                    count += 1
                     space = false
                 }
             }
@@ -303,7 +359,6 @@ public struct TemporalNormalizer: Sendable {
             scalar += 1
         }
         finish(n, scalar)
-        return tokens
     }
 
     /// Compares the lower-cased scalars of `bytes[from..<to]` with an atom's scalars.

@@ -32,19 +32,23 @@ public struct SentenceSplitter: Sendable {
     static let openers: Set<Unicode.Scalar> = ["\"", "'", "“", "‘", "„", "«", "»", "(", "["]
 
     public func sentences(in text: String, language: Language) -> [Sentence] {
+        var text = text
+        text.makeContiguousUTF8()
         let s = [Unicode.Scalar](scalarsOf: text)
         var result: [Sentence] = []
+        var texts = SentenceTexts(text: text, scalarCount: s.count)
         var lineStart = 0
         while lineStart <= s.count {
             var lineEnd = lineStart
             while lineEnd < s.count, s[lineEnd] != "\n" { lineEnd += 1 }
-            split(s, lineStart, lineEnd, language, into: &result)
+            split(s, lineStart, lineEnd, language, &texts, into: &result)
             lineStart = lineEnd + 1
         }
         return result
     }
 
-    func split(_ s: [Unicode.Scalar], _ from: Int, _ to: Int, _ language: Language, into result: inout [Sentence]) {
+    func split(_ s: [Unicode.Scalar], _ from: Int, _ to: Int, _ language: Language, _ texts: inout SentenceTexts,
+               into result: inout [Sentence]) {
         var start = from
         // A bullet marker is layout, not part of the sentence.
         start = skipSpaces(s, start, to)
@@ -60,7 +64,7 @@ public struct SentenceSplitter: Sendable {
                 while end < to, SentenceSplitter.closers.contains(s[end]) { end += 1 }
                 if end < to, s[end] == " ", startsSentence(s, skipSpaces(s, end, to), to),
                    c != "." || !isAbbreviation(s, before: i, from: start, language) {
-                    emit(s, start, end, &result)
+                    emit(s, start, end, &texts, &result)
                     start = skipSpaces(s, end, to)
                     i = start
                     continue
@@ -70,7 +74,7 @@ public struct SentenceSplitter: Sendable {
             }
             i += 1
         }
-        emit(s, start, to, &result)
+        emit(s, start, to, &texts, &result)
     }
 
     func startsSentence(_ s: [Unicode.Scalar], _ i: Int, _ to: Int) -> Bool {
@@ -134,12 +138,48 @@ public struct SentenceSplitter: Sendable {
         return i
     }
 
-    func emit(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ result: inout [Sentence]) {
+    func emit(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ texts: inout SentenceTexts, _ result: inout [Sentence]) {
         var end = end
         while end > start, s[end - 1] == " " { end -= 1 }
         guard end > start else { return }
         // A line of punctuation alone is not a sentence.
         guard s[start..<end].contains(where: ScalarClass.isWordScalar) else { return }
-        result.append(Sentence(position: result.count, start: start, end: end, text: String(scalars: s[start..<end])))
+        result.append(Sentence(position: result.count, start: start, end: end, text: texts.text(s, start, end)))
+    }
+}
+
+/// Sentence texts cut out of the document's own UTF-8 by scalar offsets. Encoding a sentence's
+/// scalars again made `String` validate every byte it was given (a third of the splitter's
+/// instructions); a copy of a piece of a string is known to be valid. The byte offset of a
+/// scalar offset is the offset itself in ASCII text, else counted on from the last one asked
+/// (sentences come in text order).
+struct SentenceTexts {
+    let text: String
+    let ascii: Bool
+    private var scalar = 0
+    private var byte = 0
+
+    init(text: String, scalarCount: Int) {
+        self.text = text
+        ascii = text.utf8.count == scalarCount
+    }
+
+    /// The text of scalars `start..<end` of `s`, the scalars of ``text``.
+    mutating func text(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: byteOffset(s, start))
+        let to = utf8.index(utf8.startIndex, offsetBy: byteOffset(s, end))
+        return String(text[from..<to])
+    }
+
+    private mutating func byteOffset(_ s: [Unicode.Scalar], _ offset: Int) -> Int {
+        if ascii { return offset }
+        if offset < scalar { scalar = 0; byte = 0 }
+        while scalar < offset {
+            let v = s[scalar].value
+            byte += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+            scalar += 1
+        }
+        return byte
     }
 }

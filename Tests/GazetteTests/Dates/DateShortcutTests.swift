@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Gazette
 
-/// The date scanner's two shortcuts (an ASCII sentence without digits or core words is not
+/// The date scanner's two shortcuts (a sentence without digits or core words is not
 /// tokenized; a relative phrase's first word is a core token only where the whole phrase follows)
 /// give what the plain scan gives, sentence for sentence, with the document's context carried.
 @Suite struct DateShortcutTests {
@@ -25,6 +25,11 @@ import Testing
             "Im Vorjahr waren es weniger.", "Anfang Oktober reiste die Delegation nach Shenyang.",
             "Im März dieses Jahres wurde das Werk eröffnet.", "Vom elften bis dreizehnten tagte der Ausschuss.",
             "No date here at all, only words about the Panjin port and its cranes.",
+            "Die Präsidentin sprach über die Häfen – „schnell“, sagte sie.", "Ende MÄRZ kam die Ware.",
+            "Der Ausschuss tagte im Mär­z nicht.", "Im Jahr der Übernahme wuchs die Zone.",
+            "Łódź und Ōsaka sind Partnerstädte des Vorjahres.", "Im Vorjahr wuchs die Zone um ein Drittel.",
+            "The mayor’s “green” port opened last year.", "The port — a joint venture — grew.",
+            "Straße des 17. Juni", "Ende Mä\u{308}rz reisten sie ab.", "Zhōngguó’s trade grew this month.",
         ]
     }()
 
@@ -43,10 +48,29 @@ import Testing
                 #expect(fastContext == plainContext, "\(sentence)")
                 found += expected.count
                 if let coreWords = fast.coreWords,
-                   sentence.withASCIIBytes({ TemporalNormalizer.lacksCoreWord($0, coreWords) }) == true { skipped += 1 }
+                   sentence.utf8.withContiguousStorageIfAvailable({ TemporalNormalizer.lacksCoreWord($0, coreWords) }) == true {
+                    skipped += 1
+                }
             }
         }
         #expect(found > 50)
         #expect(skipped > Self.sentences.count / 4, "few sentences take the shortcut: \(skipped)")
+    }
+
+    /// Sentences with letters past ASCII take the shortcut too, and a month or relative word
+    /// spelt with them, in any case, is still a core word.
+    @Test func nonASCIISentencesTakeTheShortcut() throws {
+        let rules = try DateRules(directory: Self.rules, language: .de)
+        let coreWords = try #require(TemporalNormalizer(rules: rules).coreWords)
+        func lacks(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { TemporalNormalizer.lacksCoreWord($0, coreWords) }
+        }
+        #expect(lacks("Die Präsidentin sprach über die Häfen – „schnell“, sagte sie."))
+        #expect(lacks("Łódź und Ōsaka sind Partnerstädte."))
+        #expect(!lacks("Im März wuchs die Zone."))
+        #expect(!lacks("Ende MÄRZ kam die Ware."))
+        #expect(!lacks("Über das Jahr gesehen wuchs die Zone."))
+        #expect(!lacks("Die Zone wuchs um 5 Prozent."))
     }
 }
