@@ -52,8 +52,9 @@ public struct MetadataExtractor: Sendable {
         guard lines.count >= 2, let first = lines.first(where: { MetadataExtractor.barSeparators(in: $0) < 2 }),
               first != lines.last else { return nil }
         // Counted up to 251 characters: a paragraph is one line, and only the bounds matter.
-        let length = first.prefix(251).count
-        guard length <= 250, length >= 8, let last = first.last, !".:;,".contains(last) else { return nil }
+        let length = MetadataExtractor.characterCount(of: first, upTo: 251)
+        guard length <= 250, length >= 8, let last = first.last,
+              !(last == "." || last == ":" || last == ";" || last == ",") else { return nil }
         if dateline(in: first) != nil { return nil }
         if first.splitASCII(separator: 0x20).count < 3 { return nil }
         return String(first)
@@ -62,7 +63,12 @@ public struct MetadataExtractor: Sendable {
     /// How many " | " a line has, counted left to right without overlap as
     /// `components(separatedBy: " | ")` splits at them, over the bytes.
     static func barSeparators(in line: Substring) -> Int {
-        let bytes = Array(line.utf8)
+        // In place: the first line is often a whole paragraph, and copying it cost more than the count.
+        line.utf8.withContiguousStorageIfAvailable(barSeparators(in:))
+            ?? Array(line.utf8).withUnsafeBufferPointer(barSeparators(in:))
+    }
+
+    static func barSeparators(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var i = 0
         while i + 2 < bytes.count {
@@ -76,9 +82,25 @@ public struct MetadataExtractor: Sendable {
         return count
     }
 
+    /// `line.prefix(limit).count`, by bytes when the first `limit` bytes are ASCII without "\r":
+    /// between two such bytes there is always a `Character` boundary, so each is one `Character`.
+    /// (Grapheme breaking a headline-long prefix cost more than the rest of the title test.)
+    static func characterCount(of line: Substring, upTo limit: Int) -> Int {
+        let ascii = line.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            let end = min(bytes.count, limit)
+            for k in 0..<end where bytes[k] >= 0x80 || bytes[k] == 0x0D { return nil }
+            return end
+        }
+        if let ascii, let count = ascii { return count }
+        return line.prefix(limit).count
+    }
+
     /// An ISO date (`2023-06-15`, also as `2023-06-15 18:02:41`) in the first lines, as web pages
     /// print their publication time: the publication date when no dateline gives one.
     public func headDate(of text: String) -> PartialDate? {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ MetadataExtractor.headDate(in: $0, of: text) }) {
+            return found
+        }
         for line in text.splitASCII(separator: 0x0A, maxSplits: 5).prefix(5) {
             for word in line.splitASCII(whereSeparator: { $0 == 0x20 || $0 == 0x7C || $0 == 0x54 }) where word.count == 10 {
                 if let date = PartialDate(iso: String(word)), (1990...2100).contains(date.year) { return date }
@@ -87,8 +109,40 @@ public struct MetadataExtractor: Sendable {
         return nil
     }
 
+    /// ``headDate(of:)`` over the text's bytes: the first five lines that are not empty, and in
+    /// them the words between spaces, "|" and "T". Only a word of exactly ten bytes is made a
+    /// string: a word `PartialDate(iso:)` reads as a day is ten ASCII characters (digits, "+" and
+    /// two "-"), so a word of any other byte length cannot be one. (Splitting the head's long
+    /// paragraphs into words as substrings was most of the cost.)
+    static func headDate(in bytes: UnsafeBufferPointer<UInt8>, of text: String) -> PartialDate? {
+        let n = bytes.count
+        var lines = 0
+        var i = 0
+        while i < n && lines < 5 {
+            var end = i
+            while end < n && bytes[end] != 0x0A { end += 1 }
+            if end > i {
+                lines += 1
+                var start = i
+                for k in i...end where k == end || bytes[k] == 0x20 || bytes[k] == 0x7C || bytes[k] == 0x54 {
+                    if k - start == 10 {
+                        let utf8 = text.utf8
+                        let word = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: k)]
+                        if word.count == 10, let date = PartialDate(iso: String(word)), (1990...2100).contains(date.year) { return date }
+                    }
+                    start = k + 1
+                }
+            }
+            i = end + 1
+        }
+        return nil
+    }
+
     /// The source named by a wire marker in the first lines ("/PRNewswire/" → "PR Newswire").
     public func source(of text: String) -> String? {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ asciiSource(in: $0, scalars: 1200) }), let found {
+            return found
+        }
         let head = MetadataExtractor.foldedHead(text, scalars: 1200)
         // The earliest marker wins, and of two at one offset the one listed first.
         for offset in head.indices {
@@ -102,6 +156,37 @@ public struct MetadataExtractor: Sendable {
             }
         }
         return nil
+    }
+
+    /// ``source(of:)`` for a text whose first `scalars` scalars are ASCII, read in place: there
+    /// every byte is a scalar and its folded byte is the byte lower-cased ("`" as "'", as
+    /// `Folding.key` folds ASCII), so the head needs no folded copy. `.some(nil)` when no marker
+    /// is there; nil when the head is not ASCII and the general path must answer.
+    func asciiSource(in bytes: UnsafeBufferPointer<UInt8>, scalars: Int) -> String?? {
+        let end = min(bytes.count, scalars)
+        guard let base = bytes.baseAddress else { return .some(nil) }
+        var i = 0
+        while i + 8 <= end {
+            if UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
+            i += 8
+        }
+        while i < end {
+            if bytes[i] >= 0x80 { return nil }
+            i += 1
+        }
+        // The earliest marker wins, and of two at one offset the one listed first.
+        for offset in 0..<end {
+            let byte = Int(TextNormalizer.foldedASCII(bytes[offset]))
+            for n in firstByteStart[byte]..<firstByteStart[byte + 1] {
+                let index = markersByFirstByte[n]
+                let key = markers[index].key
+                guard offset + key.count <= end else { continue }
+                var k = 1
+                while k < key.count && TextNormalizer.foldedASCII(bytes[offset + k]) == key[k] { k += 1 }
+                if k == key.count { return .some(markers[index].source) }
+            }
+        }
+        return .some(nil)
     }
 
     /// The folded bytes of the text's first `scalars` Unicode scalars. Scalars, not `Character`s:
@@ -122,17 +207,29 @@ public struct MetadataExtractor: Sendable {
 
     /// The dateline of the first lines that have one.
     public func dateline(of text: String) -> Dateline? {
-        var offset = 0
         // maxSplits: the head's lines only, not every line of the text.
         for line in text.splitASCII(separator: 0x0A, maxSplits: 8, omittingEmptySubsequences: false).prefix(8) {
             if var found = dateline(in: line) {
-                // The body starts after the first dash that closes the head.
-                if let dash = MetadataExtractor.firstDash(in: line) { found.bodyStart = offset + dash + 1 }
+                // The body starts after the first dash that closes the head. The lines before it
+                // and their line breaks are the text before the line: its scalars are counted
+                // only here, not for every line passed (a head's lines are long paragraphs).
+                if let dash = MetadataExtractor.firstDash(in: line) {
+                    found.bodyStart = MetadataExtractor.scalarCount(text[..<line.startIndex]) + dash + 1
+                }
                 return found
             }
-            offset += line.unicodeScalars.count + 1
         }
         return nil
+    }
+
+    /// `text.unicodeScalars.count`, over the bytes when they are contiguous: every scalar has
+    /// one byte that is not a continuation byte.
+    static func scalarCount(_ text: Substring) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? text.unicodeScalars.count
     }
 
     /// The offset in Unicode scalars of the line's first "—", "–" or "--" (at its first hyphen).
@@ -227,7 +324,7 @@ public struct MetadataExtractor: Sendable {
     /// A date written with a month name in the dateline head: "Nov. 17, 2017", "26. Oktober 2023".
     func dateInDateline(_ words: [String], fallbackYear: Int?) -> PartialDate? {
         let trimmed = words.map { $0.trimmingScalars(where: MetadataExtractor.isDatePunctuation) }
-        guard let m = trimmed.firstIndex(where: { rules.month($0) != nil && $0.startsUppercase }),
+        guard let m = trimmed.firstIndex(where: { $0.startsUppercase && rules.month($0) != nil }),
               let month = rules.month(trimmed[m]) else { return nil }
         let number: (Int) -> Int? = { i in i >= 0 && i < trimmed.count ? Int(trimmed[i]) : nil }
         let year = [number(m + 1), number(m + 2)].compactMap { $0 }.first { $0 >= 1900 && $0 <= 2100 } ?? fallbackYear

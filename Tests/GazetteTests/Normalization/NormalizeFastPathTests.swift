@@ -3,8 +3,10 @@ import Testing
 @testable import Gazette
 
 /// The normalize stage's byte-level fast paths give the plain paths' answers: the language
-/// detector's packed stop-word table and word loop, and the reader's eight-bytes-at-a-time
-/// binary and UTF-8 tests, on every text of the test fixtures and the seeds.
+/// detector's packed stop-word table and word loop, the metadata reader's byte scans (head date,
+/// ASCII wire markers, title bounds, dateline offset), the NFC pre-test's ASCII skip, and the
+/// reader's eight-bytes-at-a-time binary and UTF-8 tests, on every text of the test fixtures
+/// and the seeds.
 struct NormalizeFastPathTests {
     /// Every text of `Fixtures/genre`, `Fixtures/articles` and `seeds/documents`.
     static func texts() throws -> [String] {
@@ -70,6 +72,101 @@ struct NormalizeFastPathTests {
             let bits = detector.stopLanguages[number]
             #expect(detector.language(of: word) == (bits & 1 == 0 && bits != 0 ? detector.stopwords[bits.trailingZeroBitCount].language : .en))
         }
+    }
+
+    /// Heads made to meet the metadata reader's byte paths: ISO dates among bars, "T" and
+    /// non-ASCII words, wire markers in capitals and after accents, short and long first lines.
+    static let heads = [
+        "Home | News\n\n2023-06-15T18:02:41 | Posted\nBody.", "x\n\n\n\n\n\n2019-11-04", "a\nb\nc\nd\ne\n2019-11-04",
+        "Datum: 2023-13-01 2023-02-29 2024-02-29", "1989-01-01 2101-01-01 2000-01-01", "2023-+6-+5 und 2023-06-05",
+        "é2023-06-1 2023-06-1é 2023–06–15 2023-06-15", "PANJIN, China /PRNEWSWIRE/ -- x`y", "Über (Xinhua) -- ",
+        "BEIJING, March 3 (XINHUA) -- Text", "A NEWS REPORT FROM CHINA DAILY says", "(Reuters)", "(AP", "",
+        "Ein kurzer Titel mit Umlauten: Größe\nText", "Short title here\nbody", "Title | with | bars\nSecond line of text\nx",
+        String(repeating: "word ", count: 60) + "\nnext", "e\u{301}" + String(repeating: "a", count: 249) + "\nx",
+        "date 2019-11-04\n SHANGHAI, Nov. 4, 2019 /PRNewswire/ -- On October 31, …",
+        "Titel\n\nPANJIN, China, Nov. 17, 2017 /PRNewswire/ -- Panjin, a coastal city",
+    ]
+
+    static func plainHeadDate(_ text: String) -> PartialDate? {
+        for line in text.splitASCII(separator: 0x0A, maxSplits: 5).prefix(5) {
+            for word in line.splitASCII(whereSeparator: { $0 == 0x20 || $0 == 0x7C || $0 == 0x54 }) where word.count == 10 {
+                if let date = PartialDate(iso: String(word)), (1990...2100).contains(date.year) { return date }
+            }
+        }
+        return nil
+    }
+
+    static func plainSource(_ extractor: MetadataExtractor, _ text: String) -> String? {
+        let head = MetadataExtractor.foldedHead(text, scalars: 1200)
+        for offset in head.indices {
+            for marker in extractor.markers where offset + marker.key.count <= head.count && !marker.key.isEmpty {
+                if head[offset..<(offset + marker.key.count)].elementsEqual(marker.key) { return marker.source }
+            }
+        }
+        return nil
+    }
+
+    static func plainTitle(_ extractor: MetadataExtractor, _ text: String) -> String? {
+        let lines = text.splitASCII(separator: 0x0A, maxSplits: 4).prefix(4)
+        guard lines.count >= 2, let first = lines.first(where: { $0.components(separatedBy: " | ").count - 1 < 2 }),
+              first != lines.last else { return nil }
+        let length = first.prefix(251).count
+        guard length <= 250, length >= 8, let last = first.last, !".:;,".contains(last) else { return nil }
+        if extractor.dateline(in: first) != nil { return nil }
+        if first.splitASCII(separator: 0x20).count < 3 { return nil }
+        return String(first)
+    }
+
+    static func plainDateline(_ extractor: MetadataExtractor, _ text: String) -> MetadataExtractor.Dateline? {
+        var offset = 0
+        for line in text.splitASCII(separator: 0x0A, maxSplits: 8, omittingEmptySubsequences: false).prefix(8) {
+            if var found = extractor.dateline(in: line) {
+                if let dash = MetadataExtractor.firstDash(in: line) { found.bodyStart = offset + dash + 1 }
+                return found
+            }
+            offset += line.unicodeScalars.count + 1
+        }
+        return nil
+    }
+
+    static func plainIsNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy {
+            switch $0.value {
+            case 0..<0x300, 0x1E00...0x1EFF, 0x2002...0x20CF, 0x3400...0x4DBF, 0x4E00...0x9FFF: true
+            default: false
+            }
+        }
+    }
+
+    @Test func metadataByteReadersMatchThePlainPaths() throws {
+        let extractor = MetadataExtractor(rules: TestSupport.normalizationRules)
+        let normalizer = TextNormalizer(rules: TestSupport.normalizationRules)
+        var texts = try NormalizeFastPathTests.texts()
+        texts += texts.map { normalizer.normalize($0) }
+        texts += texts.map { $0.uppercased() } + NormalizeFastPathTests.heads
+        texts += NormalizeFastPathTests.heads.map { "\u{FEFF}" + $0 } + NormalizeFastPathTests.heads.map { "Ö " + $0 }
+        var dated = 0, sourced = 0, titled = 0
+        for text in texts {
+            let date = extractor.headDate(of: text)
+            #expect(date == NormalizeFastPathTests.plainHeadDate(text), "\(text.prefix(60))")
+            let source = extractor.source(of: text)
+            #expect(source == NormalizeFastPathTests.plainSource(extractor, text), "\(text.prefix(60))")
+            let title = extractor.title(of: text)
+            #expect(title == NormalizeFastPathTests.plainTitle(extractor, text), "\(text.prefix(60))")
+            #expect(extractor.dateline(of: text) == NormalizeFastPathTests.plainDateline(extractor, text), "\(text.prefix(60))")
+            #expect(TextNormalizer.isNFCWithoutWork(text) == NormalizeFastPathTests.plainIsNFC(text), "\(text.prefix(60))")
+            for line in text.split(separator: "\n").prefix(6) {
+                for limit in [0, 1, 8, 250, 251] {
+                    #expect(MetadataExtractor.characterCount(of: line, upTo: limit) == line.prefix(limit).count)
+                }
+                #expect(MetadataExtractor.scalarCount(line) == line.unicodeScalars.count)
+            }
+            if date != nil { dated += 1 }
+            if source != nil { sourced += 1 }
+            if title != nil { titled += 1 }
+        }
+        // The texts do reach the answers, not only nil.
+        #expect(dated > 3 && sourced > 3 && titled > 3)
     }
 
     static func plainLooksBinary(_ bytes: [UInt8]) -> Bool {
