@@ -4,9 +4,9 @@ import Testing
 
 /// The normalize stage's byte-level fast paths give the plain paths' answers: the language
 /// detector's packed stop-word table and word loop, the metadata reader's byte scans (head date,
-/// ASCII wire markers, title bounds, dateline offset), the NFC pre-test's ASCII skip, and the
-/// reader's eight-bytes-at-a-time binary and UTF-8 tests, on every text of the test fixtures
-/// and the seeds.
+/// ASCII wire markers, title bounds, dateline offset), the NFC pre-test's ASCII skip, the
+/// boilerplate test's eight-byte pre-test, and the reader's eight-bytes-at-a-time binary and
+/// UTF-8 tests, on every text of the test fixtures and the seeds.
 struct NormalizeFastPathTests {
     /// Every text of `Fixtures/genre`, `Fixtures/articles` and `seeds/documents`.
     static func texts() throws -> [String] {
@@ -167,6 +167,30 @@ struct NormalizeFastPathTests {
         }
         // The texts do reach the answers, not only nil.
         #expect(dated > 3 && sourced > 3 && titled > 3)
+    }
+
+    /// The boilerplate test with its eight-byte pre-test answers as the plain string test, on
+    /// every line of the texts, on the rule keys themselves and on near misses of them.
+    @Test func boilerplatePreTestMatchesThePlainPath() throws {
+        let rules = TestSupport.normalizationRules
+        let normalizer = TextNormalizer(rules: rules)
+        #expect(normalizer.boilerplateWindows != nil)
+        var lines: [String] = []
+        for text in try NormalizeFastPathTests.texts() { lines += text.split(separator: "\n").map(String.init) }
+        for item in rules.boilerplate {
+            let key = item.key
+            lines += [key, key.uppercased(), " * " + key + " »", key + "!!", String(key.dropLast()), key + " und mehr",
+                      String(key.prefix(7)), String(key.prefix(8)) + "x", "`" + key, key.replacingOccurrences(of: " ", with: "  ")]
+        }
+        lines += ["", " ", "...", "Skip", "Skip links", "SKIP LINKS.", "© 2023 Alle Rechte vorbehalten", "Über uns", "Zurück nach oben ↑"]
+        var removed = 0
+        for line in lines {
+            let bytes = Array(line.utf8)
+            let fast = normalizer.isBoilerplate(bytes[...])
+            #expect(fast == normalizer.isBoilerplate(line), "\(line.prefix(60))")
+            if fast { removed += 1 }
+        }
+        #expect(removed > rules.boilerplate.count)
     }
 
     static func plainLooksBinary(_ bytes: [UInt8]) -> Bool {
