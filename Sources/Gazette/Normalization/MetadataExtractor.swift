@@ -144,18 +144,21 @@ public struct MetadataExtractor: Sendable {
             return found
         }
         let head = MetadataExtractor.foldedHead(text, scalars: 1200)
-        // The earliest marker wins, and of two at one offset the one listed first.
-        for offset in head.indices {
-            let byte = Int(head[offset])
-            for n in firstByteStart[byte]..<firstByteStart[byte + 1] {
-                let index = markersByFirstByte[n]
-                let count = markers[index].key.count
-                if offset + count <= head.count, head[offset..<(offset + count)].elementsEqual(markers[index].key) {
-                    return markers[index].source
+        return head.withUnsafeBufferPointer { head -> String? in
+            // The earliest marker wins, and of two at one offset the one listed first.
+            for offset in 0..<head.count {
+                let byte = Int(head[offset])
+                for n in firstByteStart[byte]..<firstByteStart[byte + 1] {
+                    let index = markersByFirstByte[n]
+                    let key = markers[index].key
+                    guard offset + key.count <= head.count else { continue }
+                    var k = 1
+                    while k < key.count && head[offset + k] == key[k] { k += 1 }
+                    if k == key.count { return markers[index].source }
                 }
             }
+            return nil
         }
-        return nil
     }
 
     /// ``source(of:)`` for a text whose first `scalars` scalars are ASCII, read in place: there
@@ -193,16 +196,34 @@ public struct MetadataExtractor: Sendable {
     /// finding the end of 1,200 characters took grapheme breaking, which cost more than the search;
     /// the two heads differ only where a character is several scalars, a few places short.
     static func foldedHead(_ text: String, scalars: Int) -> [UInt8] {
-        let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+        let head = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8] in
+            // Folded as `Folding.key` folds a text that is not all ASCII, straight into the bytes
+            // the search reads: the key as a string, checked again as UTF-8 and copied out to an
+            // array, cost about as much as the folding. (The folded bytes are valid UTF-8, so the
+            // string `Folding.key` makes of them holds the same bytes.)
+            // The scalars are counted as they are folded: a run of ASCII is cut where the count is reached.
+            var folded = Folding.FoldedBytes(capacity: min(bytes.count, 2 * scalars))
+            var i = 0
             var count = 0
-            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
-                if count == scalars { return offset }
+            while i < bytes.count && count < scalars {
+                var run = i
+                let limit = min(bytes.count, i + (scalars - count))
+                while run < limit, bytes[run] < 0x80 { run += 1 }
+                if run > i {
+                    folded.appendASCII(UnsafeBufferPointer(rebasing: bytes[i..<run]))
+                    count += run - i
+                    i = run
+                    continue
+                }
+                let (value, length) = UTF8Scalars.decode(bytes, at: i)
+                folded.fold(value)
                 count += 1
+                i += length
             }
-            return bytes.count
+            folded.flushSlow()
+            return folded.out
         }
-        guard let end else { return Array(Folding.key(String(text.unicodeScalars.prefix(scalars))).utf8) }
-        return Array(Folding.key(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]).utf8)
+        return head ?? Array(Folding.key(String(text.unicodeScalars.prefix(scalars))).utf8)
     }
 
     /// The dateline of the first lines that have one.
