@@ -48,7 +48,7 @@ public struct MetadataExtractor: Sendable {
     /// A headline: the first line, when it is short, does not end a sentence and is not a dateline.
     public func title(of text: String) -> String? {
         // Web pages put a navigation bar ("Home | News | Contact") above the headline: skip it.
-        let lines = text.splitASCII(separator: 0x0A, maxSplits: 4).prefix(4)
+        let lines = MetadataExtractor.headLines(text, 4, omittingEmpty: true)
         guard lines.count >= 2, let first = lines.first(where: { MetadataExtractor.barSeparators(in: $0) < 2 }),
               first != lines.last else { return nil }
         // Counted up to 251 characters: a paragraph is one line, and only the bounds matter.
@@ -119,8 +119,7 @@ public struct MetadataExtractor: Sendable {
         var lines = 0
         var i = 0
         while i < n && lines < 5 {
-            var end = i
-            while end < n && bytes[end] != 0x0A { end += 1 }
+            let end = MetadataExtractor.nextNewline(bytes, from: i)
             if end > i {
                 lines += 1
                 var start = i
@@ -229,7 +228,7 @@ public struct MetadataExtractor: Sendable {
     /// The dateline of the first lines that have one.
     public func dateline(of text: String) -> Dateline? {
         // maxSplits: the head's lines only, not every line of the text.
-        for line in text.splitASCII(separator: 0x0A, maxSplits: 8, omittingEmptySubsequences: false).prefix(8) {
+        for line in MetadataExtractor.headLines(text, 8, omittingEmpty: false) {
             if var found = dateline(in: line) {
                 // The body starts after the first dash that closes the head. The lines before it
                 // and their line breaks are the text before the line: its scalars are counted
@@ -241,6 +240,65 @@ public struct MetadataExtractor: Sendable {
             }
         }
         return nil
+    }
+
+    /// `text.splitASCII(separator: 0x0A, maxSplits: count, omittingEmptySubsequences:).prefix(count)`:
+    /// the first `count` lines, their ends found eight bytes at a time (the head's lines are long
+    /// paragraphs, searched byte by byte through the split's closure).
+    static func headLines(_ text: String, _ count: Int, omittingEmpty: Bool) -> [Substring] {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+            var lines: [Substring] = []
+            lines.reserveCapacity(count)
+            let utf8 = text.utf8
+            var start = 0
+            while lines.count < count {
+                let end = nextNewline(bytes, from: start)
+                if !(omittingEmpty && end == start) {
+                    lines.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+                }
+                if end == bytes.count { break }
+                start = end + 1
+            }
+            return lines
+        }
+        return found ?? Array(text.splitASCII(separator: 0x0A, maxSplits: count, omittingEmptySubsequences: omittingEmpty).prefix(count))
+    }
+
+    /// The offset of the first "\n" at or after `start`, or the end. A word's bytes XOR "\n" are
+    /// zero where it has one; the lowest zero byte's high bit is set exactly (a borrow only runs
+    /// upwards from a zero byte).
+    static func nextNewline(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        var i = start
+        while i + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+            if zero != 0 { return i + zero.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+        return i
+    }
+
+    /// `line.splitASCII(separator: 0x20, maxSplits: count).prefix(count).map(String.init)`: the
+    /// first `count` words between spaces, made strings straight from the bytes (cutting each as
+    /// a substring first cost more than the parse that reads them).
+    static func firstWords(of line: Substring, _ count: Int) -> [String] {
+        let found = line.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+            var words: [String] = []
+            words.reserveCapacity(count)
+            var start = 0
+            var i = 0
+            while i <= bytes.count && words.count < count {
+                if i == bytes.count || bytes[i] == 0x20 {
+                    if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                    start = i + 1
+                }
+                i += 1
+            }
+            return words
+        }
+        return found ?? line.splitASCII(separator: 0x20, maxSplits: count).prefix(count).map(String.init)
     }
 
     /// `text.unicodeScalars.count`, over the bytes when they are contiguous: every scalar has
@@ -310,7 +368,7 @@ public struct MetadataExtractor: Sendable {
         guard MetadataExtractor.mayBeDateline(line) else { return nil }
         // Only the first 16 words are read (a "date YYYY-MM-DD" stamp, then 14 for the dash): a
         // news paragraph is one line, and making a string of every word of it was most of the cost.
-        var words = line.splitASCII(separator: 0x20, maxSplits: 16).prefix(16).map(String.init)
+        var words = MetadataExtractor.firstWords(of: line, 16)
         var stamp: PartialDate?
         if words.count >= 2, words[0].lowercased() == "date", let date = PartialDate(iso: words[1]) {
             stamp = date
@@ -345,8 +403,12 @@ public struct MetadataExtractor: Sendable {
     /// A date written with a month name in the dateline head: "Nov. 17, 2017", "26. Oktober 2023".
     func dateInDateline(_ words: [String], fallbackYear: Int?) -> PartialDate? {
         let trimmed = words.map { $0.trimmingScalars(where: MetadataExtractor.isDatePunctuation) }
-        guard let m = trimmed.firstIndex(where: { $0.startsUppercase && rules.month($0) != nil }),
-              let month = rules.month(trimmed[m]) else { return nil }
+        // The first capitalised month name, looked up once.
+        var found: (index: Int, month: Int)?
+        for (i, word) in trimmed.enumerated() where word.startsUppercase {
+            if let month = rules.month(word) { found = (i, month); break }
+        }
+        guard let (m, month) = found else { return nil }
         let number: (Int) -> Int? = { i in i >= 0 && i < trimmed.count ? Int(trimmed[i]) : nil }
         let year = [number(m + 1), number(m + 2)].compactMap { $0 }.first { $0 >= 1900 && $0 <= 2100 } ?? fallbackYear
         let day = [number(m + 1), number(m - 1)].compactMap { $0 }.first { (1...31).contains($0) }

@@ -85,6 +85,8 @@ struct NormalizeFastPathTests {
         String(repeating: "word ", count: 60) + "\nnext", "e\u{301}" + String(repeating: "a", count: 249) + "\nx",
         "date 2019-11-04\n SHANGHAI, Nov. 4, 2019 /PRNewswire/ -- On October 31, …",
         "Titel\n\nPANJIN, China, Nov. 17, 2017 /PRNewswire/ -- Panjin, a coastal city",
+        "\n", "\n\n", "a\n", "\nab\n\ncdefghijklmnop\n\n\nqrstuvwxyz0123456789\n", "12345678\n12345678\n1234567\n",
+        "  BERLIN,  2. Mai 2023  --  Text", "date 2021-03-04  PARIS, 3 mars —", " date 2021-03-04 x y z -- BONN, Mai 2021 -- a",
     ]
 
     static func plainHeadDate(_ text: String) -> PartialDate? {
@@ -155,6 +157,17 @@ struct NormalizeFastPathTests {
             #expect(title == NormalizeFastPathTests.plainTitle(extractor, text), "\(text.prefix(60))")
             #expect(extractor.dateline(of: text) == NormalizeFastPathTests.plainDateline(extractor, text), "\(text.prefix(60))")
             #expect(TextNormalizer.isNFCWithoutWork(text) == NormalizeFastPathTests.plainIsNFC(text), "\(text.prefix(60))")
+            for count in [1, 4, 5, 8] {
+                for omitting in [true, false] {
+                    #expect(MetadataExtractor.headLines(text, count, omittingEmpty: omitting)
+                        == Array(text.splitASCII(separator: 0x0A, maxSplits: count, omittingEmptySubsequences: omitting).prefix(count)))
+                }
+            }
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(8) + [text[...]] {
+                for count in [0, 1, 2, 16] {
+                    #expect(MetadataExtractor.firstWords(of: line, count) == line.splitASCII(separator: 0x20, maxSplits: count).prefix(count).map(String.init))
+                }
+            }
             for line in text.split(separator: "\n").prefix(6) {
                 for limit in [0, 1, 8, 250, 251] {
                     #expect(MetadataExtractor.characterCount(of: line, upTo: limit) == line.prefix(limit).count)
