@@ -13,6 +13,8 @@ public struct LanguageDetector: Sendable {
     /// per position in ``stopwords`` that lists it: one probe a word instead of one per language.
     let stopIndex: WordIndex
     let stopLanguages: [UInt32]
+    /// The ASCII stop words again, packed for a probe without a string comparison.
+    let packed: PackedStopWords
 
     public init(rules: NormalizationRules) {
         stopwords = Language.allCases.compactMap { language in rules.stopwords[language].map { (language, $0) } }
@@ -27,107 +29,153 @@ public struct LanguageDetector: Sendable {
         }
         stopIndex = index
         stopLanguages = languages
+        packed = PackedStopWords(index: index, languages: languages)
     }
 
     public func language(of text: String) -> Language {
-        var tally = Tally(languages: stopwords.count)
+        var counts = [Int](repeating: 0, count: stopwords.count)
         var text = text
         text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let lead = bytes[i]
-                if lead < 0x80 {
-                    // ASCII letters without the Unicode property lookup; the same answer, much cheaper.
-                    let lower = lead | 0x20
-                    if lower >= 0x61 && lower <= 0x7A {
-                        tally.asciiLetter(lower, upper: lower != lead, at: i)
-                    } else {
-                        tally.flush(bytes, end: i, stopIndex, stopLanguages)
-                        if tally.seen >= 3000 { return }
+            guard let base = bytes.baseAddress else { return }
+            packed.keys.withUnsafeBufferPointer { keys in
+                packed.languages.withUnsafeBufferPointer { packedLanguages in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        let n = bytes.count
+                        var seen = 0
+                        var i = 0
+                        // Word by word: the bytes between words are skipped in a loop of their own,
+                        // and a word's letters are read in one (a flush asked at every byte was
+                        // most of the detector's cost).
+                        while i < n {
+                            let lead = bytes[i]
+                            if lead < 0x80 {
+                                let lower = lead | 0x20
+                                guard lower >= 0x61 && lower <= 0x7A else { i += 1; continue }
+                            } else {
+                                let (value, length) = UTF8Scalars.decode(bytes, at: i)
+                                guard Unicode.Scalar(value)?.properties.isAlphabetic == true else { i += length; continue }
+                            }
+                            let start = i
+                            var isASCII = true
+                            while i < n {
+                                let byte = bytes[i]
+                                if byte < 0x80 {
+                                    let lower = byte | 0x20
+                                    guard lower >= 0x61 && lower <= 0x7A else { break }
+                                    i += 1
+                                } else {
+                                    let (value, length) = UTF8Scalars.decode(bytes, at: i)
+                                    guard Unicode.Scalar(value)?.properties.isAlphabetic == true else { break }
+                                    isASCII = false
+                                    i += length
+                                }
+                            }
+                            var bits: UInt32 = 0
+                            let length = i - start
+                            if isASCII && length <= PackedStopWords.maxLength {
+                                // ASCII letters lower-case by setting bit 5 of every byte.
+                                let low = PackedStopWords.load(base, n, start, min(length, 8))
+                                let high = length > 8 ? PackedStopWords.load(base, n, start + 8, length - 8) : 0
+                                bits = PackedStopWords.languages(of: low, high, keys: keys, languages: packedLanguages, mask: packed.mask)
+                            } else {
+                                let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                                let number: Int?
+                                if isASCII {
+                                    let lowered = word.map { $0 | 0x20 }
+                                    number = lowered.withUnsafeBufferPointer { stopIndex.number(ofUTF8: $0, hash: WordIndex.hash(bytes: $0)) }
+                                } else {
+                                    let key = Folding.key(String(decoding: word, as: UTF8.self))
+                                    number = stopIndex.number(of: key, hash: WordIndex.hash(key))
+                                }
+                                if let number { bits = stopLanguages[number] }
+                            }
+                            while bits != 0 {
+                                counts[bits.trailingZeroBitCount] += 1
+                                bits &= bits - 1
+                            }
+                            seen += 1
+                            if seen >= 3000 { return }
+                        }
                     }
-                    i += 1
-                    continue
                 }
-                let (value, length) = UTF8Scalars.decode(bytes, at: i)
-                if Unicode.Scalar(value)?.properties.isAlphabetic == true {
-                    tally.otherLetter(at: i)
-                } else {
-                    tally.flush(bytes, end: i, stopIndex, stopLanguages)
-                    if tally.seen >= 3000 { return }
-                }
-                i += length
             }
-            tally.flush(bytes, end: bytes.count, stopIndex, stopLanguages)
         }
         func count(_ language: Language) -> Int {
-            stopwords.firstIndex { $0.language == language }.map { tally.counts[$0] } ?? 0
+            stopwords.firstIndex { $0.language == language }.map { counts[$0] } ?? 0
         }
         let best = Language.allCases.max { count($0) < count($1) }
         guard let best, count(best) > count(.en) else { return .en }
         return best
     }
 
-    /// The word being read and the stop words found so far. A struct with mutating methods, not
-    /// local functions capturing variables, which Swift checks for exclusive access at run time.
-    ///
-    /// A word is a range of the text's bytes: an ASCII word is hashed as it is read (lower-cased)
-    /// and looked up in place, or from a lower-cased copy when it has capitals; a word with other
-    /// letters is folded as a string. (Appending every letter to a buffer and hashing it at the
-    /// end cost twice the instructions.)
-    struct Tally {
-        /// Stop words found, by position in `stopwords`.
-        var counts: [Int]
-        var seen = 0
-        /// Where the current word starts, or -1 between words.
-        var start = -1
-        var hash = WordIndex.offsetBasis
-        var hasUpper = false
-        var isASCII = true
-        var lowered: [UInt8] = []
+    /// The stop words of ``stopIndex`` that are ASCII and at most 16 bytes long, each as its bytes
+    /// packed into two 64-bit integers (little-endian, zero-padded; no such word has a 0 byte, so
+    /// the packing is one-to-one), in an open-addressed table with its bits of ``stopLanguages``.
+    /// An ASCII word is found by comparing two integers instead of a stored string's bytes.
+    struct PackedStopWords: Sendable {
+        static let maxLength = 16
+        /// Two integers a slot; (0, 0) is an empty slot (a word has at least one byte).
+        var keys: [UInt64]
+        var languages: [UInt32]
+        var mask: Int
 
-        init(languages: Int) {
-            counts = [Int](repeating: 0, count: languages)
-            lowered.reserveCapacity(32)
-        }
-
-        mutating func asciiLetter(_ lower: UInt8, upper: Bool, at i: Int) {
-            if start < 0 { start = i }
-            hash = WordIndex.step(hash, lower)
-            if upper { hasUpper = true }
-        }
-
-        mutating func otherLetter(at i: Int) {
-            if start < 0 { start = i }
-            isASCII = false
-        }
-
-        mutating func flush(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, _ stopIndex: WordIndex, _ stopLanguages: [UInt32]) {
-            guard start >= 0 else { return }
-            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            // Hashed once, and looked up once in the table of every language's stop words.
-            let number: Int?
-            if isASCII && !hasUpper {
-                number = stopIndex.number(ofUTF8: word, hash: hash)
-            } else if isASCII {
-                lowered.removeAll(keepingCapacity: true)
-                for byte in word { lowered.append(byte | 0x20) }
-                number = lowered.withUnsafeBufferPointer { stopIndex.number(ofUTF8: $0, hash: hash) }
-            } else {
-                let key = Folding.key(String(decoding: word, as: UTF8.self))
-                number = stopIndex.number(of: key, hash: WordIndex.hash(key))
-            }
-            if let number {
-                var bits = stopLanguages[number]
-                while bits != 0 {
-                    counts[bits.trailingZeroBitCount] += 1
-                    bits &= bits - 1
+        init(index: WordIndex, languages stopLanguages: [UInt32]) {
+            var entries: [(low: UInt64, high: UInt64, bits: UInt32)] = []
+            for (number, word) in index.words.enumerated() {
+                let bytes = Array(word.utf8)
+                guard !bytes.isEmpty, bytes.count <= PackedStopWords.maxLength, bytes.allSatisfy({ $0 != 0 && $0 < 0x80 }) else { continue }
+                var low: UInt64 = 0
+                var high: UInt64 = 0
+                for (k, byte) in bytes.enumerated() {
+                    if k < 8 { low |= UInt64(byte) << (8 * UInt64(k)) } else { high |= UInt64(byte) << (8 * UInt64(k - 8)) }
                 }
+                entries.append((low, high, stopLanguages[number]))
             }
-            seen += 1
-            start = -1
-            hash = WordIndex.offsetBasis
-            hasUpper = false
-            isASCII = true
+            var size = 16
+            while size < entries.count * 2 { size *= 2 }
+            keys = [UInt64](repeating: 0, count: 2 * size)
+            languages = [UInt32](repeating: 0, count: size)
+            mask = size - 1
+            for entry in entries {
+                var slot = PackedStopWords.hash(entry.low, entry.high) & mask
+                while keys[2 * slot] != 0 { slot = (slot + 1) & mask }
+                keys[2 * slot] = entry.low
+                keys[2 * slot + 1] = entry.high
+                languages[slot] = entry.bits
+            }
+        }
+
+        @inline(__always)
+        static func hash(_ low: UInt64, _ high: UInt64) -> Int {
+            let mixed = (low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+            return Int(truncatingIfNeeded: mixed >> 32)
+        }
+
+        /// `count` (0 to 8) ASCII letters from `offset`, lower-cased and packed as in the table.
+        @inline(__always)
+        static func load(_ base: UnsafePointer<UInt8>, _ total: Int, _ offset: Int, _ count: Int) -> UInt64 {
+            var value: UInt64 = 0
+            if offset + 8 <= total {
+                value = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                if count < 8 { value &= (1 << (8 * UInt64(count))) &- 1 }
+            } else {
+                for k in 0..<count { value |= UInt64(base[offset + k]) << (8 * UInt64(k)) }
+            }
+            let lower: UInt64 = 0x2020_2020_2020_2020
+            return value | (count < 8 ? lower & ((1 << (8 * UInt64(count))) &- 1) : lower)
+        }
+
+        /// The language bits of the word packed as `low`, `high`, or 0.
+        @inline(__always)
+        static func languages(of low: UInt64, _ high: UInt64, keys: UnsafeBufferPointer<UInt64>,
+                              languages: UnsafeBufferPointer<UInt32>, mask: Int) -> UInt32 {
+            var slot = hash(low, high) & mask
+            while true {
+                let key = keys[2 * slot]
+                if key == 0 { return 0 }
+                if key == low && keys[2 * slot + 1] == high { return languages[slot] }
+                slot = (slot + 1) & mask
+            }
         }
     }
 }

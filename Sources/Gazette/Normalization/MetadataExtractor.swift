@@ -48,12 +48,13 @@ public struct MetadataExtractor: Sendable {
     /// A headline: the first line, when it is short, does not end a sentence and is not a dateline.
     public func title(of text: String) -> String? {
         // Web pages put a navigation bar ("Home | News | Contact") above the headline: skip it.
-        let lines = text.splitASCII(separator: 0x0A, maxSplits: 4).prefix(4)
+        let lines = MetadataExtractor.headLines(text, 4, omittingEmpty: true)
         guard lines.count >= 2, let first = lines.first(where: { MetadataExtractor.barSeparators(in: $0) < 2 }),
               first != lines.last else { return nil }
         // Counted up to 251 characters: a paragraph is one line, and only the bounds matter.
-        let length = first.prefix(251).count
-        guard length <= 250, length >= 8, let last = first.last, !".:;,".contains(last) else { return nil }
+        let length = MetadataExtractor.characterCount(of: first, upTo: 251)
+        guard length <= 250, length >= 8, let last = first.last,
+              !(last == "." || last == ":" || last == ";" || last == ",") else { return nil }
         if dateline(in: first) != nil { return nil }
         if first.splitASCII(separator: 0x20).count < 3 { return nil }
         return String(first)
@@ -62,7 +63,12 @@ public struct MetadataExtractor: Sendable {
     /// How many " | " a line has, counted left to right without overlap as
     /// `components(separatedBy: " | ")` splits at them, over the bytes.
     static func barSeparators(in line: Substring) -> Int {
-        let bytes = Array(line.utf8)
+        // In place: the first line is often a whole paragraph, and copying it cost more than the count.
+        line.utf8.withContiguousStorageIfAvailable(barSeparators(in:))
+            ?? Array(line.utf8).withUnsafeBufferPointer(barSeparators(in:))
+    }
+
+    static func barSeparators(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var i = 0
         while i + 2 < bytes.count {
@@ -76,9 +82,25 @@ public struct MetadataExtractor: Sendable {
         return count
     }
 
+    /// `line.prefix(limit).count`, by bytes when the first `limit` bytes are ASCII without "\r":
+    /// between two such bytes there is always a `Character` boundary, so each is one `Character`.
+    /// (Grapheme breaking a headline-long prefix cost more than the rest of the title test.)
+    static func characterCount(of line: Substring, upTo limit: Int) -> Int {
+        let ascii = line.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            let end = min(bytes.count, limit)
+            for k in 0..<end where bytes[k] >= 0x80 || bytes[k] == 0x0D { return nil }
+            return end
+        }
+        if let ascii, let count = ascii { return count }
+        return line.prefix(limit).count
+    }
+
     /// An ISO date (`2023-06-15`, also as `2023-06-15 18:02:41`) in the first lines, as web pages
     /// print their publication time: the publication date when no dateline gives one.
     public func headDate(of text: String) -> PartialDate? {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ MetadataExtractor.headDate(in: $0, of: text) }) {
+            return found
+        }
         for line in text.splitASCII(separator: 0x0A, maxSplits: 5).prefix(5) {
             for word in line.splitASCII(whereSeparator: { $0 == 0x20 || $0 == 0x7C || $0 == 0x54 }) where word.count == 10 {
                 if let date = PartialDate(iso: String(word)), (1990...2100).contains(date.year) { return date }
@@ -87,52 +109,206 @@ public struct MetadataExtractor: Sendable {
         return nil
     }
 
-    /// The source named by a wire marker in the first lines ("/PRNewswire/" → "PR Newswire").
-    public func source(of text: String) -> String? {
-        let head = MetadataExtractor.foldedHead(text, scalars: 1200)
-        // The earliest marker wins, and of two at one offset the one listed first.
-        for offset in head.indices {
-            let byte = Int(head[offset])
-            for n in firstByteStart[byte]..<firstByteStart[byte + 1] {
-                let index = markersByFirstByte[n]
-                let count = markers[index].key.count
-                if offset + count <= head.count, head[offset..<(offset + count)].elementsEqual(markers[index].key) {
-                    return markers[index].source
+    /// ``headDate(of:)`` over the text's bytes: the first five lines that are not empty, and in
+    /// them the words between spaces, "|" and "T". Only a word of exactly ten bytes is made a
+    /// string: a word `PartialDate(iso:)` reads as a day is ten ASCII characters (digits, "+" and
+    /// two "-"), so a word of any other byte length cannot be one. (Splitting the head's long
+    /// paragraphs into words as substrings was most of the cost.)
+    static func headDate(in bytes: UnsafeBufferPointer<UInt8>, of text: String) -> PartialDate? {
+        let n = bytes.count
+        var lines = 0
+        var i = 0
+        while i < n && lines < 5 {
+            let end = MetadataExtractor.nextNewline(bytes, from: i)
+            if end > i {
+                lines += 1
+                var start = i
+                for k in i...end where k == end || bytes[k] == 0x20 || bytes[k] == 0x7C || bytes[k] == 0x54 {
+                    if k - start == 10 {
+                        let utf8 = text.utf8
+                        let word = text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: k)]
+                        if word.count == 10, let date = PartialDate(iso: String(word)), (1990...2100).contains(date.year) { return date }
+                    }
+                    start = k + 1
                 }
             }
+            i = end + 1
         }
         return nil
+    }
+
+    /// The source named by a wire marker in the first lines ("/PRNewswire/" → "PR Newswire").
+    public func source(of text: String) -> String? {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ asciiSource(in: $0, scalars: 1200) }), let found {
+            return found
+        }
+        let head = MetadataExtractor.foldedHead(text, scalars: 1200)
+        return head.withUnsafeBufferPointer { head -> String? in
+            // The earliest marker wins, and of two at one offset the one listed first.
+            for offset in 0..<head.count {
+                let byte = Int(head[offset])
+                for n in firstByteStart[byte]..<firstByteStart[byte + 1] {
+                    let index = markersByFirstByte[n]
+                    let key = markers[index].key
+                    guard offset + key.count <= head.count else { continue }
+                    var k = 1
+                    while k < key.count && head[offset + k] == key[k] { k += 1 }
+                    if k == key.count { return markers[index].source }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// ``source(of:)`` for a text whose first `scalars` scalars are ASCII, read in place: there
+    /// every byte is a scalar and its folded byte is the byte lower-cased ("`" as "'", as
+    /// `Folding.key` folds ASCII), so the head needs no folded copy. `.some(nil)` when no marker
+    /// is there; nil when the head is not ASCII and the general path must answer.
+    func asciiSource(in bytes: UnsafeBufferPointer<UInt8>, scalars: Int) -> String?? {
+        let end = min(bytes.count, scalars)
+        guard let base = bytes.baseAddress else { return .some(nil) }
+        var i = 0
+        while i + 8 <= end {
+            if UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
+            i += 8
+        }
+        while i < end {
+            if bytes[i] >= 0x80 { return nil }
+            i += 1
+        }
+        // The earliest marker wins, and of two at one offset the one listed first.
+        for offset in 0..<end {
+            let byte = Int(TextNormalizer.foldedASCII(bytes[offset]))
+            for n in firstByteStart[byte]..<firstByteStart[byte + 1] {
+                let index = markersByFirstByte[n]
+                let key = markers[index].key
+                guard offset + key.count <= end else { continue }
+                var k = 1
+                while k < key.count && TextNormalizer.foldedASCII(bytes[offset + k]) == key[k] { k += 1 }
+                if k == key.count { return .some(markers[index].source) }
+            }
+        }
+        return .some(nil)
     }
 
     /// The folded bytes of the text's first `scalars` Unicode scalars. Scalars, not `Character`s:
     /// finding the end of 1,200 characters took grapheme breaking, which cost more than the search;
     /// the two heads differ only where a character is several scalars, a few places short.
     static func foldedHead(_ text: String, scalars: Int) -> [UInt8] {
-        let end = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+        let head = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8] in
+            // Folded as `Folding.key` folds a text that is not all ASCII, straight into the bytes
+            // the search reads: the key as a string, checked again as UTF-8 and copied out to an
+            // array, cost about as much as the folding. (The folded bytes are valid UTF-8, so the
+            // string `Folding.key` makes of them holds the same bytes.)
+            // The scalars are counted as they are folded: a run of ASCII is cut where the count is reached.
+            var folded = Folding.FoldedBytes(capacity: min(bytes.count, 2 * scalars))
+            var i = 0
             var count = 0
-            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
-                if count == scalars { return offset }
+            while i < bytes.count && count < scalars {
+                var run = i
+                let limit = min(bytes.count, i + (scalars - count))
+                while run < limit, bytes[run] < 0x80 { run += 1 }
+                if run > i {
+                    folded.appendASCII(UnsafeBufferPointer(rebasing: bytes[i..<run]))
+                    count += run - i
+                    i = run
+                    continue
+                }
+                let (value, length) = UTF8Scalars.decode(bytes, at: i)
+                folded.fold(value)
                 count += 1
+                i += length
             }
-            return bytes.count
+            folded.flushSlow()
+            return folded.out
         }
-        guard let end else { return Array(Folding.key(String(text.unicodeScalars.prefix(scalars))).utf8) }
-        return Array(Folding.key(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]).utf8)
+        return head ?? Array(Folding.key(String(text.unicodeScalars.prefix(scalars))).utf8)
     }
 
     /// The dateline of the first lines that have one.
     public func dateline(of text: String) -> Dateline? {
-        var offset = 0
         // maxSplits: the head's lines only, not every line of the text.
-        for line in text.splitASCII(separator: 0x0A, maxSplits: 8, omittingEmptySubsequences: false).prefix(8) {
+        for line in MetadataExtractor.headLines(text, 8, omittingEmpty: false) {
             if var found = dateline(in: line) {
-                // The body starts after the first dash that closes the head.
-                if let dash = MetadataExtractor.firstDash(in: line) { found.bodyStart = offset + dash + 1 }
+                // The body starts after the first dash that closes the head. The lines before it
+                // and their line breaks are the text before the line: its scalars are counted
+                // only here, not for every line passed (a head's lines are long paragraphs).
+                if let dash = MetadataExtractor.firstDash(in: line) {
+                    found.bodyStart = MetadataExtractor.scalarCount(text[..<line.startIndex]) + dash + 1
+                }
                 return found
             }
-            offset += line.unicodeScalars.count + 1
         }
         return nil
+    }
+
+    /// `text.splitASCII(separator: 0x0A, maxSplits: count, omittingEmptySubsequences:).prefix(count)`:
+    /// the first `count` lines, their ends found eight bytes at a time (the head's lines are long
+    /// paragraphs, searched byte by byte through the split's closure).
+    static func headLines(_ text: String, _ count: Int, omittingEmpty: Bool) -> [Substring] {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+            var lines: [Substring] = []
+            lines.reserveCapacity(count)
+            let utf8 = text.utf8
+            var start = 0
+            while lines.count < count {
+                let end = nextNewline(bytes, from: start)
+                if !(omittingEmpty && end == start) {
+                    lines.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+                }
+                if end == bytes.count { break }
+                start = end + 1
+            }
+            return lines
+        }
+        return found ?? Array(text.splitASCII(separator: 0x0A, maxSplits: count, omittingEmptySubsequences: omittingEmpty).prefix(count))
+    }
+
+    /// The offset of the first "\n" at or after `start`, or the end. A word's bytes XOR "\n" are
+    /// zero where it has one; the lowest zero byte's high bit is set exactly (a borrow only runs
+    /// upwards from a zero byte).
+    static func nextNewline(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        var i = start
+        while i + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+            if zero != 0 { return i + zero.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+        return i
+    }
+
+    /// `line.splitASCII(separator: 0x20, maxSplits: count).prefix(count).map(String.init)`: the
+    /// first `count` words between spaces, made strings straight from the bytes (cutting each as
+    /// a substring first cost more than the parse that reads them).
+    static func firstWords(of line: Substring, _ count: Int) -> [String] {
+        let found = line.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+            var words: [String] = []
+            words.reserveCapacity(count)
+            var start = 0
+            var i = 0
+            while i <= bytes.count && words.count < count {
+                if i == bytes.count || bytes[i] == 0x20 {
+                    if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                    start = i + 1
+                }
+                i += 1
+            }
+            return words
+        }
+        return found ?? line.splitASCII(separator: 0x20, maxSplits: count).prefix(count).map(String.init)
+    }
+
+    /// `text.unicodeScalars.count`, over the bytes when they are contiguous: every scalar has
+    /// one byte that is not a continuation byte.
+    static func scalarCount(_ text: Substring) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? text.unicodeScalars.count
     }
 
     /// The offset in Unicode scalars of the line's first "—", "–" or "--" (at its first hyphen).
@@ -192,7 +368,7 @@ public struct MetadataExtractor: Sendable {
         guard MetadataExtractor.mayBeDateline(line) else { return nil }
         // Only the first 16 words are read (a "date YYYY-MM-DD" stamp, then 14 for the dash): a
         // news paragraph is one line, and making a string of every word of it was most of the cost.
-        var words = line.splitASCII(separator: 0x20, maxSplits: 16).prefix(16).map(String.init)
+        var words = MetadataExtractor.firstWords(of: line, 16)
         var stamp: PartialDate?
         if words.count >= 2, words[0].lowercased() == "date", let date = PartialDate(iso: words[1]) {
             stamp = date
@@ -227,8 +403,12 @@ public struct MetadataExtractor: Sendable {
     /// A date written with a month name in the dateline head: "Nov. 17, 2017", "26. Oktober 2023".
     func dateInDateline(_ words: [String], fallbackYear: Int?) -> PartialDate? {
         let trimmed = words.map { $0.trimmingScalars(where: MetadataExtractor.isDatePunctuation) }
-        guard let m = trimmed.firstIndex(where: { rules.month($0) != nil && $0.startsUppercase }),
-              let month = rules.month(trimmed[m]) else { return nil }
+        // The first capitalised month name, looked up once.
+        var found: (index: Int, month: Int)?
+        for (i, word) in trimmed.enumerated() where word.startsUppercase {
+            if let month = rules.month(word) { found = (i, month); break }
+        }
+        guard let (m, month) = found else { return nil }
         let number: (Int) -> Int? = { i in i >= 0 && i < trimmed.count ? Int(trimmed[i]) : nil }
         let year = [number(m + 1), number(m + 2)].compactMap { $0 }.first { $0 >= 1900 && $0 <= 2100 } ?? fallbackYear
         let day = [number(m + 1), number(m - 1)].compactMap { $0 }.first { (1...31).contains($0) }
