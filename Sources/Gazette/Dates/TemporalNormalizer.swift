@@ -213,18 +213,8 @@ public struct TemporalNormalizer: Sendable {
                 i += 1
                 continue
             }
-            // A scalar past ASCII, decoded as the scan's tokenizer decodes it.
-            let v: UInt32, len: Int
-            if byte < 0xE0 && i + 1 < n {
-                v = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); len = 2
-            } else if byte < 0xF0 && i + 2 < n {
-                v = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); len = 3
-            } else if i + 3 < n {
-                v = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
-                    | UInt32(bytes[i + 3] & 0x3F); len = 4
-            } else {
-                v = 0xFFFD; len = 1
-            }
+            // A scalar past ASCII (the bytes are a String's: valid UTF-8).
+            let (v, len) = UTF8Scalars.decode(bytes, at: i)
             i += len
             if DateRules.isLetter(v) {
                 // Lower-casing keeps a scalar past ASCII past ASCII.
@@ -311,20 +301,8 @@ public struct TemporalNormalizer: Sendable {
 
         while i < n {
             let b0 = bytes[i]
-            var v: UInt32
-            var len: Int
-            if b0 < 0x80 {
-                v = UInt32(b0); len = 1
-            } else if b0 < 0xE0 && i + 1 < n {
-                v = (UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); len = 2
-            } else if b0 < 0xF0 && i + 2 < n {
-                v = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); len = 3
-            } else if i + 3 < n {
-                v = (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
-                    | UInt32(bytes[i + 3] & 0x3F); len = 4
-            } else {
-                v = 0xFFFD; len = 1
-            }
+            // The bytes are a String's: valid UTF-8.
+            let (v, len) = b0 < 0x80 ? (UInt32(b0), 1) : UTF8Scalars.decode(bytes, at: i)
 
             if v >= 0x30 && v <= 0x39 {
                 if state != 2 {
