@@ -109,6 +109,18 @@ extension String {
         }
     }
 
+    /// ASCII `bytes` as a string, copied whole. `String(decoding:as:)` validates them as UTF-8
+    /// first; an initializer that writes its bytes in place checks only that a small string (up
+    /// to 15 bytes, nearly every token) is ASCII, and validates a longer one as before. For the
+    /// tokenizer's texts, 32 instructions less a token (2 MB import: 10.5 M of 117 M).
+    init(ascii bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(unsafeUninitializedCapacity: bytes.count) { buffer in
+            guard let from = bytes.baseAddress, let to = buffer.baseAddress else { return 0 }
+            to.update(from: from, count: bytes.count)
+            return bytes.count
+        }
+    }
+
     /// Whether the text's UTF-8 bytes end with `suffix`, compared in place. `hasSuffix` compares
     /// `Character`s from the end: for a substring, a thousand instructions to test "'s".
     /// (On `String` only, with an index loop: a version on any `StringProtocol` cost the

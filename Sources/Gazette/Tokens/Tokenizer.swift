@@ -141,7 +141,7 @@ public enum Tokenizer {
                 hash = WordIndex.step(hash, b)
             }
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = String(ascii: bytes)
         let key = upperLetters == 0 ? text : String(asciiLowercasing: bytes)
         return Token(text: text, key: key, keyHash: hash, start: start, end: start + bytes.count,
                      shape: asciiShape(first: bytes[0], upperLetters: upperLetters, lowerLetters: lowerLetters))
