@@ -18,7 +18,11 @@ public enum Tokenizer {
         if let tokens = sentence.text.withASCIIBytes({ tokens(in: ASCIIScalars(bytes: $0), base: sentence.start) }) {
             return tokens
         }
-        return tokens(in: [Unicode.Scalar](scalarsOf: sentence.text), base: sentence.start)
+        // Any other sentence is decoded once, its scalars for the rules and their byte offsets
+        // for the tokens' texts, which are copied whole from the bytes (ASCII tokens keyed from
+        // them in place, as above) rather than encoded again scalar by scalar.
+        var text = sentence.text
+        return text.withUTF8 { tokens(in: UTF8SentenceScalars(bytes: $0), base: sentence.start) }
     }
 
     /// The tokens of `s`, a sentence's scalars, whose first scalar is at document offset `base`.
@@ -95,8 +99,12 @@ public enum Tokenizer {
 
     /// Any token, through the Unicode properties of its scalars.
     static func makeGeneral(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
+        makeGeneral(s, i, j, base, text: String(scalars: s[i..<j]))
+    }
+
+    /// ``makeGeneral(_:_:_:_:)`` with the token's `text` (the string of `s[i..<j]`) already made.
+    static func makeGeneral(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int, text: String) -> Token {
         let slice = s[i..<j]
-        let text = String(scalars: slice)
         let shape: Token.Shape
         let first = slice[slice.startIndex]
         if ("0"..."9").contains(first) {
@@ -202,5 +210,74 @@ struct ASCIIScalars: TokenScalars {
 
     private func generalToken(_ i: Int, _ j: Int, _ base: Int) -> Token {
         Tokenizer.makeGeneral((i..<j).map { Unicode.Scalar(bytes[$0]) }, 0, j - i, base + i)
+    }
+}
+
+/// A sentence with scalars outside ASCII: its scalars, decoded from its UTF-8 `bytes` in one pass,
+/// and where each starts in the bytes, so that a token's text is its bytes copied whole (one
+/// validating copy, not a count and an encoding scalar by scalar) and an ASCII token among them
+/// is made from its bytes in place by ``Tokenizer/asciiToken(_:start:)``. Offsets stay in scalars.
+struct UTF8SentenceScalars: TokenScalars {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let scalars: [Unicode.Scalar]
+    /// The byte offset of each scalar, and the byte count last: `count + 1` entries.
+    let offsets: [Int]
+
+    /// Decodes `bytes` in one loop writing both arrays in place: appending each offset from
+    /// inside a decoding closure cost more than the strings it saved.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        var scalars: [Unicode.Scalar] = []
+        // A scalar takes at least one byte: the byte count is room enough for either array.
+        offsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsetBuffer, offsetCount in
+            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, scalarCount in
+                var n = 0
+                var i = 0
+                while i < bytes.count {
+                    offsetBuffer[n] = i
+                    let lead = bytes[i]
+                    if lead < 0x80 {
+                        scalarBuffer[n] = Unicode.Scalar(lead)
+                        i += 1
+                    } else {
+                        let (value, length) = UTF8Scalars.decode(bytes, at: i)
+                        // The bytes are a `String`'s, valid UTF-8: every value is a scalar.
+                        scalarBuffer[n] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                        i += length
+                    }
+                    n += 1
+                }
+                offsetBuffer[n] = i
+                scalarCount = n
+            }
+            offsetCount = scalars.count + 1
+        }
+        self.scalars = scalars
+    }
+
+    var count: Int { scalars.count }
+
+    @inline(__always)
+    subscript(position: Int) -> Unicode.Scalar {
+        scalars[position]
+    }
+
+    @inline(__always)
+    private func span(_ i: Int, _ j: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[offsets[i]..<offsets[j]])
+    }
+
+    func text(_ i: Int, _ j: Int) -> String {
+        String(decoding: span(i, j), as: UTF8.self)
+    }
+
+    /// An ASCII token (as many bytes as scalars) from its bytes in place; any other through the
+    /// scalars' properties, with its text copied from its bytes.
+    func token(_ i: Int, _ j: Int, _ base: Int) -> Token {
+        let tokenBytes = span(i, j)
+        if tokenBytes.count == j - i, let token = Tokenizer.asciiToken(tokenBytes, start: base + i) {
+            return token
+        }
+        return Tokenizer.makeGeneral(scalars, i, j, base, text: String(decoding: tokenBytes, as: UTF8.self))
     }
 }
