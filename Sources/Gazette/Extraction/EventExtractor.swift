@@ -143,9 +143,8 @@ public struct EventExtractor: EventExtracting {
             var reported: [Event] = []
             for (trigger, at, length) in found {
             // A plan is no report: "will", "plans" … in the trigger's clause.
-            let clauseStart = tokens[..<at].lastIndex { $0.key == "," || $0.key == ";" || rules.clauseStarts.contains($0.key) } ?? 0
-            if tokens[clauseStart..<at].contains(where: { rules.modal.contains($0.key) || rules.negation.contains($0.key) }) { continue }
-            if !trigger.needs.isEmpty, !mentions.contains(where: { trigger.needs.contains($0.type) }) { continue }
+            if isPlanned(before: at, tokens, rules) { continue }
+            if !trigger.needs.isEmpty, !mentions.indices.contains(where: { trigger.needs.contains(mentions[$0].type) }) { continue }
             // The date.
             var start: PartialDate?
             var end: PartialDate?
@@ -165,9 +164,12 @@ public struct EventExtractor: EventExtracting {
             guard let dateStart = start else { continue }
             if let published = text.published, dateStart > published, !published.iso.hasPrefix(dateStart.iso) { continue }
             // Participants: named before the trigger act, named after it are the target.
-            let participants = mentions.compactMap { m -> Event.Participant? in
-                guard let key = m.entityKey else { return nil }
-                return Event.Participant(entity: key, role: m.firstToken < at ? .actor : .target)
+            // By index, made to size: `compactMap` took each mention by value (eight strings retained).
+            var participants: [Event.Participant] = []
+            participants.reserveCapacity(mentions.count)
+            for k in mentions.indices {
+                guard let key = mentions[k].entityKey else { continue }
+                participants.append(Event.Participant(entity: key, role: mentions[k].firstToken < at ? .actor : .target))
             }
             let matchEnd = tokens[min(tokens.count, at + length) - 1].end
             // The places: each stop of a visit, or one place.
@@ -232,6 +234,33 @@ public struct EventExtractor: EventExtracting {
         }
         return found
     }
+
+    /// Whether a plan or negation word ("will", "plans", "nicht") stands in the clause of the
+    /// trigger at `at`: from the last comma, semicolon or clause word before it (that word
+    /// included), else from the sentence start. Read by index, the words by the tokens' hashes:
+    /// `lastIndex(where:)` and `contains(where:)` over slices copied every token into their closures
+    /// and hashed each key again for the three sets.
+    func isPlanned(before at: Int, _ tokens: [Token], _ rules: EventRules) -> Bool {
+        var clauseStart = 0
+        var k = at - 1
+        while k >= 0 {
+            // "," and ";" by their hashes first: most tokens are neither, and ruled out without a comparison.
+            if (tokens[k].keyHash == EventExtractor.commaHash && tokens[k].key == ",")
+                || (tokens[k].keyHash == EventExtractor.semicolonHash && tokens[k].key == ";")
+                || rules.clauseStarts.contains(tokens[k]) {
+                clauseStart = k
+                break
+            }
+            k -= 1
+        }
+        for k in clauseStart..<max(clauseStart, at) where rules.modal.contains(tokens[k]) || rules.negation.contains(tokens[k]) {
+            return true
+        }
+        return false
+    }
+
+    /// ``Token/keyHash`` of "," and ";" (a token's key is its folded text).
+    static let commaHash = WordIndex.hash(","), semicolonHash = WordIndex.hash(";")
 
     /// The places a trip goes to: the first place after the trigger and those enumerated with it
     /// ("nach Deutschland, Saudi-Arabien und Russland").

@@ -253,7 +253,7 @@ public struct RelationExtractor: RelationExtracting {
             let ofOrganization = type == .organization && RelationExtractor.mayNameParent(mentions[k].name, nameWords.nameOf)
             guard namedAfterPlace || ofOrganization else { continue }
             let start = mentions[k].start, end = mentions[k].end
-            let words = mentions[k].name.splitASCII(whereSeparator: RelationExtractor.isNameWordSeparator).map(String.init)
+            let words = RelationExtractor.nameWords(mentions[k].name)
             if namedAfterPlace {
                 for word in words where word.startsUppercase {
                     guard let placeKey = names.place(named: Folding.nameKey(word)), placeKey != key,
@@ -275,6 +275,24 @@ public struct RelationExtractor: RelationExtracting {
             }
         }
         return facts
+    }
+
+    /// `name` split into words at ``isNameWordSeparator(_:)`` bytes, empty pieces left out, as
+    /// `splitASCII(whereSeparator:).map(String.init)` splits it. Cut from the bytes in place: the
+    /// general split made a `Substring` per word by stepping string indices, then a `String` of
+    /// it (about 2,600 instructions a name). The cuts fall next to ASCII bytes, scalar boundaries of
+    /// valid UTF-8, so each piece decodes to the same string.
+    static func nameWords(_ name: String) -> [String] {
+        name.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+            var words: [String] = []
+            words.reserveCapacity(8)
+            var start = 0
+            for k in 0...bytes.count where k == bytes.count || isNameWordSeparator(bytes[k]) {
+                if k > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self)) }
+                start = k + 1
+            }
+            return words
+        } ?? name.splitASCII(whereSeparator: isNameWordSeparator).map(String.init)
     }
 
     /// The bytes a name is split into words at for the structural rules: space and brackets.
@@ -407,10 +425,14 @@ struct TopicTracker {
 /// when a rule first asks it, and a quarter of the documents never do: made for every document,
 /// with a `Dictionary`, they folded every place's aliases (about 2,200 instructions a name with
 /// the hashing).
+///
+/// The tables are a ``WordIndex`` of the folded names and the keys by their numbers: one hash
+/// and probe per name to add it or find it there (a ``WordMap`` asked `contains`, then stored,
+/// hashing twice). An alias equal to its entity's name is not folded again: its key is there.
 struct NameTables {
     private let entities: [ResolvedEntity]
-    private var places: WordMap<String>?
-    private var organizations: WordMap<String>?
+    private var places: (names: WordIndex, keys: [String])?
+    private var organizations: (names: WordIndex, keys: [String])?
 
     init(_ entities: [ResolvedEntity]) {
         self.entities = entities
@@ -419,30 +441,33 @@ struct NameTables {
     /// The key of the first place with this folded name or alias.
     mutating func place(named key: String) -> String? {
         if places == nil {
-            var table = WordMap<String>()
+            var names = WordIndex()
+            var keys: [String] = []
             // By index: `for e in entities` copied every entity (eight strings, an array).
             for k in entities.indices where entities[k].type == .place {
-                let name = Folding.nameKey(entities[k].name)
-                if !table.contains(name) { table[name] = entities[k].key }
-                for alias in entities[k].aliases {
-                    let folded = Folding.nameKey(alias)
-                    if !table.contains(folded) { table[folded] = entities[k].key }
+                if names.insert(Folding.nameKey(entities[k].name)).inserted { keys.append(entities[k].key) }
+                for alias in entities[k].aliases where alias != entities[k].name {
+                    if names.insert(Folding.nameKey(alias)).inserted { keys.append(entities[k].key) }
                 }
             }
-            places = table
+            places = (names, keys)
         }
-        return places?[key]
+        guard let places, let number = places.names.number(of: key) else { return nil }
+        return places.keys[number]
     }
 
     /// The key of the last organization with this folded name.
     mutating func organization(named key: String) -> String? {
         if organizations == nil {
-            var table = WordMap<String>()
+            var names = WordIndex()
+            var keys: [String] = []
             for k in entities.indices where entities[k].type == .organization {
-                table[Folding.nameKey(entities[k].name)] = entities[k].key
+                let (number, inserted) = names.insert(Folding.nameKey(entities[k].name))
+                if inserted { keys.append(entities[k].key) } else { keys[number] = entities[k].key }
             }
-            organizations = table
+            organizations = (names, keys)
         }
-        return organizations?[key]
+        guard let organizations, let number = organizations.names.number(of: key) else { return nil }
+        return organizations.keys[number]
     }
 }

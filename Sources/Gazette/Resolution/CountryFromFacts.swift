@@ -14,15 +14,38 @@ public struct CountryFromFacts: Sendable {
     public func apply(to entities: [ResolvedEntity], facts: [Fact]) -> [ResolvedEntity] {
         // Entities changed in place, found by position: a dictionary of entities copied each one
         // (eight strings and its aliases) in, out at every fact, and back.
+        //
+        // Each key hashed once: its number in `index` and the position of its first entity. The
+        // entities that repeat an earlier key are noted as the index is made (most documents have
+        // none), so that the last step visits only them instead of looking every key up again.
+        var index = WordIndex()
+        var firstPosition: [Int] = []
+        firstPosition.reserveCapacity(entities.count)
+        var repeats: [(at: Int, first: Int)] = []
+        for i in entities.indices {
+            let (number, inserted) = index.insert(entities[i].key)
+            if inserted { firstPosition.append(i) } else { repeats.append((i, firstPosition[number])) }
+        }
+        // The links as positions, looked up once, in the facts' order: the rounds below read them
+        // up to four times. A link whose subject or object is no entity never changes anything.
+        // (The facts filtered into an array of their own were copied, strings and all.)
+        var links: [(subject: Int, object: Int)] = []
+        for k in facts.indices {
+            switch facts[k].predicate {
+            case .locatedIn, .headquarteredIn, .partOf:
+                guard let s = index.number(of: facts[k].subject), let o = index.number(of: facts[k].object) else { continue }
+                links.append((firstPosition[s], firstPosition[o]))
+            default:
+                continue
+            }
+        }
+        guard !links.isEmpty || !repeats.isEmpty else { return entities }
         var out = entities
-        var positions: WordMap<Int> = [:]
-        for i in out.indices where positions[out[i].key] == nil { positions[out[i].key] = i }
-        let links = facts.filter { [.locatedIn, .headquarteredIn, .partOf].contains($0.predicate) }
-        for _ in 0..<4 {
+        for _ in 0..<4 where !links.isEmpty {
             var changed = false
-            for fact in links {
-                guard let s = positions[fact.subject], out[s].country == nil, out[s].subtype != "country",
-                      ![.person, .product, .program].contains(out[s].type), let o = positions[fact.object] else { continue }
+            for (s, o) in links {
+                guard out[s].country == nil, out[s].subtype != "country",
+                      ![.person, .product, .program].contains(out[s].type) else { continue }
                 let country = out[o].subtype == "country" ? out[o].name : out[o].country
                 guard let name = country else { continue }
                 out[s].country = name
@@ -35,9 +58,7 @@ public struct CountryFromFacts: Sendable {
             if !changed { break }
         }
         // An entity whose key came before takes that one's state, as a lookup by key would give.
-        for i in out.indices {
-            if let first = positions[out[i].key], first != i { out[i] = out[first] }
-        }
+        for (i, first) in repeats { out[i] = out[first] }
         return out
     }
 }
