@@ -166,12 +166,8 @@ public struct MetadataExtractor: Sendable {
     /// is there; nil when the head is not ASCII and the general path must answer.
     func asciiSource(in bytes: UnsafeBufferPointer<UInt8>, scalars: Int) -> String?? {
         let end = min(bytes.count, scalars)
-        guard let base = bytes.baseAddress else { return .some(nil) }
-        var i = 0
-        while i + 8 <= end {
-            if UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
-            i += 8
-        }
+        guard bytes.baseAddress != nil else { return .some(nil) }
+        var i = UTF8Scalars.skippingASCIIWords(bytes, from: 0, to: end)
         while i < end {
             if bytes[i] >= 0x80 { return nil }
             i += 1

@@ -213,14 +213,10 @@ public struct TextNormalizer: Sendable {
         // Eight ASCII bytes are passed over at once: ASCII is below U+0300, and most of a text is ASCII.
         var text = text
         return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return true }
             var i = 0
             while i < bytes.count {
-                if i + 8 <= bytes.count,
-                   UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
+                i = UTF8Scalars.skippingASCIIWords(bytes, from: i, to: bytes.count)
+                guard i < bytes.count else { break }
                 if bytes[i] < 0x80 { i += 1; continue }
                 let (value, length) = UTF8Scalars.decode(bytes, at: i)
                 switch value {

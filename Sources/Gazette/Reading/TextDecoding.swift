@@ -70,14 +70,10 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     }
 
     static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
         var i = 0
         let n = bytes.count
         while i < n {
-            // Runs of ASCII eight bytes at a time: most of a text is ASCII.
-            while i + 8 <= n, UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-            }
+            i = UTF8Scalars.skippingASCIIWords(bytes, from: i, to: n)
             guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }

@@ -17,6 +17,19 @@ enum UTF8Scalars {
         }
     }
 
+    /// The first offset from `i` at which eight bytes up to `end` are not all ASCII, or where
+    /// fewer than eight are left: the ASCII runs that most of a text is, passed over a 64-bit
+    /// word at a time. The bytes from the result on are for the caller to read one by one.
+    @inline(__always)
+    static func skippingASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int, to end: Int) -> Int {
+        guard let base = bytes.baseAddress else { return i }
+        var i = i
+        while i + 8 <= end, UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+        }
+        return i
+    }
+
     /// The scalar value of the multi-byte sequence starting at `i` (its lead byte is 0x80 or
     /// more) and the number of bytes it takes, cut short at the buffer's end: for loops that
     /// step over ASCII themselves and decode only the rest.
