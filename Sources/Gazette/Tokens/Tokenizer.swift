@@ -93,10 +93,6 @@ public enum Tokenizer {
         return period
     }
 
-    static func make(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
-        makeASCII(s, i, j, base) ?? makeGeneral(s, i, j, base)
-    }
-
     /// Any token, through the Unicode properties of its scalars.
     static func makeGeneral(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
         makeGeneral(s, i, j, base, text: String(scalars: s[i..<j]))
@@ -120,16 +116,6 @@ public enum Tokenizer {
             shape = .punctuation
         }
         return Token(text: text, key: Folding.key(text), start: base + i, end: base + j, shape: shape)
-    }
-
-    /// ``make(_:_:_:_:)`` for an all-ASCII token, the common case: its scalars' values written
-    /// as bytes to the stack and made a token by ``asciiToken(_:start:)``. Nil for any other token.
-    static func makeASCII(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token? {
-        for k in i..<j where s[k].value >= 0x80 { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: j - i) { buffer in
-            for k in i..<j { buffer[k - i] = UInt8(truncatingIfNeeded: s[k].value) }
-            return asciiToken(UnsafeBufferPointer(buffer), start: base + i)
-        }
     }
 
     /// The token of ASCII `bytes` at document offset `start`: text, folded key (and its hash,
@@ -175,16 +161,6 @@ protocol TokenScalars {
     func token(_ i: Int, _ j: Int, _ base: Int) -> Token
     /// The text of `i..<j`.
     func text(_ i: Int, _ j: Int) -> String
-}
-
-extension Array: TokenScalars where Element == Unicode.Scalar {
-    func token(_ i: Int, _ j: Int, _ base: Int) -> Token {
-        Tokenizer.make(self, i, j, base)
-    }
-
-    func text(_ i: Int, _ j: Int) -> String {
-        String(String.UnicodeScalarView(self[i..<j]))
-    }
 }
 
 /// An ASCII sentence's bytes, each a scalar.
