@@ -168,6 +168,12 @@ public struct DocumentWriter {
     /// relationship seen again needs no upsert. Swept like the entity cache.
     var relationshipIDs: [RelationshipIdentity: CacheEntry<Int64>] = [:]
     static let relationshipCacheLimit = 50_000
+    /// The row ids of the entities of the document being written, by key, filled as
+    /// ``write(_:)`` upserts them: its mentions, facts and events look their entities up here,
+    /// in a table of a few dozen keys hashed with ``WordIndex``'s FNV, instead of in `entities`
+    /// (up to 50,000 keys, SipHash): about 500 instructions a look-up there, 60,000 look-ups on
+    /// 2 MB of text.
+    var documentEntityIDs = WordMap<Int64>()
     /// Indexes dropped for a first import, `(name, sql)`, created again by ``finish()``.
     var deferredIndexes: [(name: String, sql: String)] = []
     /// Entity row id → change of its `entity_stats` counts in this transaction, written by ``finish()``.
@@ -293,8 +299,10 @@ public struct DocumentWriter {
             if pendingFTSBytes > DocumentWriter.ftsBufferBytes { try flushFTS() }
         }
 
+        documentEntityIDs = WordMap()
         for entity in doc.entities {
             let entityID = try upsert(entity)
+            documentEntityIDs[entity.key] = entityID
             for alias in entity.aliases {
                 try statements.alias.run(entityID, documentID, alias)
                 // Only a row written counts (an alias the document gave twice is one row).
@@ -380,7 +388,7 @@ public struct DocumentWriter {
 
     /// The row id of an entity of the document being written (``upsert(_:)`` cached it).
     func entityID(_ key: String) -> Int64? {
-        entities[key]?.value.id
+        documentEntityIDs[key] ?? entities[key]?.value.id
     }
 
     mutating func upsert(_ entity: ResolvedEntity) throws -> Int64 {
@@ -420,12 +428,13 @@ public struct DocumentWriter {
                   sentenceIDs.indices.contains(fact.sentence), subject != object else { continue }
             // A symmetric fact is stored once, with the smaller entity key as subject.
             if fact.predicate.isSymmetric && fact.object < fact.subject { swap(&subject, &object) }
-            let identity = RelationshipIdentity(subject: subject, predicate: fact.predicate.rawValue, object: object,
+            let identity = RelationshipIdentity(subject: subject, predicate: fact.predicate, object: object,
                                                 attributes: DocumentWriter.json(fact.attributes))
             let known = relationshipIDs[identity]
+            let predicate = fact.predicate.rawValue
             guard let id = try known?.value
-                ?? statements.relationship.runInsertingRowID(subject, identity.predicate, object, identity.attributes)
-                ?? statements.relationshipID.runReturningID(subject, identity.predicate, object, identity.attributes) else { continue }
+                ?? statements.relationship.runInsertingRowID(subject, predicate, object, identity.attributes)
+                ?? statements.relationshipID.runReturningID(subject, predicate, object, identity.attributes) else { continue }
             relationshipIDs[identity] = CacheEntry(value: id, uses: (known?.uses ?? 0) + 1)
             evidence.append((id, sentenceIDs[fact.sentence], index))
             let n = Int(id - firstNewRelationship)
@@ -712,9 +721,20 @@ public struct DocumentWriter {
     }
 
     static func json(_ attributes: [String: String]) -> String {
-        guard !attributes.isEmpty,
-              let data = try? JSONSerialization.data(withJSONObject: attributes, options: [.sortedKeys]) else { return "{}" }
+        guard !attributes.isEmpty else { return "{}" }
+        if attributes.count == 1, let (key, value) = attributes.first, isPlainJSON(key), isPlainJSON(value) {
+            return "{\"" + key + "\":\"" + value + "\"}"
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: attributes, options: [.sortedKeys]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Whether `text` goes into a JSON string as it is: printable ASCII without the quote, the
+    /// backslash and the slash (which `JSONSerialization` escapes). A fact's attributes are
+    /// mostly one such pair (`{"role":"mayor"}`), which ``json(_:)`` then writes itself:
+    /// `JSONSerialization` took about 35,000 instructions for it.
+    static func isPlainJSON(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "/") }
     }
 
     static func now() -> String {
@@ -731,7 +751,8 @@ struct CacheEntry<Value> {
 /// What makes a relationship row unique (its UNIQUE constraint), as the writer caches it.
 struct RelationshipIdentity: Hashable {
     var subject: Int64
-    var predicate: String
+    /// The case, not its name: an enum hashes its case number, a `String` every byte.
+    var predicate: RelationPredicate
     var object: Int64
     var attributes: String
 }
