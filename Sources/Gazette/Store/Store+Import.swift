@@ -182,7 +182,7 @@ public struct DocumentWriter {
     /// +1 for every `entity_alias` row written, −1 for every row a replaced document takes away.
     /// Written by ``finish()``, or when it holds ``aliasChangesLimit`` pairs, so that memory stays
     /// bounded however many names a huge import brings.
-    var aliasChanges: [AliasCountKey: Int] = [:]
+    var aliasChanges = [AliasCountKey: Int](minimumCapacity: DocumentWriter.aliasChangesLimit)
     static let aliasChangesLimit = 50_000
     /// The per-document statements, prepared once.
     let statements: WriterStatements
@@ -310,7 +310,7 @@ public struct DocumentWriter {
             }
         }
         if aliasChanges.count >= DocumentWriter.aliasChangesLimit { try writeAliasChanges() }
-        var mentionsByEntity: [Int64: Int] = [:]
+        var mentionsByEntity = [Int64: Int](minimumCapacity: doc.entities.count)
         // The rows in the document's order: whole statements of eight, then the rest one by one.
         var rows: [(entityID: Int64, sentenceID: Int64, mention: Int)] = []
         rows.reserveCapacity(doc.mentions.count)
@@ -392,10 +392,12 @@ public struct DocumentWriter {
     }
 
     mutating func upsert(_ entity: ResolvedEntity) throws -> Int64 {
-        let cached = entities[entity.key]
+        // One hash of the key for a known entity: its use is counted through the slot found.
+        let slot = entities.index(forKey: entity.key)
+        let cached = slot.map { entities.values[$0] }
         let uses = (cached?.uses ?? 0) + 1
-        if let cached, cached.value.row.merged(with: entity) == cached.value.row {
-            entities[entity.key]?.uses = uses
+        if let slot, let cached, cached.value.row.merged(with: entity) == cached.value.row {
+            entities.values[slot].uses = uses
             return cached.value.id
         }
         let lastRowID = db.lastInsertedRowID
@@ -701,7 +703,9 @@ public struct DocumentWriter {
         for (key, change) in sorted where change != 0 {
             try upsert.run(key.entityID, key.alias, change)
         }
-        aliasChanges = [:]
+        // Its full size at once: grown by doubling, it rehashed every key at each step (6 M
+        // instructions on 2 MB).
+        aliasChanges = Dictionary(minimumCapacity: DocumentWriter.aliasChangesLimit)
     }
 
     /// The row id SQLite gives the next row of `table` (one of the writer's tables, named in code):
