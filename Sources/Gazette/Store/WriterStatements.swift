@@ -22,6 +22,8 @@ struct WriterStatements {
     /// instructions on 2 MB).
     let sentenceText: BoundInsert
     let alias: BoundInsert
+    /// ``rowsPerStatement`` alias rows in one statement (``DocumentWriter/writeAliases(of:ids:documentID:)``).
+    let aliases: BoundInsert
     let mention: BoundInsert
     /// ``rowsPerStatement`` mentions in one statement: SQLite's work per statement (binding,
     /// opening and closing cursors, resetting) was about a third of a mention's cost.
@@ -58,6 +60,8 @@ struct WriterStatements {
             + WriterStatements.rows(of: 7))
         sentenceText = try BoundInsert(db, sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
         alias = try BoundInsert(db, sql: "INSERT OR IGNORE INTO entity_alias(entity_id, document_id, alias) VALUES (?, ?, ?)")
+        aliases = try BoundInsert(db, sql: "INSERT OR IGNORE INTO entity_alias(entity_id, document_id, alias) VALUES "
+            + WriterStatements.rows(of: 3))
         mention = try BoundInsert(db, sql: """
             INSERT INTO mention(entity_id, document_id, sentence_id, start, "end", text, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)

@@ -54,6 +54,32 @@ import Testing
         #expect(try Self.mismatches(store) == [])
     }
 
+    /// The writer puts a document's alias rows several to a statement and counts each only when
+    /// the document cannot repeat one (distinct entities, forms sorted without repeats); a
+    /// document that breaks that (an entity twice, a form twice) goes row by row, and the kept
+    /// counts still equal the rows either way.
+    @Test func repeatedFormsAndEntitiesCountOnce() throws {
+        let (store, directory) = try TestSupport.makeStore()
+        defer { TestSupport.removeTemporary(directory) }
+        let files = try FileManager.default.contentsOfDirectory(at: TestSupport.seedDirectory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+        let plain = try TestSupport.extract(try #require(files.first))
+        var repeating = try TestSupport.extract(try #require(files.dropFirst().first))
+        let first = try #require(repeating.entities.first)
+        var twice = first
+        twice.aliases = first.aliases + first.aliases.reversed()
+        repeating.entities.append(twice)
+        _ = try store.write([plain, repeating])
+        #expect(try Self.mismatches(store) == [])
+        let expected = Set(plain.entities.flatMap { e in e.aliases.map { "1 \(e.key) \($0)" } })
+            .union(repeating.entities.flatMap { e in e.aliases.map { "2 \(e.key) \($0)" } })
+        let stored = try TestSupport.strings(store, """
+            SELECT document_id || ' ' || key || ' ' || alias FROM entity_alias JOIN entity ON entity.id = entity_id
+            """)
+        #expect(stored.count == expected.count)
+        #expect(Set(stored) == expected)
+    }
+
     @Test func lookUpsByAliasUseTheKeptNames() throws {
         let (store, directory) = try TestSupport.makeStore()
         defer { TestSupport.removeTemporary(directory) }
