@@ -43,16 +43,21 @@ struct BoundInsert {
     }
 
     func bind(_ index: Int32, _ value: String) {
+        // A native string's bytes in place: `withUTF8` needs a mutable copy, and the copy a
+        // retain and a release of a string another thread made (cache lines that core holds).
+        if let bound: Void = value.utf8.withContiguousStorageIfAvailable({ bytes in bindText(index, bytes) }) { return bound }
         var value = value
-        value.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                // SQLITE_TRANSIENT: SQLite copies the bytes, which live only for this closure. An empty
-                // string has no base address, and a NULL pointer would bind NULL, not "".
-                if let base = chars.baseAddress {
-                    _ = sqlite3_bind_text(handle, index, base, Int32(chars.count), BoundInsert.transient)
-                } else {
-                    _ = sqlite3_bind_text(handle, index, "", 0, BoundInsert.transient)
-                }
+        value.withUTF8 { bytes in bindText(index, bytes) }
+    }
+
+    private func bindText(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+            // SQLITE_TRANSIENT: SQLite copies the bytes, which live only for this closure. An empty
+            // string has no base address, and a NULL pointer would bind NULL, not "".
+            if let base = chars.baseAddress {
+                _ = sqlite3_bind_text(handle, index, base, Int32(chars.count), BoundInsert.transient)
+            } else {
+                _ = sqlite3_bind_text(handle, index, "", 0, BoundInsert.transient)
             }
         }
     }

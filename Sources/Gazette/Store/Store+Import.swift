@@ -354,6 +354,7 @@ public struct DocumentWriter {
             return
         }
         var rows: [(entity: Int, alias: Int)] = []
+        rows.reserveCapacity(entities.reduce(0) { $0 + $1.aliases.count })
         for e in entities.indices {
             for a in entities[e].aliases.indices { rows.append((e, a)) }
         }
