@@ -416,6 +416,10 @@ public struct EntityResolver: EntityResolving {
     }
 
     /// The entity of the mentions at `members` (indices into `mentions`, in mention order).
+    ///
+    /// Its fields are found as locals and the entity is made once, at the end: filled in as a
+    /// `var` of the struct, it was copied whole twice per entity and the copies destroyed (its
+    /// value witnesses, 16 million instructions on 2 MB).
     func entity(key: String, members: ArraySlice<Int>, of mentions: [Mention], language: Language) -> ResolvedEntity {
         // The canonical name: the reference name, else the longest name used (the fullest form);
         // the first of equals, as `max(by:)` gives. Read in place: `max` copied the mentions.
@@ -425,9 +429,12 @@ public struct EntityResolver: EntityResolving {
             let score = (mentions[k].reference != nil ? 1 : 0, mentions[k].name.characterCount)
             if bestScore < score { b = k; bestScore = score }
         }
-        // The reference entry looked up once, for the name and the place data below.
-        let bestEntry = mentions[b].reference.flatMap { reference.entry(id: $0) }
-        var entity = ResolvedEntity(key: key, name: bestEntry?.name ?? mentions[b].name, type: mentions[b].type, subtype: mentions[b].subtype)
+        // The reference entry found once, for the name and the place data below, and read in
+        // place by its index: `reference.entry(id:)` copied it.
+        let bestReference = mentions[b].reference
+        let bestEntry = bestReference.flatMap { reference.idIndex[$0] }
+        let name = bestEntry.map { reference.entries[$0].name } ?? mentions[b].name
+        let type = mentions[b].type
         // Every surface form is kept, the name too: another document may pick another canonical name.
         // Sorted, then equal neighbours dropped: the same list as a `Set`'s sorted, without
         // hashing every form (a seeded hash per string was most of this step). Texts then names,
@@ -449,58 +456,61 @@ public struct EntityResolver: EntityResolving {
             kept += 1
         }
         if kept < forms.count { forms.removeLast(forms.count - kept) }
-        entity.aliases = forms
         // The first of the mentions' values, by plain loops: lazy `compactMap` sequences cost 12
         // million instructions on 2 MB.
-        if entity.subtype == nil {
-            for k in members { if let subtype = mentions[k].subtype { entity.subtype = subtype; break } }
+        var subtype = mentions[b].subtype
+        if subtype == nil {
+            for k in members { if let found = mentions[k].subtype { subtype = found; break } }
         }
-        let bestReference = mentions[b].reference
-        if let ref = bestReference, let iso = lexiconCountries[ref], let country = reference.country(iso) {
-            entity.country = country.name
-            entity.countrySource = .reference
-            entity.region = country.region
+        var country: String?, countrySource: CountrySource?, region: String?
+        var entityReference: String?, latitude: Double?, longitude: Double?, admin1: String?
+        if let ref = bestReference, let iso = lexiconCountries[ref], let found = reference.country(iso) {
+            country = found.name
+            countrySource = .reference
+            region = found.region
         }
-        if let ref = bestReference, let entry = bestEntry {
-            entity.reference = ref
-            entity.latitude = entry.latitude
-            entity.longitude = entry.longitude
-            entity.admin1 = entry.admin1
-            if entry.subtype == "region" {
-                entity.region = reference.continent(ofRegion: entry.name)
-            } else if let country = reference.country(entry.country) {
-                if entry.subtype != "country" {
-                    entity.country = country.name
-                    entity.countrySource = .reference
+        if let ref = bestReference, let index = bestEntry {
+            let entries = reference.entries
+            entityReference = ref
+            latitude = entries[index].latitude
+            longitude = entries[index].longitude
+            admin1 = entries[index].admin1
+            if entries[index].subtype == "region" {
+                region = reference.continent(ofRegion: entries[index].name)
+            } else if let found = reference.country(entries[index].country) {
+                if entries[index].subtype != "country" {
+                    country = found.name
+                    countrySource = .reference
                 }
-                entity.region = country.region
+                region = found.region
             }
         }
         // Stated in the text: an adjective or an enumeration after "German companies such as".
         var statedCountry: String?
         for k in members { if let iso = mentions[k].statedCountry { statedCountry = iso; break } }
-        if let iso = statedCountry, let country = reference.country(iso) {
-            entity.country = country.name
-            entity.countrySource = .text
-            entity.region = country.region
-        } else if entity.region == nil {
-            for k in members { if let region = mentions[k].statedRegion { entity.region = region; break } }
+        if let iso = statedCountry, let found = reference.country(iso) {
+            country = found.name
+            countrySource = .text
+            region = found.region
+        } else if region == nil {
+            for k in members { if let stated = mentions[k].statedRegion { region = stated; break } }
         }
-        if entity.country == nil, entity.type == .organization, let iso = legalFormCountry(entity.name),
-           let country = reference.country(iso) {
-            entity.country = country.name
-            entity.countrySource = .rule
-            entity.region = country.region
+        if country == nil, type == .organization, let iso = legalFormCountry(name), let found = reference.country(iso) {
+            country = found.name
+            countrySource = .rule
+            region = found.region
         }
         // A name that contains a known place is in that place's country: "Panjin Port", "Liaoning
         // Provincial Government", "Northeast China".
-        if entity.country == nil, entity.type != .person, entity.type != .product, entity.type != .program,
-           entity.subtype != "country", let iso = containedPlaceCountry(members, of: mentions, language), let country = reference.country(iso) {
-            entity.country = country.name
-            entity.countrySource = .text
-            if entity.region == nil { entity.region = country.region }
+        if country == nil, type != .person, type != .product, type != .program, subtype != "country",
+           let iso = containedPlaceCountry(members, of: mentions, language), let found = reference.country(iso) {
+            country = found.name
+            countrySource = .text
+            if region == nil { region = found.region }
         }
-        return entity
+        return ResolvedEntity(key: key, name: name, type: type, subtype: subtype, country: country,
+                              countrySource: countrySource, region: region, reference: entityReference,
+                              latitude: latitude, longitude: longitude, admin1: admin1, aliases: forms)
     }
 
     /// The country a legal form at the end of a name signals, when it signals one.
@@ -739,5 +749,25 @@ public struct EntityResolver: EntityResolving {
                 }
             }
         }
+    }
+}
+
+extension ResolvedEntity {
+    /// Every field given, ``admin1`` too: ``EntityResolver/entity(key:members:of:language:)`` makes
+    /// an entity in one step. (Made, then given its `admin1`, the entity was copied whole twice.)
+    init(key: String, name: String, type: EntityType, subtype: String?, country: String?, countrySource: CountrySource?,
+         region: String?, reference: String?, latitude: Double?, longitude: Double?, admin1: String?, aliases: [String]) {
+        self.key = key
+        self.name = name
+        self.type = type
+        self.subtype = subtype
+        self.country = country
+        self.countrySource = countrySource
+        self.region = region
+        self.reference = reference
+        self.latitude = latitude
+        self.longitude = longitude
+        self.admin1 = admin1
+        self.aliases = aliases
     }
 }
