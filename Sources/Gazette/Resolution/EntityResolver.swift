@@ -594,31 +594,109 @@ public struct EntityResolver: EntityResolving {
         for k in members {
             // One mention's name needs no set (whose first insertion allocates its tables).
             if members.count > 1, !seen.insert(mentions[k].name) { continue }
-            let words = mentions[k].name.splitASCII(separator: 0x20)
-            guard words.count >= 2 else { continue }
-            for word in words where word.startsUppercase {
-                let text = String(word)
-                let bare = text.endsWith(utf8: EntityResolver.possessive) || text.endsWith(utf8: EntityResolver.typographicPossessive)
-                    ? String(text.dropLast(2)) : text
-                // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
-                // Asked only of a word that names a place other than a country: most words name
-                // none, and the test cost a thousand instructions a word. The entries are read in
-                // place, by ``firstEntryIndex(nameKey:where:)``.
-                var common: Bool?
-                let best = firstEntryIndex(nameKey: Folding.nameKey(EntityResolver.trimmingPunctuation(bare))) { index in
-                    let entry = reference.entries[index]
-                    guard entry.type == .place, entry.subtype == "country" || entry.population >= 500_000 || entry.subtype == "province"
-                    else { return false }
-                    if entry.subtype == "country" { return true }
-                    let isCommon = common ?? reference.isCommonWord(word, .en)
-                    common = isCommon
-                    return !isCommon
-                }
-                // A place without a country names none: the next word is tried, as before.
-                if let best, let iso = reference.entries[best].country { return iso }
-            }
+            if let iso = placeCountry(inWordsOf: mentions[k].name) { return iso }
         }
         return nil
+    }
+
+    /// The country of the first place a word of `name` names, when the name has two words or
+    /// more (pieces between spaces): ``placeCountryBySplitting(_:)``, read from the name's bytes
+    /// in place. Splitting every name into `Substring`s and making a `String` of each capitalized
+    /// word cost about 5,700 instructions a name (40 million on 2 MB).
+    func placeCountry(inWordsOf name: String) -> String? {
+        let found: String?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            var words = 0
+            for k in bytes.indices where bytes[k] != 0x20 && (k == 0 || bytes[k - 1] == 0x20) { words += 1 }
+            guard words >= 2 else { return nil }
+            var start = 0
+            while start < bytes.count {
+                if bytes[start] == 0x20 {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                if let iso = placeCountry(ofWord: start..<end, of: name, bytes) { return iso }
+                start = end
+            }
+            return nil
+        }
+        if let found { return found }
+        return placeCountryBySplitting(name)
+    }
+
+    /// The country of the place the word at `range` of `name`'s bytes names, as
+    /// ``placeCountryBySplitting(_:)`` finds it for that word. An ASCII word's name key is made
+    /// from its bytes: trimming punctuation from its ends changes no ASCII name key, whose
+    /// separators at the ends are dropped anyway.
+    func placeCountry(ofWord range: Range<Int>, of name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let lead = bytes[range.lowerBound]
+        let base = name.utf8.startIndex
+        func word() -> Substring {
+            name[name.utf8.index(base, offsetBy: range.lowerBound)..<name.utf8.index(base, offsetBy: range.upperBound)]
+        }
+        if lead < 0x80 {
+            guard lead >= 0x41 && lead <= 0x5A else { return nil }
+        } else if !word().startsUppercase {
+            return nil
+        }
+        // Without a possessive ending ("Liaoning's"): two `Character`s, of two or four bytes.
+        var bareEnd = range.upperBound
+        if EntityResolver.endsWith(EntityResolver.possessive, bytes, range) {
+            bareEnd -= EntityResolver.possessive.count
+        } else if EntityResolver.endsWith(EntityResolver.typographicPossessive, bytes, range) {
+            bareEnd -= EntityResolver.typographicPossessive.count
+        }
+        let bare = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<bareEnd])
+        let nameKey = bare.allSatisfy { $0 < 0x80 }
+            ? Folding.collapsedASCIIKey(bare)
+            : Folding.nameKey(EntityResolver.trimmingPunctuation(String(decoding: bare, as: UTF8.self)))
+        return placeCountry(nameKey: nameKey, word: word)
+    }
+
+    /// Whether `bytes[range]` ends with `suffix`.
+    static func endsWith(_ suffix: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count >= suffix.count else { return false }
+        let offset = range.upperBound - suffix.count
+        for k in suffix.indices where bytes[offset + k] != suffix[k] { return false }
+        return true
+    }
+
+    /// ``placeCountry(inWordsOf:)`` through the name's words as `Substring`s and `String`s: for
+    /// a name whose bytes are not contiguous, and the tests' reference.
+    func placeCountryBySplitting(_ name: String) -> String? {
+        let words = name.splitASCII(separator: 0x20)
+        guard words.count >= 2 else { return nil }
+        for word in words where word.startsUppercase {
+            let text = String(word)
+            let bare = text.endsWith(utf8: EntityResolver.possessive) || text.endsWith(utf8: EntityResolver.typographicPossessive)
+                ? String(text.dropLast(2)) : text
+            if let iso = placeCountry(nameKey: Folding.nameKey(EntityResolver.trimmingPunctuation(bare)), word: { word }) { return iso }
+        }
+        return nil
+    }
+
+    /// The country of the place a capitalized word of a name names, given the name key of the
+    /// word without its possessive ending and the word itself (made only when asked).
+    func placeCountry(nameKey: String, word: () -> Substring) -> String? {
+        // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
+        // Asked only of a word that names a place other than a country: most words name
+        // none, and the test cost a thousand instructions a word. The entries are read in
+        // place, by ``firstEntryIndex(nameKey:where:)`` and by index (a copy of each cost 350
+        // instructions).
+        var common: Bool?
+        let entries = reference.entries
+        let best = firstEntryIndex(nameKey: nameKey) { index in
+            guard entries[index].type == .place,
+                  entries[index].subtype == "country" || entries[index].population >= 500_000 || entries[index].subtype == "province"
+            else { return false }
+            if entries[index].subtype == "country" { return true }
+            let isCommon = common ?? reference.isCommonWord(word(), .en)
+            common = isCommon
+            return !isCommon
+        }
+        // A place without a country names none: the next word is tried, as before.
+        return best.flatMap { entries[$0].country }
     }
 
     /// The country that the word (before any dash) names: "US" in "US-Konzern". A word without a
