@@ -16,7 +16,7 @@ import Testing
         return try files.map(TestSupport.extract)
     }
 
-    /// The most-named key of `keys` among `mentions` (the first named of equals), counted plainly.
+    /// The most-named key of `keys` so far, counted plainly: another key takes over only with more mentions.
     static func mostNamed(_ mentions: [Mention], _ keys: Set<String>, counts: inout [String: Int], main: inout String?) {
         for m in mentions {
             guard let key = m.entityKey, keys.contains(key) else { continue }
@@ -31,9 +31,18 @@ import Testing
             let byKey = ResolvedMentions(mentions: doc.mentions, entities: doc.entities).byKey
             let cities = Set(doc.entities.filter { $0.subtype == "city" }.map(\.key))
             let placeCities = Set(doc.entities.filter { $0.type == .place && $0.subtype == "city" }.map(\.key))
+            // The document's: most mentions, the first named of equals.
             var counts: [String: Int] = [:]
-            var main: String?
-            Self.mostNamed(doc.mentions, cities, counts: &counts, main: &main)
+            var firstNamed: [String: Int] = [:]
+            for (k, m) in doc.mentions.enumerated() {
+                guard let key = m.entityKey, cities.contains(key) else { continue }
+                counts[key, default: 0] += 1
+                if firstNamed[key] == nil { firstNamed[key] = k }
+            }
+            let main = counts.keys.min { a, b in
+                counts[a, default: 0] != counts[b, default: 0] ? counts[a, default: 0] > counts[b, default: 0]
+                    : firstNamed[a, default: 0] < firstNamed[b, default: 0]
+            }
             #expect(TopicTracker.mainPlace(doc.mentions, byKey) == main, "\(doc.path)")
             var tracker = TopicTracker()
             var sentenceCounts: [String: Int] = [:]
