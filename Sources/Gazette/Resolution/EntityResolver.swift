@@ -26,6 +26,9 @@ public struct EntityResolver: EntityResolving {
         self.finder = finder
         lexiconCountries = finder.names.lexiconCountries
         groupWords = rules.values.reduce(into: WordSet()) { $0.formUnion($1.groupWords) }
+        var dropped = WordSet(reference.legalForms.keys)
+        dropped.formUnion(groupWords)
+        droppedWords = dropped
     }
 
     public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> ResolvedMentions {
@@ -248,8 +251,9 @@ public struct EntityResolver: EntityResolving {
             while words > 1 {
                 var start = end
                 while bytes[start - 1] != 0x20 { start -= 1 }
-                let key = Folding.key(name[name.utf8.index(base, offsetBy: start)..<name.utf8.index(base, offsetBy: end)])
-                guard reference.legalForms.contains(key) || groupWords.contains(key) else { break }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                guard isDropped(word, else: name[name.utf8.index(base, offsetBy: start)..<name.utf8.index(base, offsetBy: end)])
+                else { break }
                 end = start - 1
                 words -= 1
             }
@@ -257,6 +261,25 @@ public struct EntityResolver: EntityResolving {
         }
         if let inPlace, let core = inPlace { return core }
         return coreNameBySplitting(name)
+    }
+
+    /// Whether the word whose UTF-8 bytes are `word` (the text `text`) is a legal form or a group
+    /// word, which ``coreName(_:)`` drops from a name's end. An ASCII word without "`" (whose
+    /// ``Folding/key(_:)`` is its bytes lower-cased) of up to 32 bytes is lower-cased on the stack
+    /// and looked up by its bytes: a `Substring` and its folded `String` per word cost about 700
+    /// instructions, and every organization's name is asked twice (its key and its short form).
+    func isDropped(_ word: UnsafeBufferPointer<UInt8>, else text: @autoclosure () -> Substring) -> Bool {
+        if word.count <= 32, word.allSatisfy({ $0 < 0x80 && $0 != 0x60 }) {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+                for k in word.indices {
+                    let byte = word[k]
+                    buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return droppedWords.contains(utf8: UnsafeBufferPointer(rebasing: buffer[..<word.count]))
+            }
+        }
+        let key = Folding.key(text())
+        return reference.legalForms.contains(key) || groupWords.contains(key)
     }
 
     /// ``coreName(_:)`` through the name's words: for a name with a space at an end or two in a row.
@@ -389,6 +412,8 @@ public struct EntityResolver: EntityResolving {
     /// Words for a group of companies, dropped from a name's end like a legal form: every
     /// language's (`group-word` in `name-words.tsv`), as names cross languages ("BASF Gruppe").
     let groupWords: WordSet
+    /// The folded legal forms and ``groupWords`` in one set, for ``isDropped(_:else:)``'s look-up by bytes.
+    let droppedWords: WordSet
 
     /// `word.trimmingCharacters(in: .punctuationCharacters)` (Unicode categories P*) without
     /// Foundation's scan when neither end is punctuation, which is nearly always.

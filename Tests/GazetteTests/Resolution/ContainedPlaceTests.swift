@@ -25,4 +25,25 @@ import Testing
         // The texts name places inside names: the comparison is not only of nils.
         #expect(found > 100)
     }
+
+    /// A word is a legal form or group word by its bytes lower-cased on the stack
+    /// (``EntityResolver/isDropped(_:else:)``) as by its folded key, for every word of the names
+    /// above and for capitals, "`", long words and letters past ASCII.
+    @Test func droppedWordsByBytesAsByFoldedKey() throws {
+        let resolver = try #require(TestSupport.makePipeline().resolver as? EntityResolver)
+        let words = Self.names.flatMap { $0.split(separator: " ").map(String.init) } + [
+            "GmbH", "GMBH", "gmbh", "AG", "SE", "Ltd.", "Ltd", "LTD", "Co.,", "Group", "GROUP", "Gruppe", "Holding", "Inc.",
+            "S.A.", "Sp.", "z", "o.o.", "Co`", "A`G", "Aktiengesellschaftsgruppenverwaltungsgesellschaft", "Société", "Ölwerk", "AB",
+        ]
+        var dropped = 0
+        for word in words {
+            let key = Folding.key(word)
+            let expected = resolver.reference.legalForms.contains(key) || resolver.groupWords.contains(key)
+            var copy = word
+            let found = copy.withUTF8 { resolver.isDropped($0, else: Substring(word)) }
+            #expect(found == expected, "\(word)")
+            if expected { dropped += 1 }
+        }
+        #expect(dropped > 10)
+    }
 }
