@@ -397,6 +397,7 @@ struct TopicTracker {
         keys.reduce(0) { $0 | lengthBit($1) }
     }
 
+    /// The bit of ``lengthBits(_:)`` that `key` sets.
     @inline(__always)
     static func lengthBit(_ key: String) -> UInt64 {
         1 << UInt64(key.utf8.count & 63)
