@@ -139,12 +139,18 @@ public struct EventExtractor: EventExtracting {
             let found = triggers(rules, tokens, skipping: backWords)
             // Only for a sentence with a trigger, most have none. The entity read in place:
             // `entityByKey[key]?.type` copied it (eight strings) per mention.
-            let places = found.isEmpty ? [] : mentions.filter { m in m.entityKey.flatMap { entityByKey.read($0) { $0.type } } == .place }
+            // As positions in `mentions`: the mentions filtered into an array of their own were copied.
+            let places = found.isEmpty ? [] : mentions.indices.filter { k in
+                mentions[k].entityKey.flatMap { entityByKey.read($0) { $0.type } } == .place
+            }
             var reported: [Event] = []
-            for (trigger, at, length) in found {
+            for (t, at, length) in found {
+            // The trigger read in place (a copy retained its strings, phrases and set).
+            let type = rules.triggers[t].type
             // A plan is no report: "will", "plans" … in the trigger's clause.
             if isPlanned(before: at, tokens, rules) { continue }
-            if !trigger.needs.isEmpty, !mentions.indices.contains(where: { trigger.needs.contains(mentions[$0].type) }) { continue }
+            if !rules.triggers[t].needs.isEmpty,
+               !mentions.indices.contains(where: { rules.triggers[t].needs.contains(mentions[$0].type) }) { continue }
             // The date.
             var start: PartialDate?
             var end: PartialDate?
@@ -158,7 +164,7 @@ public struct EventExtractor: EventExtracting {
                 inherited = previous.venue ?? previous.event
                 start = previous.event.dateStart
                 end = previous.event.dateEnd
-            } else if trigger.dateless, let published = text.published {
+            } else if rules.triggers[t].dateless, let published = text.published {
                 start = PartialDate(year: published.year)
             }
             guard let dateStart = start else { continue }
@@ -174,9 +180,10 @@ public struct EventExtractor: EventExtracting {
             let matchEnd = tokens[min(tokens.count, at + length) - 1].end
             // The places: each stop of a visit, or one place.
             var eventPlaces: [String?]
-            if trigger.type == .visit {
-                let stops = self.stops(after: at, places, tokens, rules)
-                let before = places.filter { $0.firstToken < at && isDestination($0, tokens, rules) }.compactMap(\.entityKey)
+            if type == .visit {
+                let stops = self.stops(after: at, places, mentions, tokens, rules)
+                let before = places.filter { mentions[$0].firstToken < at && isDestination(at: mentions[$0].firstToken, tokens, rules) }
+                    .compactMap { mentions[$0].entityKey }
                 if !stops.isEmpty {
                     eventPlaces = stops.map { Optional($0) }
                 } else if !before.isEmpty {
@@ -189,19 +196,19 @@ public struct EventExtractor: EventExtracting {
                 }
             } else if let inherited, refersBack || places.isEmpty {
                 eventPlaces = [inherited.place]
-            } else if trigger.type == .membership {
+            } else if type == .membership {
                 // The member is the place: "Panjin became the first city … to join".
-                let member = places.first { $0.firstToken < at && $0.subtype == "city" } ?? places.first
-                eventPlaces = [member?.entityKey ?? topic.main]
+                let member = places.first { mentions[$0].firstToken < at && mentions[$0].subtype == "city" } ?? places.first
+                eventPlaces = [member.flatMap { mentions[$0].entityKey } ?? topic.main]
             } else {
-                let located = places.first { p in p.firstToken > 0 && rules.locations.contains(tokens[p.firstToken - 1]) }
-                    ?? places.first { !isOrigin($0, tokens, rules) }
-                eventPlaces = [located?.entityKey ?? topic.main]
+                let located = places.first { p in mentions[p].firstToken > 0 && rules.locations.contains(tokens[mentions[p].firstToken - 1]) }
+                    ?? places.first { !isOrigin(at: mentions[$0].firstToken, tokens, rules) }
+                eventPlaces = [located.flatMap { mentions[$0].entityKey } ?? topic.main]
             }
             for place in eventPlaces {
-                let event = Event(type: trigger.type, dateStart: dateStart, dateEnd: end, place: place,
+                let event = Event(type: type, dateStart: dateStart, dateEnd: end, place: place,
                                   participants: participants, sentence: position, matchStart: tokens[at].start,
-                                  matchEnd: matchEnd, rule: trigger.rule)
+                                  matchEnd: matchEnd, rule: rules.triggers[t].rule)
                 events.append(event)
                 reported.append(event)
             }
@@ -214,18 +221,19 @@ public struct EventExtractor: EventExtracting {
         return merged(events)
     }
 
-    /// The first trigger of each event type in the sentence, and where it is; tokens marked in
-    /// `skipping` (empty: none) are passed over. The triggers are read in place and copied only
-    /// when found: `candidates.map { rules.triggers[$0] }` copied each one's strings and sets.
-    func triggers(_ rules: EventRules, _ tokens: [Token], skipping: [Bool]) -> [(EventRules.Trigger, Int, Int)] {
-        var found: [(EventRules.Trigger, Int, Int)] = []
+    /// The first trigger of each event type in the sentence (its position in `rules.triggers`),
+    /// where it is and its phrase's length; tokens marked in `skipping` (empty: none) are passed
+    /// over. The triggers are read in place: `candidates.map { rules.triggers[$0] }` copied each
+    /// one's strings and sets, and so did returning the triggers found (8,000 on 2 MB).
+    func triggers(_ rules: EventRules, _ tokens: [Token], skipping: [Bool]) -> [(trigger: Int, at: Int, length: Int)] {
+        var found: [(trigger: Int, at: Int, length: Int)] = []
         var types: [EventType] = []
         for i in tokens.indices where skipping.isEmpty || !skipping[i] {
             guard let candidates = rules.byFirstWord[tokens[i]] else { continue }
             for index in candidates where !types.contains(rules.triggers[index].type) {
                 for phrase in rules.triggers[index].phrases where i + phrase.count <= tokens.count {
                     if phrase.indices.allSatisfy({ tokens[i + $0].key == phrase[$0] }) {
-                        found.append((rules.triggers[index], i, phrase.count))
+                        found.append((index, i, phrase.count))
                         types.append(rules.triggers[index].type)
                         break
                     }
@@ -264,16 +272,19 @@ public struct EventExtractor: EventExtracting {
 
     /// The places a trip goes to: the first place after the trigger and those enumerated with it
     /// ("nach Deutschland, Saudi-Arabien und Russland").
-    func stops(after at: Int, _ places: [Mention], _ tokens: [Token], _ rules: EventRules) -> [String] {
-        guard let first = places.first(where: { $0.firstToken >= at && !isOrigin($0, tokens, rules) }), let key = first.entityKey else { return [] }
+    /// `places` are positions in `mentions`.
+    func stops(after at: Int, _ places: [Int], _ mentions: [Mention], _ tokens: [Token], _ rules: EventRules) -> [String] {
+        guard let first = places.first(where: { mentions[$0].firstToken >= at && !isOrigin(at: mentions[$0].firstToken, tokens, rules) }),
+              let key = mentions[first].entityKey else { return [] }
         var keys = [key]
-        var end = first.lastToken
-        for next in places where next.firstToken > first.firstToken {
+        var end = mentions[first].lastToken
+        for next in places where mentions[next].firstToken > mentions[first].firstToken {
             // Stops are alike ("Germany, Saudi Arabia and Russia"); "Qingdao, Shandong province" is one.
-            guard next.firstToken > end, tokens[end..<next.firstToken].allSatisfy({ $0.key == "," || rules.listJoiners.contains($0.key) }),
-                  next.subtype == first.subtype, let k = next.entityKey else { break }
+            let start = mentions[next].firstToken
+            guard start > end, tokens[end..<start].allSatisfy({ $0.key == "," || rules.listJoiners.contains($0.key) }),
+                  mentions[next].subtype == mentions[first].subtype, let k = mentions[next].entityKey else { break }
             if !keys.contains(k) { keys.append(k) }
-            end = next.lastToken
+            end = mentions[next].lastToken
         }
         return keys
     }
@@ -293,15 +304,16 @@ public struct EventExtractor: EventExtracting {
 
     /// "from Germany and China", "aus Graz", "a delegation of the Łódź Voivodeship", "eine Delegation der
     /// Stadt Hefei": where participants come from, not where it happens.
-    func isOrigin(_ m: Mention, _ tokens: [Token], _ rules: EventRules) -> Bool {
-        let before = tokens[max(0, m.firstToken - 4)..<m.firstToken].map(\.key)
+    /// The place's mention starts at token `first`.
+    func isOrigin(at first: Int, _ tokens: [Token], _ rules: EventRules) -> Bool {
+        let before = tokens[max(0, first - 4)..<first].map(\.key)
         if let d = before.lastIndex(where: { rules.delegations.contains($0) }),
            before[(d + 1)...].allSatisfy({ rules.delegationLinks.contains($0) || rules.origins.contains($0) }) {
             return true
         }
-        var k = m.firstToken - 1
+        var k = first - 1
         while k >= 0, tokens[k].key == "," || rules.listJoiners.contains(tokens[k])
-                || (k > 0 && tokens[k].shape == .capitalized && k >= m.firstToken - 3) {
+                || (k > 0 && tokens[k].shape == .capitalized && k >= first - 3) {
             if rules.origins.contains(tokens[k]) { return true }
             k -= 1
         }
@@ -309,8 +321,9 @@ public struct EventExtractor: EventExtracting {
     }
 
     /// "Reise nach Saudi-Arabien", "trip to Berlin": a place named as where a trip goes.
-    func isDestination(_ m: Mention, _ tokens: [Token], _ rules: EventRules) -> Bool {
-        m.firstToken > 0 && rules.destinations.contains(tokens[m.firstToken - 1])
+    /// The place's mention starts at token `first`.
+    func isDestination(at first: Int, _ tokens: [Token], _ rules: EventRules) -> Bool {
+        first > 0 && rules.destinations.contains(tokens[first - 1])
     }
 
     /// One event per (type, place) whose dates agree: the more precise date wins, participants join.

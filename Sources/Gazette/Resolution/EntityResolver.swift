@@ -26,6 +26,9 @@ public struct EntityResolver: EntityResolving {
         self.finder = finder
         lexiconCountries = finder.names.lexiconCountries
         groupWords = rules.values.reduce(into: WordSet()) { $0.formUnion($1.groupWords) }
+        var dropped = WordSet(reference.legalForms.keys)
+        dropped.formUnion(groupWords)
+        droppedWords = dropped
     }
 
     public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> ResolvedMentions {
@@ -248,8 +251,9 @@ public struct EntityResolver: EntityResolving {
             while words > 1 {
                 var start = end
                 while bytes[start - 1] != 0x20 { start -= 1 }
-                let key = Folding.key(name[name.utf8.index(base, offsetBy: start)..<name.utf8.index(base, offsetBy: end)])
-                guard reference.legalForms.contains(key) || groupWords.contains(key) else { break }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                guard isDropped(word, else: name[name.utf8.index(base, offsetBy: start)..<name.utf8.index(base, offsetBy: end)])
+                else { break }
                 end = start - 1
                 words -= 1
             }
@@ -257,6 +261,25 @@ public struct EntityResolver: EntityResolving {
         }
         if let inPlace, let core = inPlace { return core }
         return coreNameBySplitting(name)
+    }
+
+    /// Whether the word whose UTF-8 bytes are `word` (the text `text`) is a legal form or a group
+    /// word, which ``coreName(_:)`` drops from a name's end. An ASCII word without "`" (whose
+    /// ``Folding/key(_:)`` is its bytes lower-cased) of up to 32 bytes is lower-cased on the stack
+    /// and looked up by its bytes: a `Substring` and its folded `String` per word cost about 700
+    /// instructions, and every organization's name is asked twice (its key and its short form).
+    func isDropped(_ word: UnsafeBufferPointer<UInt8>, else text: @autoclosure () -> Substring) -> Bool {
+        if word.count <= 32, word.allSatisfy({ $0 < 0x80 && $0 != 0x60 }) {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+                for k in word.indices {
+                    let byte = word[k]
+                    buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return droppedWords.contains(utf8: UnsafeBufferPointer(rebasing: buffer[..<word.count]))
+            }
+        }
+        let key = Folding.key(text())
+        return reference.legalForms.contains(key) || groupWords.contains(key)
     }
 
     /// ``coreName(_:)`` through the name's words: for a name with a space at an end or two in a row.
@@ -389,6 +412,8 @@ public struct EntityResolver: EntityResolving {
     /// Words for a group of companies, dropped from a name's end like a legal form: every
     /// language's (`group-word` in `name-words.tsv`), as names cross languages ("BASF Gruppe").
     let groupWords: WordSet
+    /// The folded legal forms and ``groupWords`` in one set, for ``isDropped(_:else:)``'s look-up by bytes.
+    let droppedWords: WordSet
 
     /// `word.trimmingCharacters(in: .punctuationCharacters)` (Unicode categories P*) without
     /// Foundation's scan when neither end is punctuation, which is nearly always.
@@ -416,6 +441,10 @@ public struct EntityResolver: EntityResolving {
     }
 
     /// The entity of the mentions at `members` (indices into `mentions`, in mention order).
+    ///
+    /// Its fields are found as locals and the entity is made once, at the end: filled in as a
+    /// `var` of the struct, it was copied whole twice per entity and the copies destroyed (its
+    /// value witnesses, 16 million instructions on 2 MB).
     func entity(key: String, members: ArraySlice<Int>, of mentions: [Mention], language: Language) -> ResolvedEntity {
         // The canonical name: the reference name, else the longest name used (the fullest form);
         // the first of equals, as `max(by:)` gives. Read in place: `max` copied the mentions.
@@ -425,9 +454,12 @@ public struct EntityResolver: EntityResolving {
             let score = (mentions[k].reference != nil ? 1 : 0, mentions[k].name.characterCount)
             if bestScore < score { b = k; bestScore = score }
         }
-        // The reference entry looked up once, for the name and the place data below.
-        let bestEntry = mentions[b].reference.flatMap { reference.entry(id: $0) }
-        var entity = ResolvedEntity(key: key, name: bestEntry?.name ?? mentions[b].name, type: mentions[b].type, subtype: mentions[b].subtype)
+        // The reference entry found once, for the name and the place data below, and read in
+        // place by its index: `reference.entry(id:)` copied it.
+        let bestReference = mentions[b].reference
+        let bestEntry = bestReference.flatMap { reference.idIndex[$0] }
+        let name = bestEntry.map { reference.entries[$0].name } ?? mentions[b].name
+        let type = mentions[b].type
         // Every surface form is kept, the name too: another document may pick another canonical name.
         // Sorted, then equal neighbours dropped: the same list as a `Set`'s sorted, without
         // hashing every form (a seeded hash per string was most of this step). Texts then names,
@@ -449,58 +481,61 @@ public struct EntityResolver: EntityResolving {
             kept += 1
         }
         if kept < forms.count { forms.removeLast(forms.count - kept) }
-        entity.aliases = forms
         // The first of the mentions' values, by plain loops: lazy `compactMap` sequences cost 12
         // million instructions on 2 MB.
-        if entity.subtype == nil {
-            for k in members { if let subtype = mentions[k].subtype { entity.subtype = subtype; break } }
+        var subtype = mentions[b].subtype
+        if subtype == nil {
+            for k in members { if let found = mentions[k].subtype { subtype = found; break } }
         }
-        let bestReference = mentions[b].reference
-        if let ref = bestReference, let iso = lexiconCountries[ref], let country = reference.country(iso) {
-            entity.country = country.name
-            entity.countrySource = .reference
-            entity.region = country.region
+        var country: String?, countrySource: CountrySource?, region: String?
+        var entityReference: String?, latitude: Double?, longitude: Double?, admin1: String?
+        if let ref = bestReference, let iso = lexiconCountries[ref], let found = reference.country(iso) {
+            country = found.name
+            countrySource = .reference
+            region = found.region
         }
-        if let ref = bestReference, let entry = bestEntry {
-            entity.reference = ref
-            entity.latitude = entry.latitude
-            entity.longitude = entry.longitude
-            entity.admin1 = entry.admin1
-            if entry.subtype == "region" {
-                entity.region = reference.continent(ofRegion: entry.name)
-            } else if let country = reference.country(entry.country) {
-                if entry.subtype != "country" {
-                    entity.country = country.name
-                    entity.countrySource = .reference
+        if let ref = bestReference, let index = bestEntry {
+            let entries = reference.entries
+            entityReference = ref
+            latitude = entries[index].latitude
+            longitude = entries[index].longitude
+            admin1 = entries[index].admin1
+            if entries[index].subtype == "region" {
+                region = reference.continent(ofRegion: entries[index].name)
+            } else if let found = reference.country(entries[index].country) {
+                if entries[index].subtype != "country" {
+                    country = found.name
+                    countrySource = .reference
                 }
-                entity.region = country.region
+                region = found.region
             }
         }
         // Stated in the text: an adjective or an enumeration after "German companies such as".
         var statedCountry: String?
         for k in members { if let iso = mentions[k].statedCountry { statedCountry = iso; break } }
-        if let iso = statedCountry, let country = reference.country(iso) {
-            entity.country = country.name
-            entity.countrySource = .text
-            entity.region = country.region
-        } else if entity.region == nil {
-            for k in members { if let region = mentions[k].statedRegion { entity.region = region; break } }
+        if let iso = statedCountry, let found = reference.country(iso) {
+            country = found.name
+            countrySource = .text
+            region = found.region
+        } else if region == nil {
+            for k in members { if let stated = mentions[k].statedRegion { region = stated; break } }
         }
-        if entity.country == nil, entity.type == .organization, let iso = legalFormCountry(entity.name),
-           let country = reference.country(iso) {
-            entity.country = country.name
-            entity.countrySource = .rule
-            entity.region = country.region
+        if country == nil, type == .organization, let iso = legalFormCountry(name), let found = reference.country(iso) {
+            country = found.name
+            countrySource = .rule
+            region = found.region
         }
         // A name that contains a known place is in that place's country: "Panjin Port", "Liaoning
         // Provincial Government", "Northeast China".
-        if entity.country == nil, entity.type != .person, entity.type != .product, entity.type != .program,
-           entity.subtype != "country", let iso = containedPlaceCountry(members, of: mentions, language), let country = reference.country(iso) {
-            entity.country = country.name
-            entity.countrySource = .text
-            if entity.region == nil { entity.region = country.region }
+        if country == nil, type != .person, type != .product, type != .program, subtype != "country",
+           let iso = containedPlaceCountry(members, of: mentions, language), let found = reference.country(iso) {
+            country = found.name
+            countrySource = .text
+            if region == nil { region = found.region }
         }
-        return entity
+        return ResolvedEntity(key: key, name: name, type: type, subtype: subtype, country: country,
+                              countrySource: countrySource, region: region, reference: entityReference,
+                              latitude: latitude, longitude: longitude, admin1: admin1, aliases: forms)
     }
 
     /// The country a legal form at the end of a name signals, when it signals one.
@@ -584,31 +619,109 @@ public struct EntityResolver: EntityResolving {
         for k in members {
             // One mention's name needs no set (whose first insertion allocates its tables).
             if members.count > 1, !seen.insert(mentions[k].name) { continue }
-            let words = mentions[k].name.splitASCII(separator: 0x20)
-            guard words.count >= 2 else { continue }
-            for word in words where word.startsUppercase {
-                let text = String(word)
-                let bare = text.endsWith(utf8: EntityResolver.possessive) || text.endsWith(utf8: EntityResolver.typographicPossessive)
-                    ? String(text.dropLast(2)) : text
-                // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
-                // Asked only of a word that names a place other than a country: most words name
-                // none, and the test cost a thousand instructions a word. The entries are read in
-                // place, by ``firstEntryIndex(nameKey:where:)``.
-                var common: Bool?
-                let best = firstEntryIndex(nameKey: Folding.nameKey(EntityResolver.trimmingPunctuation(bare))) { index in
-                    let entry = reference.entries[index]
-                    guard entry.type == .place, entry.subtype == "country" || entry.population >= 500_000 || entry.subtype == "province"
-                    else { return false }
-                    if entry.subtype == "country" { return true }
-                    let isCommon = common ?? reference.isCommonWord(word, .en)
-                    common = isCommon
-                    return !isCommon
-                }
-                // A place without a country names none: the next word is tried, as before.
-                if let best, let iso = reference.entries[best].country { return iso }
-            }
+            if let iso = placeCountry(inWordsOf: mentions[k].name) { return iso }
         }
         return nil
+    }
+
+    /// The country of the first place a word of `name` names, when the name has two words or
+    /// more (pieces between spaces): ``placeCountryBySplitting(_:)``, read from the name's bytes
+    /// in place. Splitting every name into `Substring`s and making a `String` of each capitalized
+    /// word cost about 5,700 instructions a name (40 million on 2 MB).
+    func placeCountry(inWordsOf name: String) -> String? {
+        let found: String?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+            var words = 0
+            for k in bytes.indices where bytes[k] != 0x20 && (k == 0 || bytes[k - 1] == 0x20) { words += 1 }
+            guard words >= 2 else { return nil }
+            var start = 0
+            while start < bytes.count {
+                if bytes[start] == 0x20 {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                if let iso = placeCountry(ofWord: start..<end, of: name, bytes) { return iso }
+                start = end
+            }
+            return nil
+        }
+        if let found { return found }
+        return placeCountryBySplitting(name)
+    }
+
+    /// The country of the place the word at `range` of `name`'s bytes names, as
+    /// ``placeCountryBySplitting(_:)`` finds it for that word. An ASCII word's name key is made
+    /// from its bytes: trimming punctuation from its ends changes no ASCII name key, whose
+    /// separators at the ends are dropped anyway.
+    func placeCountry(ofWord range: Range<Int>, of name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let lead = bytes[range.lowerBound]
+        let base = name.utf8.startIndex
+        func word() -> Substring {
+            name[name.utf8.index(base, offsetBy: range.lowerBound)..<name.utf8.index(base, offsetBy: range.upperBound)]
+        }
+        if lead < 0x80 {
+            guard lead >= 0x41 && lead <= 0x5A else { return nil }
+        } else if !word().startsUppercase {
+            return nil
+        }
+        // Without a possessive ending ("Liaoning's"): two `Character`s, of two or four bytes.
+        var bareEnd = range.upperBound
+        if EntityResolver.endsWith(EntityResolver.possessive, bytes, range) {
+            bareEnd -= EntityResolver.possessive.count
+        } else if EntityResolver.endsWith(EntityResolver.typographicPossessive, bytes, range) {
+            bareEnd -= EntityResolver.typographicPossessive.count
+        }
+        let bare = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<bareEnd])
+        let nameKey = bare.allSatisfy { $0 < 0x80 }
+            ? Folding.collapsedASCIIKey(bare)
+            : Folding.nameKey(EntityResolver.trimmingPunctuation(String(decoding: bare, as: UTF8.self)))
+        return placeCountry(nameKey: nameKey, word: word)
+    }
+
+    /// Whether `bytes[range]` ends with `suffix`.
+    static func endsWith(_ suffix: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count >= suffix.count else { return false }
+        let offset = range.upperBound - suffix.count
+        for k in suffix.indices where bytes[offset + k] != suffix[k] { return false }
+        return true
+    }
+
+    /// ``placeCountry(inWordsOf:)`` through the name's words as `Substring`s and `String`s: for
+    /// a name whose bytes are not contiguous, and the tests' reference.
+    func placeCountryBySplitting(_ name: String) -> String? {
+        let words = name.splitASCII(separator: 0x20)
+        guard words.count >= 2 else { return nil }
+        for word in words where word.startsUppercase {
+            let text = String(word)
+            let bare = text.endsWith(utf8: EntityResolver.possessive) || text.endsWith(utf8: EntityResolver.typographicPossessive)
+                ? String(text.dropLast(2)) : text
+            if let iso = placeCountry(nameKey: Folding.nameKey(EntityResolver.trimmingPunctuation(bare)), word: { word }) { return iso }
+        }
+        return nil
+    }
+
+    /// The country of the place a capitalized word of a name names, given the name key of the
+    /// word without its possessive ending and the word itself (made only when asked).
+    func placeCountry(nameKey: String, word: () -> Substring) -> String? {
+        // "China" is also a word ("china"), a country all the same; "Bay" is only a word.
+        // Asked only of a word that names a place other than a country: most words name
+        // none, and the test cost a thousand instructions a word. The entries are read in
+        // place, by ``firstEntryIndex(nameKey:where:)`` and by index (a copy of each cost 350
+        // instructions).
+        var common: Bool?
+        let entries = reference.entries
+        let best = firstEntryIndex(nameKey: nameKey) { index in
+            guard entries[index].type == .place,
+                  entries[index].subtype == "country" || entries[index].population >= 500_000 || entries[index].subtype == "province"
+            else { return false }
+            if entries[index].subtype == "country" { return true }
+            let isCommon = common ?? reference.isCommonWord(word(), .en)
+            common = isCommon
+            return !isCommon
+        }
+        // A place without a country names none: the next word is tried, as before.
+        return best.flatMap { entries[$0].country }
     }
 
     /// The country that the word (before any dash) names: "US" in "US-Konzern". A word without a
@@ -739,5 +852,25 @@ public struct EntityResolver: EntityResolving {
                 }
             }
         }
+    }
+}
+
+extension ResolvedEntity {
+    /// Every field given, ``admin1`` too: ``EntityResolver/entity(key:members:of:language:)`` makes
+    /// an entity in one step. (Made, then given its `admin1`, the entity was copied whole twice.)
+    init(key: String, name: String, type: EntityType, subtype: String?, country: String?, countrySource: CountrySource?,
+         region: String?, reference: String?, latitude: Double?, longitude: Double?, admin1: String?, aliases: [String]) {
+        self.key = key
+        self.name = name
+        self.type = type
+        self.subtype = subtype
+        self.country = country
+        self.countrySource = countrySource
+        self.region = region
+        self.reference = reference
+        self.latitude = latitude
+        self.longitude = longitude
+        self.admin1 = admin1
+        self.aliases = aliases
     }
 }

@@ -1,0 +1,49 @@
+import Testing
+@testable import Gazette
+
+/// The country of a place named inside a name, read from the name's bytes
+/// (``EntityResolver/placeCountry(inWordsOf:)``), is the one the split into words finds
+/// (``EntityResolver/placeCountryBySplitting(_:)``): on every line of the test texts and seeds, on
+/// name-sized pieces of them, and on names with possessives, punctuation and letters past ASCII.
+@Suite struct ContainedPlaceTests {
+    static let names: [String] = StructuralNameTests.names + [
+        "Panjin Port", "Liaoning Provincial Government", "Northeast China", "Liaoning's Port Authority",
+        "Shenyang’s Hunnan District", "Port of Dalian", "China-Germany Industrial Park", "Bay Area Holdings",
+        "Łódź Special Economic Zone", "Provinz Liaoning", "Landesregierung Bayern", "Deutsch-Chinesisches Zentrum Berlin",
+        "Nordrhein-Westfalen's Büro", "Beijing Co., Ltd.", "Wuhan!", "S's", "'s Hertogenbosch Office", "Ürümqi Airport",
+        "Shanghai  Pudong", " Tianjin Binhai ", "China’s", "Germany's Bosch",
+    ]
+
+    @Test func bytesFindWhatTheSplitFinds() throws {
+        let resolver = try #require(TestSupport.makePipeline().resolver as? EntityResolver)
+        var found = 0
+        for name in Self.names {
+            let split = resolver.placeCountryBySplitting(name)
+            #expect(resolver.placeCountry(inWordsOf: name) == split, "\(name)")
+            if split != nil { found += 1 }
+        }
+        // The texts name places inside names: the comparison is not only of nils.
+        #expect(found > 100)
+    }
+
+    /// A word is a legal form or group word by its bytes lower-cased on the stack
+    /// (``EntityResolver/isDropped(_:else:)``) as by its folded key, for every word of the names
+    /// above and for capitals, "`", long words and letters past ASCII.
+    @Test func droppedWordsByBytesAsByFoldedKey() throws {
+        let resolver = try #require(TestSupport.makePipeline().resolver as? EntityResolver)
+        let words = Self.names.flatMap { $0.split(separator: " ").map(String.init) } + [
+            "GmbH", "GMBH", "gmbh", "AG", "SE", "Ltd.", "Ltd", "LTD", "Co.,", "Group", "GROUP", "Gruppe", "Holding", "Inc.",
+            "S.A.", "Sp.", "z", "o.o.", "Co`", "A`G", "Aktiengesellschaftsgruppenverwaltungsgesellschaft", "Société", "Ölwerk", "AB",
+        ]
+        var dropped = 0
+        for word in words {
+            let key = Folding.key(word)
+            let expected = resolver.reference.legalForms.contains(key) || resolver.groupWords.contains(key)
+            var copy = word
+            let found = copy.withUTF8 { resolver.isDropped($0, else: Substring(word)) }
+            #expect(found == expected, "\(word)")
+            if expected { dropped += 1 }
+        }
+        #expect(dropped > 10)
+    }
+}
