@@ -103,14 +103,54 @@ public struct TemporalNormalizer: Sendable {
         let tokens = tokenize(bytes, tables)
         if tokens.isEmpty { return [] }
         let matcher = DateMatcher(tables: tables, tokens: tokens)
+        // The distances to the next core token live on the stack for the scan: a heap array per
+        // tokenized sentence (and a second one for the overlap test below) cost its allocation
+        // and release each time.
+        var candidates = withUnsafeTemporaryAllocation(of: Int32.self, capacity: tokens.count) { nextCore in
+            self.candidates(tokens, matcher, tables, nextCore: nextCore)
+        }
+        if candidates.isEmpty { return [] }
+
+        // Longest first, then leftmost, then file order; keep those that overlap nothing kept
+        // before (the few kept spans are compared in place of a flag per token).
+        candidates.sort { a, b in
+            let la = a.end - a.first, lb = b.end - b.first
+            if la != lb { return la > lb }
+            if a.first != b.first { return a.first < b.first }
+            return a.pattern < b.pattern
+        }
+        var chosen: [DateCandidate] = []
+        for c in candidates where !chosen.contains(where: { $0.first < c.end && c.first < $0.end }) {
+            chosen.append(c)
+        }
+        chosen.sort { $0.first < $1.first }
+
+        var result: [DateExpression] = []
+        for c in chosen where c.pattern >= 0 {
+            guard let (start, end) = resolve(c.captures, reference: reference, context: &context) else { continue }
+            let a = tokens[c.first], z = tokens[c.end - 1]
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(a.byteStart)..<Int(z.byteEnd)]), as: UTF8.self)
+            result.append(DateExpression(text: text, start: Int(a.start), end: Int(z.end), dateStart: start, dateEnd: end,
+                                         precision: end == nil ? start.precision : .range,
+                                         rule: tables.patterns[c.pattern].rule))
+        }
+        return result
+    }
+
+    /// Every pattern match and vague phrase of the sentence's `tokens`, as spans of tokens.
+    /// `nextCore` (room for one entry a token) receives each token's distance to the next core
+    /// token (number, month name, relative year or month); nothing is tried when there is none.
+    private func candidates(_ tokens: [DateToken], _ matcher: DateMatcher, _ tables: DateTables,
+                            nextCore: UnsafeMutableBufferPointer<Int32>) -> [DateCandidate] {
         let atomClassMask = tables.atomClassMask, atomMonth = tables.atomMonth
         let maxLead = tables.maxLead
-        let maxLeadAll = maxLead.max() ?? 0
+        let maxLeadAll = tables.maxLeadAll
+        let atoms = tables.atoms, startPatternsByAtom = tables.startPatternsByAtom
+        let numberStartPatterns = tables.numberStartPatterns, wordStartPatterns = tables.wordStartPatterns
         let vagueBit = DatePhraseClass.vague.bit
         let coreMask = DatePhraseClass.relativeYear.bit | DatePhraseClass.relativeMonth.bit
 
         // Distance to the next core token (number, month name, relative year/month) for each token.
-        var nextCore = [Int32](repeating: 0, count: tokens.count)
         var next = Int32.max / 2
         for i in stride(from: tokens.count - 1, through: 0, by: -1) {
             let t = tokens[i]
@@ -135,7 +175,7 @@ public struct TemporalNormalizer: Sendable {
         for i in 0..<tokens.count {
             let t = tokens[i]
             if t.atom >= 0 && atomClassMask[Int(t.atom)] & vagueBit != 0 {
-                for p in tables.atoms[Int(t.atom)].phrases where p.cls == .vague {
+                for p in atoms[Int(t.atom)].phrases where p.cls == .vague {
                     if let end = matcher.matchRest(p.rest, from: i + 1) {
                         candidates.append(DateCandidate(first: i, end: end, pattern: -1, captures: DateCaptures()))
                         break
@@ -144,43 +184,17 @@ public struct TemporalNormalizer: Sendable {
             }
             if Int(nextCore[i]) - i > maxLeadAll { continue }
             if t.kind == .number {
-                for pi in tables.numberStartPatterns { tryPattern(pi, i) }
+                for pi in numberStartPatterns { tryPattern(pi, i) }
             } else if t.atom >= 0 {
-                for pi in tables.startPatternsByAtom[Int(t.atom)] { tryPattern(pi, i) }
+                for pi in startPatternsByAtom[Int(t.atom)] { tryPattern(pi, i) }
             }
-            if t.kind == .word && !tables.wordStartPatterns.isEmpty {
-                for pi in tables.wordStartPatterns where t.atom < 0 || !tables.startPatternsByAtom[Int(t.atom)].contains(pi) {
+            if t.kind == .word && !wordStartPatterns.isEmpty {
+                for pi in wordStartPatterns where t.atom < 0 || !startPatternsByAtom[Int(t.atom)].contains(pi) {
                     tryPattern(pi, i)
                 }
             }
         }
-        if candidates.isEmpty { return [] }
-
-        // Longest first, then leftmost, then file order; keep those that overlap nothing kept before.
-        candidates.sort { a, b in
-            let la = a.end - a.first, lb = b.end - b.first
-            if la != lb { return la > lb }
-            if a.first != b.first { return a.first < b.first }
-            return a.pattern < b.pattern
-        }
-        var chosen: [DateCandidate] = []
-        var taken = [Bool](repeating: false, count: tokens.count)
-        for c in candidates where !taken[c.first..<c.end].contains(true) {
-            for k in c.first..<c.end { taken[k] = true }
-            chosen.append(c)
-        }
-        chosen.sort { $0.first < $1.first }
-
-        var result: [DateExpression] = []
-        for c in chosen where c.pattern >= 0 {
-            guard let (start, end) = resolve(c.captures, reference: reference, context: &context) else { continue }
-            let a = tokens[c.first], z = tokens[c.end - 1]
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(a.byteStart)..<Int(z.byteEnd)]), as: UTF8.self)
-            result.append(DateExpression(text: text, start: Int(a.start), end: Int(z.end), dateStart: start, dateEnd: end,
-                                         precision: end == nil ? start.precision : .range,
-                                         rule: tables.patterns[c.pattern].rule))
-        }
-        return result
+        return candidates
     }
 
     /// Whether a sentence has no digit and no word that is one of `coreWords`: then it has no
