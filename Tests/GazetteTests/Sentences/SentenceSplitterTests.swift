@@ -104,7 +104,7 @@ struct SplitCase: Sendable, CustomTestStringConvertible {
         var last = 0
         for sentence in doc.sentences {
             let gap = String(String.UnicodeScalarView(scalars[last..<sentence.start]))
-            #expect(gap.allSatisfy { $0.isWhitespace || SentenceSplitter.bullets.contains($0.unicodeScalars.first!) },
+            #expect(gap.allSatisfy { $0.isWhitespace || SentenceSplitter.isBullet($0.unicodeScalars.first!) },
                     "\(name): lost text before sentence \(sentence.position): \(gap.debugDescription)")
             last = sentence.end
         }
