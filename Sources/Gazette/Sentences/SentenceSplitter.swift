@@ -217,11 +217,24 @@ struct SentenceTexts {
     private mutating func byteOffset(_ s: [Unicode.Scalar], _ offset: Int) -> Int {
         if ascii { return offset }
         if offset < scalar { scalar = 0; byte = 0 }
-        while scalar < offset {
-            let v = s[scalar].value
-            byte += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-            scalar += 1
+        // Four scalars at a time while all four are ASCII, as nearly all are in a text with a
+        // curly quote or an umlaut here and there: one test instead of four length steps.
+        var k = scalar, bytes = byte
+        s.withUnsafeBufferPointer { s in
+            let end = min(offset, s.count)
+            while k < end {
+                if k + 4 <= end, s[k].value | s[k + 1].value | s[k + 2].value | s[k + 3].value < 0x80 {
+                    k += 4
+                    bytes += 4
+                    continue
+                }
+                let v = s[k].value
+                bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                k += 1
+            }
         }
+        scalar = k
+        byte = bytes
         return byte
     }
 }

@@ -225,6 +225,30 @@ struct SplitCase: Sendable, CustomTestStringConvertible {
         Self.checkOffsets(sentences, in: text, "scalars")
     }
 
+    /// Sentence texts are cut from the document's bytes by a cursor that steps over four ASCII
+    /// scalars at a time: every sentence of English and German news with a quote, a dash or an
+    /// umlaut moved through every position of a four-scalar step is still cut exactly.
+    @Test func textsCutExactlyAroundScalarsPastASCII() {
+        let base = [
+            "PANJIN, China, Nov. 17, 2017 – BMW Brilliance opened a plant.",
+            "Die Stadt Düsseldorf unterzeichnete am 11. März 2019 einen Vertrag.",
+            "„Wir freuen uns“, sagte Bürgermeister Sören Link.",
+            "The mayor said: “It is a port.” Then he left.",
+            "Shenyang’s delegation visited Duisburg. 北京 was next.",
+        ]
+        var checked = 0
+        for pad in 0..<8 {
+            let prefix = String(repeating: "x", count: pad) + (pad % 2 == 0 ? " é. " : " A. ")
+            let text = base.map { prefix + $0 }.joined(separator: "\n") + "\nÄ. Ö. Ü."
+            for language in [Language.en, .de] {
+                let sentences = splitter.sentences(in: text, language: language)
+                Self.checkOffsets(sentences, in: text, "pad \(pad) \(language)")
+                checked += sentences.count
+            }
+        }
+        #expect(checked > 80)
+    }
+
     @Test func emptyAndWhitespaceTextHaveNoSentences() {
         #expect(splitter.sentences(in: "", language: .en).isEmpty)
         #expect(splitter.sentences(in: "\n\n  \n", language: .de).isEmpty)
