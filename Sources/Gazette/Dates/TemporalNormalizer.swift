@@ -27,7 +27,7 @@ public struct TemporalNormalizer: Sendable {
     /// The words one of which an ASCII sentence without digits must hold to have a date: the
     /// month names and the last word of each relative year and month phrase, lower-case; nil
     /// when they cannot be told this way (``coreWords(_:)``).
-    let coreWords: WordSet?
+    let coreWords: CoreWords?
 
     public init(rules: DateRules) {
         self.init(rules: rules, shortcuts: true)
@@ -38,7 +38,7 @@ public struct TemporalNormalizer: Sendable {
     init(rules: DateRules, shortcuts: Bool) {
         self.rules = rules
         patternsNeedCore = shortcuts && TemporalNormalizer.patternsNeedCore(rules.tables)
-        coreWords = patternsNeedCore ? TemporalNormalizer.coreWords(rules.tables) : nil
+        coreWords = patternsNeedCore ? TemporalNormalizer.coreWords(rules.tables).map(CoreWords.init) : nil
     }
 
     /// Whether every pattern has a core element that is neither optional nor skipped.
@@ -202,7 +202,8 @@ public struct TemporalNormalizer: Sendable {
     /// as it does for most sentences. The scan's words are the runs of ``DateRules/isLetter(_:)``
     /// scalars, looked up lower-cased (``DateRules/lower(_:)``), a word with a letter past U+024F
     /// never; they are read here once, without making tokens, ASCII bytes without decoding.
-    static func lacksCoreWord(_ bytes: UnsafeBufferPointer<UInt8>, _ coreWords: WordSet) -> Bool {
+    static func lacksCoreWord(_ bytes: UnsafeBufferPointer<UInt8>, _ core: CoreWords) -> Bool {
+        let coreWords = core.words
         // The run's state is not captured by a local function: captured `var`s are checked for
         // exclusive access at run time on every byte (a third of this function's instructions).
         var word = (UInt64(0), UInt64(0))  // the current run, lower-cased: its first 16 bytes
@@ -216,9 +217,19 @@ public struct TemporalNormalizer: Sendable {
                 if byte >= 0x30 && byte <= 0x39 { return false }
                 let lower = byte | 0x20
                 if lower >= 0x61 && lower <= 0x7A {
-                    if length < 16 { withUnsafeMutableBytes(of: &word) { $0[length] = lower } }
+                    // A word whose first letter starts no core word is only read to its end,
+                    // its ASCII letters in a loop of their own.
+                    if length == 0 && !core.mayStart(lower) {
+                        length = 17
+                        i += 1
+                        while i < n, (bytes[i] | 0x20) >= 0x61 && (bytes[i] | 0x20) <= 0x7A { i += 1 }
+                        continue
+                    }
+                    if length < 16 {
+                        withUnsafeMutableBytes(of: &word) { $0[length] = lower }
+                        hash = WordIndex.step(hash, lower)
+                    }
                     length += 1
-                    hash = WordIndex.step(hash, lower)
                 } else if length > 0 {
                     if isCoreWord(&word, length, hash, coreWords) { return false }
                     length = 0
@@ -238,9 +249,12 @@ public struct TemporalNormalizer: Sendable {
                 } else {
                     // Two UTF-8 bytes (U+0080 to U+07FF).
                     let b0 = UInt8(0xC0 | lower >> 6), b1 = UInt8(0x80 | lower & 0x3F)
-                    if length < 15 { withUnsafeMutableBytes(of: &word) { $0[length] = b0; $0[length + 1] = b1 } }
+                    if length == 0 && !core.mayStart(b0) { length = 17 }
+                    if length < 15 {
+                        withUnsafeMutableBytes(of: &word) { $0[length] = b0; $0[length + 1] = b1 }
+                        hash = WordIndex.step(WordIndex.step(hash, b0), b1)
+                    }
                     length += 2
-                    hash = WordIndex.step(WordIndex.step(hash, b0), b1)
                 }
             } else if length > 0 {
                 if isCoreWord(&word, length, hash, coreWords) { return false }
@@ -249,6 +263,42 @@ public struct TemporalNormalizer: Sendable {
             }
         }
         return length == 0 || !isCoreWord(&word, length, hash, coreWords)
+    }
+
+    /// The pre-test's core words (``coreWords(_:)``) and the bytes they start with.
+    struct CoreWords: Sendable {
+        let words: WordSet
+        /// Bit `b - 0x40` for an ASCII first byte `b`, bit `b - 0xC0` for the first byte of a
+        /// two-byte letter: a word that starts with no such byte is none of the words, and the
+        /// pre-test neither keeps nor hashes its letters (most words: "the", "company", "in").
+        private let asciiFirst: UInt64
+        private let twoByteFirst: UInt64
+
+        init(_ words: WordSet) {
+            self.words = words
+            var ascii: UInt64 = 0, twoByte: UInt64 = 0
+            for word in words {
+                guard let first = word.utf8.first else { continue }
+                if first >= 0xC0 {
+                    twoByte |= 1 << UInt64(first - 0xC0)
+                } else if first >= 0x40 && first < 0x80 {
+                    ascii |= 1 << UInt64(first - 0x40)
+                } else {
+                    // Not a letter's first byte: the filter is off.
+                    ascii = ~0
+                    twoByte = ~0
+                }
+            }
+            asciiFirst = ascii
+            twoByteFirst = twoByte
+        }
+
+        /// Whether a core word may start with `byte` (a lower-case letter's first UTF-8 byte).
+        @inline(__always)
+        func mayStart(_ byte: UInt8) -> Bool {
+            byte >= 0xC0 ? twoByteFirst >> UInt64(byte - 0xC0) & 1 != 0
+                : byte >= 0x40 && byte < 0x80 && asciiFirst >> UInt64(byte - 0x40) & 1 != 0
+        }
     }
 
     /// Whether the run of `length` lower-cased letters in `word` (its first 16) is a core word.
