@@ -384,6 +384,19 @@ public struct TemporalNormalizer: Sendable {
                 if v > 0x24F { matchable = false }
                 hash = DateRules.mix(hash, DateRules.lower(v))
                 length += 1
+                // The ASCII letters that follow (most of a word) in a loop of their own: one
+                // scalar a byte, lower-cased by bit 5, neither a digit nor past U+024F.
+                var k = i + len
+                while k < n {
+                    let lower = bytes[k] | 0x20
+                    guard lower >= 0x61 && lower <= 0x7A else { break }
+                    hash = DateRules.mix(hash, UInt32(lower))
+                    k += 1
+                }
+                let more = k - (i + len)
+                length += more
+                i += more
+                scalar += Int32(more)
             } else {
                 finish(i, scalar)
                 if DateRules.isSpace(v) {
