@@ -197,6 +197,9 @@ final class DateTables: Sendable {
     /// Per pattern: at most this many tokens lie before its first core token (number, month name,
     /// relative year or month); a start further from the next core token cannot match.
     let maxLead: [Int]
+    /// The largest of ``maxLead``: a token further than this from the next core token starts no
+    /// pattern (kept here, not found again for every sentence).
+    let maxLeadAll: Int
     let yearMin: Int
     let yearMax: Int
 
@@ -255,6 +258,7 @@ final class DateTables: Sendable {
         numberStartPatterns = numbers
         wordStartPatterns = words
         maxLead = leads
+        maxLeadAll = leads.max() ?? 0
         yearMin = b.yearMin
         yearMax = b.yearMax
     }

@@ -27,7 +27,7 @@ public struct TemporalNormalizer: Sendable {
     /// The words one of which an ASCII sentence without digits must hold to have a date: the
     /// month names and the last word of each relative year and month phrase, lower-case; nil
     /// when they cannot be told this way (``coreWords(_:)``).
-    let coreWords: WordSet?
+    let coreWords: CoreWords?
 
     public init(rules: DateRules) {
         self.init(rules: rules, shortcuts: true)
@@ -38,7 +38,7 @@ public struct TemporalNormalizer: Sendable {
     init(rules: DateRules, shortcuts: Bool) {
         self.rules = rules
         patternsNeedCore = shortcuts && TemporalNormalizer.patternsNeedCore(rules.tables)
-        coreWords = patternsNeedCore ? TemporalNormalizer.coreWords(rules.tables) : nil
+        coreWords = patternsNeedCore ? TemporalNormalizer.coreWords(rules.tables).map(CoreWords.init) : nil
     }
 
     /// Whether every pattern has a core element that is neither optional nor skipped.
@@ -103,14 +103,54 @@ public struct TemporalNormalizer: Sendable {
         let tokens = tokenize(bytes, tables)
         if tokens.isEmpty { return [] }
         let matcher = DateMatcher(tables: tables, tokens: tokens)
+        // The distances to the next core token live on the stack for the scan: a heap array per
+        // tokenized sentence (and a second one for the overlap test below) cost its allocation
+        // and release each time.
+        var candidates = withUnsafeTemporaryAllocation(of: Int32.self, capacity: tokens.count) { nextCore in
+            self.candidates(tokens, matcher, tables, nextCore: nextCore)
+        }
+        if candidates.isEmpty { return [] }
+
+        // Longest first, then leftmost, then file order; keep those that overlap nothing kept
+        // before (the few kept spans are compared in place of a flag per token).
+        candidates.sort { a, b in
+            let la = a.end - a.first, lb = b.end - b.first
+            if la != lb { return la > lb }
+            if a.first != b.first { return a.first < b.first }
+            return a.pattern < b.pattern
+        }
+        var chosen: [DateCandidate] = []
+        for c in candidates where !chosen.contains(where: { $0.first < c.end && c.first < $0.end }) {
+            chosen.append(c)
+        }
+        chosen.sort { $0.first < $1.first }
+
+        var result: [DateExpression] = []
+        for c in chosen where c.pattern >= 0 {
+            guard let (start, end) = resolve(c.captures, reference: reference, context: &context) else { continue }
+            let a = tokens[c.first], z = tokens[c.end - 1]
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(a.byteStart)..<Int(z.byteEnd)]), as: UTF8.self)
+            result.append(DateExpression(text: text, start: Int(a.start), end: Int(z.end), dateStart: start, dateEnd: end,
+                                         precision: end == nil ? start.precision : .range,
+                                         rule: tables.patterns[c.pattern].rule))
+        }
+        return result
+    }
+
+    /// Every pattern match and vague phrase of the sentence's `tokens`, as spans of tokens.
+    /// `nextCore` (room for one entry a token) receives each token's distance to the next core
+    /// token (number, month name, relative year or month); nothing is tried when there is none.
+    private func candidates(_ tokens: [DateToken], _ matcher: DateMatcher, _ tables: DateTables,
+                            nextCore: UnsafeMutableBufferPointer<Int32>) -> [DateCandidate] {
         let atomClassMask = tables.atomClassMask, atomMonth = tables.atomMonth
         let maxLead = tables.maxLead
-        let maxLeadAll = maxLead.max() ?? 0
+        let maxLeadAll = tables.maxLeadAll
+        let atoms = tables.atoms, startPatternsByAtom = tables.startPatternsByAtom
+        let numberStartPatterns = tables.numberStartPatterns, wordStartPatterns = tables.wordStartPatterns
         let vagueBit = DatePhraseClass.vague.bit
         let coreMask = DatePhraseClass.relativeYear.bit | DatePhraseClass.relativeMonth.bit
 
         // Distance to the next core token (number, month name, relative year/month) for each token.
-        var nextCore = [Int32](repeating: 0, count: tokens.count)
         var next = Int32.max / 2
         for i in stride(from: tokens.count - 1, through: 0, by: -1) {
             let t = tokens[i]
@@ -135,7 +175,7 @@ public struct TemporalNormalizer: Sendable {
         for i in 0..<tokens.count {
             let t = tokens[i]
             if t.atom >= 0 && atomClassMask[Int(t.atom)] & vagueBit != 0 {
-                for p in tables.atoms[Int(t.atom)].phrases where p.cls == .vague {
+                for p in atoms[Int(t.atom)].phrases where p.cls == .vague {
                     if let end = matcher.matchRest(p.rest, from: i + 1) {
                         candidates.append(DateCandidate(first: i, end: end, pattern: -1, captures: DateCaptures()))
                         break
@@ -144,43 +184,17 @@ public struct TemporalNormalizer: Sendable {
             }
             if Int(nextCore[i]) - i > maxLeadAll { continue }
             if t.kind == .number {
-                for pi in tables.numberStartPatterns { tryPattern(pi, i) }
+                for pi in numberStartPatterns { tryPattern(pi, i) }
             } else if t.atom >= 0 {
-                for pi in tables.startPatternsByAtom[Int(t.atom)] { tryPattern(pi, i) }
+                for pi in startPatternsByAtom[Int(t.atom)] { tryPattern(pi, i) }
             }
-            if t.kind == .word && !tables.wordStartPatterns.isEmpty {
-                for pi in tables.wordStartPatterns where t.atom < 0 || !tables.startPatternsByAtom[Int(t.atom)].contains(pi) {
+            if t.kind == .word && !wordStartPatterns.isEmpty {
+                for pi in wordStartPatterns where t.atom < 0 || !startPatternsByAtom[Int(t.atom)].contains(pi) {
                     tryPattern(pi, i)
                 }
             }
         }
-        if candidates.isEmpty { return [] }
-
-        // Longest first, then leftmost, then file order; keep those that overlap nothing kept before.
-        candidates.sort { a, b in
-            let la = a.end - a.first, lb = b.end - b.first
-            if la != lb { return la > lb }
-            if a.first != b.first { return a.first < b.first }
-            return a.pattern < b.pattern
-        }
-        var chosen: [DateCandidate] = []
-        var taken = [Bool](repeating: false, count: tokens.count)
-        for c in candidates where !taken[c.first..<c.end].contains(true) {
-            for k in c.first..<c.end { taken[k] = true }
-            chosen.append(c)
-        }
-        chosen.sort { $0.first < $1.first }
-
-        var result: [DateExpression] = []
-        for c in chosen where c.pattern >= 0 {
-            guard let (start, end) = resolve(c.captures, reference: reference, context: &context) else { continue }
-            let a = tokens[c.first], z = tokens[c.end - 1]
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(a.byteStart)..<Int(z.byteEnd)]), as: UTF8.self)
-            result.append(DateExpression(text: text, start: Int(a.start), end: Int(z.end), dateStart: start, dateEnd: end,
-                                         precision: end == nil ? start.precision : .range,
-                                         rule: tables.patterns[c.pattern].rule))
-        }
-        return result
+        return candidates
     }
 
     /// Whether a sentence has no digit and no word that is one of `coreWords`: then it has no
@@ -188,7 +202,8 @@ public struct TemporalNormalizer: Sendable {
     /// as it does for most sentences. The scan's words are the runs of ``DateRules/isLetter(_:)``
     /// scalars, looked up lower-cased (``DateRules/lower(_:)``), a word with a letter past U+024F
     /// never; they are read here once, without making tokens, ASCII bytes without decoding.
-    static func lacksCoreWord(_ bytes: UnsafeBufferPointer<UInt8>, _ coreWords: WordSet) -> Bool {
+    static func lacksCoreWord(_ bytes: UnsafeBufferPointer<UInt8>, _ core: CoreWords) -> Bool {
+        let coreWords = core.words
         // The run's state is not captured by a local function: captured `var`s are checked for
         // exclusive access at run time on every byte (a third of this function's instructions).
         var word = (UInt64(0), UInt64(0))  // the current run, lower-cased: its first 16 bytes
@@ -202,9 +217,19 @@ public struct TemporalNormalizer: Sendable {
                 if byte >= 0x30 && byte <= 0x39 { return false }
                 let lower = byte | 0x20
                 if lower >= 0x61 && lower <= 0x7A {
-                    if length < 16 { withUnsafeMutableBytes(of: &word) { $0[length] = lower } }
+                    // A word whose first letter starts no core word is only read to its end,
+                    // its ASCII letters in a loop of their own.
+                    if length == 0 && !core.mayStart(lower) {
+                        length = 17
+                        i += 1
+                        while i < n, (bytes[i] | 0x20) >= 0x61 && (bytes[i] | 0x20) <= 0x7A { i += 1 }
+                        continue
+                    }
+                    if length < 16 {
+                        withUnsafeMutableBytes(of: &word) { $0[length] = lower }
+                        hash = WordIndex.step(hash, lower)
+                    }
                     length += 1
-                    hash = WordIndex.step(hash, lower)
                 } else if length > 0 {
                     if isCoreWord(&word, length, hash, coreWords) { return false }
                     length = 0
@@ -224,9 +249,12 @@ public struct TemporalNormalizer: Sendable {
                 } else {
                     // Two UTF-8 bytes (U+0080 to U+07FF).
                     let b0 = UInt8(0xC0 | lower >> 6), b1 = UInt8(0x80 | lower & 0x3F)
-                    if length < 15 { withUnsafeMutableBytes(of: &word) { $0[length] = b0; $0[length + 1] = b1 } }
+                    if length == 0 && !core.mayStart(b0) { length = 17 }
+                    if length < 15 {
+                        withUnsafeMutableBytes(of: &word) { $0[length] = b0; $0[length + 1] = b1 }
+                        hash = WordIndex.step(WordIndex.step(hash, b0), b1)
+                    }
                     length += 2
-                    hash = WordIndex.step(WordIndex.step(hash, b0), b1)
                 }
             } else if length > 0 {
                 if isCoreWord(&word, length, hash, coreWords) { return false }
@@ -235,6 +263,42 @@ public struct TemporalNormalizer: Sendable {
             }
         }
         return length == 0 || !isCoreWord(&word, length, hash, coreWords)
+    }
+
+    /// The pre-test's core words (``coreWords(_:)``) and the bytes they start with.
+    struct CoreWords: Sendable {
+        let words: WordSet
+        /// Bit `b - 0x40` for an ASCII first byte `b`, bit `b - 0xC0` for the first byte of a
+        /// two-byte letter: a word that starts with no such byte is none of the words, and the
+        /// pre-test neither keeps nor hashes its letters (most words: "the", "company", "in").
+        private let asciiFirst: UInt64
+        private let twoByteFirst: UInt64
+
+        init(_ words: WordSet) {
+            self.words = words
+            var ascii: UInt64 = 0, twoByte: UInt64 = 0
+            for word in words {
+                guard let first = word.utf8.first else { continue }
+                if first >= 0xC0 {
+                    twoByte |= 1 << UInt64(first - 0xC0)
+                } else if first >= 0x40 && first < 0x80 {
+                    ascii |= 1 << UInt64(first - 0x40)
+                } else {
+                    // Not a letter's first byte: the filter is off.
+                    ascii = ~0
+                    twoByte = ~0
+                }
+            }
+            asciiFirst = ascii
+            twoByteFirst = twoByte
+        }
+
+        /// Whether a core word may start with `byte` (a lower-case letter's first UTF-8 byte).
+        @inline(__always)
+        func mayStart(_ byte: UInt8) -> Bool {
+            byte >= 0xC0 ? twoByteFirst >> UInt64(byte - 0xC0) & 1 != 0
+                : byte >= 0x40 && byte < 0x80 && asciiFirst >> UInt64(byte - 0x40) & 1 != 0
+        }
     }
 
     /// Whether the run of `length` lower-cased letters in `word` (its first 16) is a core word.
@@ -320,6 +384,19 @@ public struct TemporalNormalizer: Sendable {
                 if v > 0x24F { matchable = false }
                 hash = DateRules.mix(hash, DateRules.lower(v))
                 length += 1
+                // The ASCII letters that follow (most of a word) in a loop of their own: one
+                // scalar a byte, lower-cased by bit 5, neither a digit nor past U+024F.
+                var k = i + len
+                while k < n {
+                    let lower = bytes[k] | 0x20
+                    guard lower >= 0x61 && lower <= 0x7A else { break }
+                    hash = DateRules.mix(hash, UInt32(lower))
+                    k += 1
+                }
+                let more = k - (i + len)
+                length += more
+                i += more
+                scalar += Int32(more)
             } else {
                 finish(i, scalar)
                 if DateRules.isSpace(v) {

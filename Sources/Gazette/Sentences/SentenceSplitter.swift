@@ -27,9 +27,44 @@ public struct SentenceSplitter: Sendable {
         continuations = rules.nameContinuations
     }
 
-    static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "◦", "‣", "*", "-", "–", "—", "●", "■", "○"]
-    static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", "»", "«", ")", "]"]
-    static let openers: Set<Unicode.Scalar> = ["\"", "'", "“", "‘", "„", "«", "»", "(", "["]
+    /// Bullet markers, closing marks after a sentence's end and opening marks before a sentence:
+    /// tested by `switch` (a `Set`'s hashed look-up cost some 220 instructions, asked at every
+    /// line start).
+    static func isBullet(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "•", "·", "▪", "◦", "‣", "*", "-", "–", "—", "●", "■", "○": true
+        default: false
+        }
+    }
+
+    static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "'", "”", "’", "»", "«", ")", "]": true
+        default: false
+        }
+    }
+
+    static func isOpener(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "'", "“", "‘", "„", "«", "»", "(", "[": true
+        default: false
+        }
+    }
+
+    /// One language's tables, looked up once per text: each look-up in the dictionaries by
+    /// language hashed the language.
+    struct LanguageTables {
+        let abbreviations: [String: Bool]?
+        let longestAbbreviation: Int
+        let ordinalDigits: Int
+        let continuations: WordSet?
+    }
+
+    func tables(_ language: Language) -> LanguageTables {
+        LanguageTables(abbreviations: abbreviations[language],
+                       longestAbbreviation: longestAbbreviation[language] ?? 0,
+                       ordinalDigits: ordinalDigits[language] ?? 0, continuations: continuations[language])
+    }
 
     public func sentences(in text: String, language: Language) -> [Sentence] {
         var text = text
@@ -37,35 +72,42 @@ public struct SentenceSplitter: Sendable {
         let s = [Unicode.Scalar](scalarsOf: text)
         var result: [Sentence] = []
         var texts = SentenceTexts(text: text, scalarCount: s.count)
+        let tables = tables(language)
         var lineStart = 0
         while lineStart <= s.count {
-            var lineEnd = lineStart
-            while lineEnd < s.count, s[lineEnd] != "\n" { lineEnd += 1 }
-            split(s, lineStart, lineEnd, language, &texts, into: &result)
+            // `split` finds where its line ends as it reads it: a pass of its own to find each
+            // line break cost five instructions a scalar.
+            let lineEnd = split(s, from: lineStart, tables, &texts, into: &result)
             lineStart = lineEnd + 1
         }
         return result
     }
 
-    func split(_ s: [Unicode.Scalar], _ from: Int, _ to: Int, _ language: Language, _ texts: inout SentenceTexts,
-               into result: inout [Sentence]) {
+    /// Splits the line that starts at `from` and ends before the next line break (or the end of
+    /// `s`) into sentences; returns where it ends.
+    func split(_ s: [Unicode.Scalar], from: Int, _ tables: LanguageTables, _ texts: inout SentenceTexts,
+               into result: inout [Sentence]) -> Int {
+        // Every look-ahead below stops at a line break as it would at the line's end: a break is
+        // no terminator, closer, space, capital, digit, opener or bullet.
+        let n = s.count
         var start = from
         // A bullet marker is layout, not part of the sentence.
-        start = skipSpaces(s, start, to)
-        if start < to, SentenceSplitter.bullets.contains(s[start]), start + 1 < to, s[start + 1] == " " {
-            start = skipSpaces(s, start + 1, to)
+        start = skipSpaces(s, start, n)
+        if start < n, SentenceSplitter.isBullet(s[start]), start + 1 < n, s[start + 1] == " " {
+            start = skipSpaces(s, start + 1, n)
         }
         var i = start
-        while i < to {
+        while i < n {
             let c = s[i]
+            if c == "\n" { break }
             if c == "." || c == "!" || c == "?" || c == "…" {
                 var end = i + 1
-                while end < to, s[end] == "." || s[end] == "!" || s[end] == "?" { end += 1 }
-                while end < to, SentenceSplitter.closers.contains(s[end]) { end += 1 }
-                if end < to, s[end] == " ", startsSentence(s, skipSpaces(s, end, to), to),
-                   c != "." || !isAbbreviation(s, before: i, from: start, language) {
+                while end < n, s[end] == "." || s[end] == "!" || s[end] == "?" { end += 1 }
+                while end < n, SentenceSplitter.isCloser(s[end]) { end += 1 }
+                if end < n, s[end] == " ", startsSentence(s, skipSpaces(s, end, n), n),
+                   c != "." || !isAbbreviation(s, before: i, from: start, tables) {
                     emit(s, start, end, &texts, &result)
-                    start = skipSpaces(s, end, to)
+                    start = skipSpaces(s, end, n)
                     i = start
                     continue
                 }
@@ -74,18 +116,19 @@ public struct SentenceSplitter: Sendable {
             }
             i += 1
         }
-        emit(s, start, to, &texts, &result)
+        emit(s, start, i, &texts, &result)
+        return i
     }
 
     func startsSentence(_ s: [Unicode.Scalar], _ i: Int, _ to: Int) -> Bool {
         guard i < to else { return false }
         let c = s[i]
-        return ScalarClass.isUppercase(c) || ("0"..."9").contains(c) || SentenceSplitter.openers.contains(c)
-            || SentenceSplitter.bullets.contains(c)
+        return ScalarClass.isUppercase(c) || ("0"..."9").contains(c) || SentenceSplitter.isOpener(c)
+            || SentenceSplitter.isBullet(c)
     }
 
     /// True when the word ending at the period at `dot` keeps the sentence going.
-    func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int, from: Int, _ language: Language) -> Bool {
+    func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int, from: Int, _ tables: LanguageTables) -> Bool {
         var b = dot
         while b > from, !ScalarClass.isWhitespace(s[b - 1]), s[b - 1] != "(" { b -= 1 }
         let word = s[b..<dot]
@@ -93,15 +136,14 @@ public struct SentenceSplitter: Sendable {
         // A single capital letter is an initial (J. Smith); a digit run may be a German ordinal.
         if word.count == 1, let only = word.first, ScalarClass.isUppercase(only) { return true }
         if word.allSatisfy({ ("0"..."9").contains($0) }) {
-            return word.count <= (ordinalDigits[language] ?? 0)
+            return word.count <= tables.ordinalDigits
         }
         // Most sentences end in an ordinary word. An ASCII word folds to as many bytes, and every
         // key tried below holds it whole, so one longer than the longest abbreviation is none:
         // building and folding its strings for the look-ups cost 4,500 instructions a period.
-        if word.count > longestAbbreviation[language] ?? 0, word.allSatisfy(\.isASCII) { return false }
+        if word.count > tables.longestAbbreviation, word.allSatisfy(\.isASCII) { return false }
         let key = Folding.key(String(scalars: word))
-        // The language's tables once: each dictionary look-up hashed the language.
-        let abbreviations = abbreviations[language]
+        let abbreviations = tables.abbreviations
         if abbreviations?[key] == false { return true }
         // The first half of a two-part abbreviation: "z." of "z. B.", "u." of "u. a.".
         if dot + 2 < s.count, s[dot + 1] == " " {
@@ -116,7 +158,7 @@ public struct SentenceSplitter: Sendable {
         if abbreviations?[key] == true, dot + 2 < s.count, s[dot + 1] == " " {
             var e = dot + 2
             while e < s.count, ScalarClass.isAlphabetic(s[e]) { e += 1 }
-            if continuations[language]?.contains(Folding.key(String(scalars: s[(dot + 2)..<e]))) == true {
+            if tables.continuations?.contains(Folding.key(String(scalars: s[(dot + 2)..<e]))) == true {
                 return true
             }
         }
@@ -175,11 +217,24 @@ struct SentenceTexts {
     private mutating func byteOffset(_ s: [Unicode.Scalar], _ offset: Int) -> Int {
         if ascii { return offset }
         if offset < scalar { scalar = 0; byte = 0 }
-        while scalar < offset {
-            let v = s[scalar].value
-            byte += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-            scalar += 1
+        // Four scalars at a time while all four are ASCII, as nearly all are in a text with a
+        // curly quote or an umlaut here and there: one test instead of four length steps.
+        var k = scalar, bytes = byte
+        s.withUnsafeBufferPointer { s in
+            let end = min(offset, s.count)
+            while k < end {
+                if k + 4 <= end, s[k].value | s[k + 1].value | s[k + 2].value | s[k + 3].value < 0x80 {
+                    k += 4
+                    bytes += 4
+                    continue
+                }
+                let v = s[k].value
+                bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                k += 1
+            }
         }
+        scalar = k
+        byte = bytes
         return byte
     }
 }

@@ -18,6 +18,16 @@ struct WordIndex: Sendable {
 
     var count: Int { words.count }
 
+    init() {}
+
+    /// Room for `capacity` words without growing.
+    init(minimumCapacity capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        words.reserveCapacity(capacity)
+    }
+
     /// The number of `word`, or nil.
     func number(of word: String) -> Int? {
         number(of: word, hash: WordIndex.hash(word))

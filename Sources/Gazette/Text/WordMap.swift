@@ -15,6 +15,12 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
 
     public init() {}
 
+    /// Room for `capacity` keys without growing.
+    init(minimumCapacity capacity: Int) {
+        index = WordIndex(minimumCapacity: capacity)
+        storage.reserveCapacity(capacity)
+    }
+
     public init(dictionaryLiteral elements: (String, Value)...) {
         for (key, value) in elements { self[key] = value }
     }
@@ -40,6 +46,14 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
             let (number, inserted) = index.insert(key)
             if inserted { storage.append(newValue) } else { storage[number] = newValue }
         }
+    }
+
+    /// Gives `key` the value `value` unless it has one: one hash and one copy of the value
+    /// (`if !map.contains(key) { map[key] = value }` hashed twice and copied the value into the
+    /// setter's optional and again into the map).
+    mutating func insertIfAbsent(_ key: String, _ value: consuming Value) {
+        let (_, inserted) = index.insert(key)
+        if inserted { storage.append(value) }
     }
 
     /// Whether `key` has a value, without copying it.

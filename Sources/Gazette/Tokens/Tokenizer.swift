@@ -107,8 +107,7 @@ public enum Tokenizer {
             shape = .number
         } else if ScalarClass.isAlphabetic(first) {
             if ScalarClass.isUppercase(first) {
-                let letters = slice.filter(ScalarClass.isAlphabetic)
-                shape = letters.count >= 2 && letters.allSatisfy(ScalarClass.isUppercase) ? .upper : .capitalized
+                shape = hasTwoLettersAllUppercase(slice) ? .upper : .capitalized
             } else {
                 shape = .lower
             }
@@ -116,6 +115,18 @@ public enum Tokenizer {
             shape = .punctuation
         }
         return Token(text: text, key: Folding.key(text), start: base + i, end: base + j, shape: shape)
+    }
+
+    /// Whether `scalars` hold two letters or more and every one is a capital, counted in one
+    /// pass: filtering the letters into an array first allocated (and grew) an array per
+    /// capitalized word outside ASCII.
+    static func hasTwoLettersAllUppercase(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        var letters = 0
+        for c in scalars where ScalarClass.isAlphabetic(c) {
+            guard ScalarClass.isUppercase(c) else { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 
     /// The token of ASCII `bytes` at document offset `start`: text, folded key (and its hash,

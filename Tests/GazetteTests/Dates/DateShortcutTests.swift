@@ -73,4 +73,29 @@ import Testing
         #expect(!lacks("Über das Jahr gesehen wuchs die Zone."))
         #expect(!lacks("Die Zone wuchs um 5 Prozent."))
     }
+
+    /// The pre-test reads words whose first letter starts no core word only to their end: every
+    /// core word is still found, capitalized or not, after such words, and a sentence of those
+    /// words alone (with letters past ASCII inside them) has none.
+    @Test(arguments: [Language.en, .de])
+    func everyCoreWordIsFoundAfterSkippedWords(_ language: Language) throws {
+        let rules = try DateRules(directory: Self.rules, language: language)
+        let core = try #require(TemporalNormalizer(rules: rules).coreWords)
+        func lacks(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { TemporalNormalizer.lacksCoreWord($0, core) }
+        }
+        let skipped = ["the", "company", "Vertrag", "über", "Bürgermeister", "x", "kürzlich"].filter {
+            var word = $0.lowercased()
+            return word.withUTF8 { !core.mayStart($0[0]) }
+        }
+        try #require(skipped.count >= 3)
+        let filler = skipped.joined(separator: " ")
+        #expect(lacks(filler + ", " + filler + "."))
+        try #require(core.words.count > 10)
+        for word in core.words {
+            #expect(!lacks(filler + " " + word + " " + filler), "\(word)")
+            #expect(!lacks(filler + " " + word.capitalized + "."), "\(word)")
+        }
+    }
 }

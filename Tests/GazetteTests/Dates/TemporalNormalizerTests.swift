@@ -55,6 +55,10 @@ struct TemporalNormalizerRow: Sendable, CustomTestStringConvertible {
 }
 
 private let rows: [TemporalNormalizerRow] = [
+    // Words read letter run by letter run: digits and letters past ASCII right after ASCII letters.
+    TemporalNormalizerRow(.en, nil, "COVID19 cases rose in March 2020 across Europe.", "March 2020", "2020-03", .month),
+    TemporalNormalizerRow(.de, nil, "Nach der Märzsitzung unterzeichnete die Stadt am 4. März 2021 den Vertrag.", "4. März 2021", "2021-03-04", .day),
+    TemporalNormalizerRow(.en, nil, "SinoGerman firms from Düsseldorf met in Shenyang on October 31, 2019 again.", "October 31, 2019", "2019-10-31", .day),
     // Absolute dates, English.
     TemporalNormalizerRow(.en, "2021-06-02", "HAMBURG, Germany, June 2, 2021 /PRNewswire/ -- Hapag-Lloyd opened a new office in Qingdao.", "June 2, 2021", "2021-06-02", .day),
     TemporalNormalizerRow(.en, "2017-11-17", "PANJIN, China, Nov. 17, 2017 /PRNewswire/ -- Panjin, a coastal city, has flourished.", "Nov. 17, 2017", "2017-11-17", .day),

@@ -393,10 +393,12 @@ import Testing
         #expect(Pipeline.wordCount("Panjin's 2 joint-ventures") == 5)
     }
 
-    /// The scalar classes by range answer as the Unicode properties do: every ASCII scalar, and
-    /// every scalar of the texts.
+    /// The scalar classes by range answer as the Unicode properties do: every scalar of ASCII,
+    /// Latin-1, Latin Extended-A and -B and General Punctuation (the ranges answered without the
+    /// property tables), and every scalar of the texts.
     @Test func scalarClassesEqualUnicodeProperties() {
-        var scalars = Set((0..<0x80).compactMap { Unicode.Scalar(UInt32($0)) })
+        var scalars = Set((0..<0x300).compactMap { Unicode.Scalar(UInt32($0)) })
+        scalars.formUnion((0x2000..<0x2070).compactMap { Unicode.Scalar(UInt32($0)) })
         for text in Self.texts + Self.hardCases { scalars.formUnion(text.unicodeScalars) }
         for c in scalars {
             #expect(ScalarClass.isWhitespace(c) == c.properties.isWhitespace, "\(c.value)")

@@ -59,6 +59,22 @@ import Testing
         #expect(map.keys.count == map.values.count)
     }
 
+    /// A map sized up front and filled with `insertIfAbsent` (as ``ResolvedMentions`` fills its
+    /// index by key) answers like one grown by the setter behind `contains`: the first value of
+    /// each key, in first-insertion order.
+    @Test func insertIfAbsentKeepsTheFirstValue() {
+        let words = Self.words
+        var grown: WordMap<Int> = [:]
+        for (i, word) in words.enumerated() where !grown.contains(word) { grown[word] = i }
+        for capacity in [0, 1, 17, words.count] {
+            var sized = WordMap<Int>(minimumCapacity: capacity)
+            for (i, word) in words.enumerated() { sized.insertIfAbsent(word, i) }
+            #expect(sized.count == grown.count, "capacity \(capacity)")
+            #expect(sized.keys == grown.keys && sized.values == grown.values, "capacity \(capacity)")
+            for word in words + ["missing", ""] { #expect(sized[word] == grown[word], "\(word)") }
+        }
+    }
+
     /// A token looked up by the hash it carries answers as its key does, in sets and maps built
     /// from half of the tokens' keys.
     @Test func tokensAnswerAsTheirKeys() throws {
