@@ -29,9 +29,26 @@ public struct NameIndex: Sendable {
     /// per candidate was most of the cost of a look-up, and the finder looks up most capitals.
     private var ruleBySource: WordMap<String> = [:]
     /// Where each run of entries from one source starts in `reference.entries`, with the run's
-    /// rule, in order: ``best(_:hash:districts:)`` finds an entry's rule by a binary search of
-    /// these instead of hashing its source.
+    /// rule, in order.
     private var ruleRuns: [(start: Int, rule: String)] = []
+    /// What ``best(_:hash:districts:)`` ranks an entry by, per entry of `reference.entries`, with
+    /// the position of its rule in ``ruleRuns``: plain data, read without touching the entry's
+    /// strings (comparing each entry's subtype and id, with their retains, was a third of a
+    /// look-up's cost) and 16 bytes an entry instead of a whole entry's cache lines.
+    private var entryFacts: [EntryFacts] = []
+
+    /// An entry's ``Kind``, population and rule run.
+    struct EntryFacts {
+        var population: Int
+        var kind: Kind
+        var run: UInt32
+    }
+
+    /// What ``rank(type:subtype:reference:viaAlias:population:districts:)`` reads of a meaning's
+    /// type, subtype and reference, in the order it tests them.
+    enum Kind: UInt8 {
+        case district, lexicon, country, region, province, city, organization, other
+    }
 
     public init(reference: ReferenceData, lexicon: [MentionRules.LexiconEntry]) {
         self.reference = reference
@@ -39,11 +56,19 @@ public struct NameIndex: Sendable {
         // starts: one comparison per entry, read in place (a hash and a copy of each entry cost
         // 19 M instructions at every start).
         var previous: String?
-        for k in reference.entries.indices where reference.entries[k].source != previous {
-            let source = reference.entries[k].source
-            if ruleBySource[source] == nil { ruleBySource[source] = "reference/\(source)" }
-            ruleRuns.append((k, ruleBySource[source] ?? "reference/\(source)"))
-            previous = source
+        entryFacts.reserveCapacity(reference.entries.count)
+        for k in reference.entries.indices {
+            if reference.entries[k].source != previous {
+                let source = reference.entries[k].source
+                if ruleBySource[source] == nil { ruleBySource[source] = "reference/\(source)" }
+                ruleRuns.append((k, ruleBySource[source] ?? "reference/\(source)"))
+                previous = source
+            }
+            entryFacts.append(EntryFacts(
+                population: reference.entries[k].population,
+                kind: NameIndex.kind(type: reference.entries[k].type, subtype: reference.entries[k].subtype,
+                                     reference: reference.entries[k].id),
+                run: UInt32(ruleRuns.count - 1)))
         }
         for key in reference.nameIndex.keys {
             maximumTokens = max(maximumTokens, key.splitASCII(separator: 0x20).count)
@@ -99,17 +124,43 @@ public struct NameIndex: Sendable {
     /// short and many, so a bare lookup would find them everywhere.
     static func rank(type: EntityType, subtype: String?, reference: String?, viaAlias: Bool, population: Int,
                      districts: Bool) -> Double {
-        if subtype == "district" { return districts ? 7 : 0 }
+        rank(kind(type: type, subtype: subtype, reference: reference), viaAlias: viaAlias, population: population,
+             districts: districts)
+    }
+
+    /// The ``Kind`` of a meaning: the first test of ``rank(_:viaAlias:population:districts:)`` it meets.
+    static func kind(type: EntityType, subtype: String?, reference: String?) -> Kind {
+        if subtype == "district" { return .district }
         // The first byte rules out most references before `hasPrefix`.
-        if let reference, reference.utf8.first == UInt8(ascii: "l"), reference.hasPrefix("lexicon:") { return 6 }
+        if let reference, reference.utf8.first == UInt8(ascii: "l"), reference.hasPrefix("lexicon:") { return .lexicon }
         switch subtype {
-        case "country": return 5
-        case "region": return 4
-        case "province": return viaAlias ? 2 : 3
-        // A large city named like its province is the city the news means ("Incheon", "Tianjin").
-        case "city": return viaAlias ? 1 : (population >= 500_000 ? 3.5 : 3)
-        default: return type == .organization ? (viaAlias ? 2 : 3) : 0
+        case "country": return .country
+        case "region": return .region
+        case "province": return .province
+        case "city": return .city
+        default: return type == .organization ? .organization : .other
         }
+    }
+
+    @inline(__always)
+    static func rank(_ kind: Kind, viaAlias: Bool, population: Int, districts: Bool) -> Double {
+        switch kind {
+        case .district: return districts ? 7 : 0
+        case .lexicon: return 6
+        case .country: return 5
+        case .region: return 4
+        case .province: return viaAlias ? 2 : 3
+        // A large city named like its province is the city the news means ("Incheon", "Tianjin").
+        case .city: return viaAlias ? 1 : (population >= 500_000 ? 3.5 : 3)
+        case .organization: return viaAlias ? 2 : 3
+        case .other: return 0
+        }
+    }
+
+    /// Whether ``rank(_:viaAlias:population:districts:)`` reads `viaAlias` for this kind.
+    @inline(__always)
+    static func ranksByAlias(_ kind: Kind) -> Bool {
+        kind == .province || kind == .city || kind == .organization
     }
 
     /// What ``candidates(_:)`` gives for `key`, whose ``WordIndex/hash(_:)`` is `hash`, read in
@@ -136,38 +187,31 @@ public struct NameIndex: Sendable {
         reference.nameIndex.read(key, hash: hash) { indices in
             guard !indices.isEmpty else { return }
             any = true
-            let aliases = reference.aliasOnly.read(key, hash: hash) { $0 } ?? []
+            // The alias list only for a kind that ranks by it, and looked up once.
+            var aliases: [Int]?
             for index in indices {
-                let viaAlias = aliases.contains(index)
-                let population = reference.entries[index].population
-                let r = NameIndex.rank(type: reference.entries[index].type, subtype: reference.entries[index].subtype,
-                                       reference: reference.entries[index].id, viaAlias: viaAlias,
-                                       population: population, districts: districts)
+                let facts = entryFacts[index]
+                var viaAlias = false
+                if NameIndex.ranksByAlias(facts.kind) {
+                    if aliases == nil { aliases = reference.aliasOnly.read(key, hash: hash) { $0 } ?? [] }
+                    viaAlias = aliases?.contains(index) ?? false
+                }
+                let r = NameIndex.rank(facts.kind, viaAlias: viaAlias, population: facts.population, districts: districts)
                 guard r > 0 else { continue }
-                if let t = top, (t.rank, t.population) >= (r, population) { continue }
-                top = (r, population)
+                if let t = top, (t.rank, t.population) >= (r, facts.population) { continue }
+                top = (r, facts.population)
                 entryBest = (index, viaAlias)
                 lexiconBest = nil
             }
         }
         if let k = lexiconBest { return (any, lexicon.read(key, hash: hash) { $0[k] }) }
-        guard let (index, viaAlias) = entryBest else { return (any, nil) }
+        guard let (index, rankedAlias) = entryBest else { return (any, nil) }
+        // A kind that does not rank by alias still tells whether it was matched through one.
+        let viaAlias = NameIndex.ranksByAlias(entryFacts[index].kind) ? rankedAlias : reference.isAlias(key, index, hash: hash)
         // Field by field, read in place: `let entry = entries[index]` copied the whole entry.
         return (any, Candidate(name: reference.entries[index].name, type: reference.entries[index].type,
                                subtype: reference.entries[index].subtype, reference: reference.entries[index].id,
                                population: reference.entries[index].population, viaAlias: viaAlias,
-                               rule: rule(ofEntry: index)))
-    }
-
-    /// The rule of entry `index`: its run's, found by binary search.
-    private func rule(ofEntry index: Int) -> String {
-        var low = 0, high = ruleRuns.count
-        // The last run starting at or before `index`: runs[low - 1] once low == high.
-        while low < high {
-            let middle = (low + high) / 2
-            if ruleRuns[middle].start <= index { low = middle + 1 } else { high = middle }
-        }
-        guard low > 0 else { return "reference/\(reference.entries[index].source)" }
-        return ruleRuns[low - 1].rule
+                               rule: ruleRuns[Int(entryFacts[index].run)].rule))
     }
 }
