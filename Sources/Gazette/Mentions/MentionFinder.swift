@@ -705,7 +705,7 @@ final class SentenceScan {
         // German compounds: "Innovationsdemonstrationszone", "Informationsbüro". Key and ending are
         // both folded keys, so an ending the key has is also a suffix of its bytes: the bytes rule
         // out the other endings before `hasSuffix` and a character count confirm one.
-        if tokens[last].shape == .capitalized {
+        if tokens[last].shape == .capitalized, rules.mayEndInSuffixCue(tokens[last].key) {
             for suffix in rules.suffixCueEndings where tokens[last].key.endsWith(utf8: suffix.utf8)
                 && tokens[last].key.count > suffix.length + 2 && tokens[last].key.hasSuffix(suffix.ending) {
                 return suffix.cue

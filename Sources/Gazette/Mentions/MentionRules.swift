@@ -28,7 +28,13 @@ public struct MentionRules: Sendable {
     /// Compound endings (German), longest first.
     public var suffixCues: [Cue] = []
     /// Each suffix cue's ending as one string, its length in characters and its UTF-8 bytes, made once.
-    public var suffixCueEndings: [(cue: Cue, ending: String, length: Int, utf8: [UInt8])] = []
+    public var suffixCueEndings: [(cue: Cue, ending: String, length: Int, utf8: [UInt8])] = [] {
+        didSet { suffixCueTails = MentionRules.tailMask(of: suffixCueEndings.map(\.utf8)) }
+    }
+    /// A bit for each ending's last three bytes (``tailBit(_:_:_:)``), all bits when an ending is
+    /// shorter: ``mayEndInSuffixCue(_:)`` rules out most words before the endings are tried one
+    /// by one (German has eleven, asked about every capitalised word a name might end with).
+    private(set) var suffixCueTails: UInt64 = 0
     /// Prefix cues by key.
     public var prefixCues: WordMap<Cue> = [:]
     public var connectives: WordSet = []
@@ -114,6 +120,8 @@ public struct MentionRules: Sendable {
             let ending = cue.tokens.joined()
             return (cue, ending, ending.count, Array(ending.utf8))
         }
+        // Observers do not run in an initializer.
+        suffixCueTails = MentionRules.tailMask(of: suffixCueEndings.map(\.utf8))
 
         let wordFile = try TSVFile.optional(directory, language, "name-words.tsv", minimumColumns: 3)
         for row in wordFile.rows {
@@ -163,6 +171,35 @@ public struct MentionRules: Sendable {
     /// Folded token keys of a phrase, as the tokenizer would produce them.
     static func keys(_ phrase: String) -> [String] {
         Tokenizer.tokens(of: Sentence(position: 0, start: 0, end: phrase.unicodeScalars.count, text: phrase)).map(\.key)
+    }
+
+    /// False when no suffix cue ending can be a suffix of `key`'s bytes: its last three bytes are
+    /// no ending's last three (or it has fewer than three, where every ending has more).
+    func mayEndInSuffixCue(_ key: String) -> Bool {
+        guard suffixCueTails != 0 else { return false }
+        guard suffixCueTails != ~0 else { return true }
+        return key.utf8.withContiguousStorageIfAvailable { bytes in
+            let n = bytes.count
+            guard n >= 3 else { return false }
+            return suffixCueTails & MentionRules.tailBit(bytes[n - 3], bytes[n - 2], bytes[n - 1]) != 0
+        } ?? true
+    }
+
+    static func tailMask(of endings: [[UInt8]]) -> UInt64 {
+        var mask: UInt64 = 0
+        for ending in endings {
+            let n = ending.count
+            guard n >= 3 else { return ~0 }
+            mask |= tailBit(ending[n - 3], ending[n - 2], ending[n - 1])
+        }
+        return mask
+    }
+
+    /// One of 64 bits for three bytes, by a multiplicative hash.
+    @inline(__always)
+    static func tailBit(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt64 {
+        let packed = UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
+        return 1 << UInt64((packed &* 0x9E37_79B1) >> 26)
     }
 
     /// The longest role phrase starting at `i`, as its token count, or 0.
