@@ -110,6 +110,8 @@ enum RuleWord {
     /// The key of a stop word: a token is one only if its key is (stops are matched by text,
     /// case-sensitive, and a token's key is `Folding.key` of its text).
     static let stopKey: UInt16 = 1024
+    /// Set per sentence, never in the table: the token's text is a stop word.
+    static let stopWord: UInt16 = 2048
 }
 
 /// The scan of a document's sentences, one at a time, made and dropped inside one
@@ -124,7 +126,7 @@ enum RuleWord {
 ///
 /// Its per-sentence fields are `@exclusivity(unchecked)`: a class's `var`s are checked for
 /// overlapping access at run time, on every read, and the name rules read `tokens` and
-/// `isStopWord` several times per token (2.5 % of the extraction's instructions). The scan is
+/// `ruleWord` several times per token (2.5 % of the extraction's instructions). The scan is
 /// confined to one call on one thread and its methods never hand out `inout` access to a field,
 /// so no access can overlap.
 final class SentenceScan {
@@ -146,11 +148,9 @@ final class SentenceScan {
     /// rules ask it of one token up to three times (a lone German word: the first and last word
     /// tests, then the single-word test), and a German compound's test is a look-up per cut.
     @exclusivity(unchecked) private var commonRun: [Int] = []
-    /// Whether each token's text is one of the language's stop words (`rules.stops`), asked once
-    /// per token here: the name rules asked it two or three times a token, each time hashing the
-    /// text.
-    @exclusivity(unchecked) private(set) var isStopWord: [Bool] = []
-    /// Each token's ``RuleWord`` bits, from one look-up per token.
+    /// Each token's ``RuleWord`` bits, from one look-up per token, with ``RuleWord/stopWord`` set
+    /// where the token's text is one of the language's stop words (`rules.stops`, asked once per
+    /// token here: the name rules asked it two or three times a token, each time hashing the text).
     @exclusivity(unchecked) private(set) var ruleWord: [UInt16] = []
     /// The finder's ``MentionFinder/ruleWords`` for these rules.
     let ruleWords: WordMap<UInt16>
@@ -196,14 +196,18 @@ final class SentenceScan {
             nameKeyRun.append(0)
             commonRun.append(0)
         }
-        isStopWord.removeAll(keepingCapacity: true)
         ruleWord.removeAll(keepingCapacity: true)
-        // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
-        for k in tokens.indices {
-            let word = ruleWords[tokens[k]] ?? 0
-            ruleWord.append(word)
-            // The key's bit first: hashing every token's text cost 22 M instructions.
-            isStopWord.append(word & RuleWord.stopKey != 0 && rules.stops.contains(tokens[k].text))
+        ruleWord.append(contentsOf: repeatElement(0, count: tokens.count))
+        // Written through the buffer: an append per token (two, with a separate stop-word array)
+        // checked the array's uniqueness and capacity each time.
+        ruleWord.withUnsafeMutableBufferPointer { words in
+            // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
+            for k in tokens.indices {
+                var word = ruleWords[tokens[k]] ?? 0
+                // The key's bit first: hashing every token's text cost 22 M instructions.
+                if word & RuleWord.stopKey != 0 && rules.stops.contains(tokens[k].text) { word |= RuleWord.stopWord }
+                words[k] = word
+            }
         }
         firstWord = tokens.firstIndex { $0.shape != .punctuation } ?? 0
         var i = 0
@@ -219,7 +223,7 @@ final class SentenceScan {
             // "Mr." is tokenized "Mr" ".": the name starts after the period.
             let nameStart = i + introducer < tokens.count && tokens[i + introducer].text == "." ? i + introducer + 1 : i + introducer
             var j = nameStart
-            while j < tokens.count, j - nameStart < 3, tokens[j].isCapitalized, !isStopWord[j] { j += 1 }
+            while j < tokens.count, j - nameStart < 3, tokens[j].isCapitalized, !isStopWord(j) { j += 1 }
             if j > nameStart {
                 // The title or role belongs to the mention's surface ("Mayor Link" is an alias), not its name.
                 emit(nameStart, j, type: .person, subtype: nil, rule: "\(language.rawValue)/name-words.tsv#title",
@@ -294,8 +298,14 @@ final class SentenceScan {
     // The token tests read `tokens[i]` in place: a `let t = tokens[i]` copied the token (its two
     // strings retained and released) at every call, and they run for nearly every token.
 
+    /// Whether token `i`'s text is a stop word.
+    @inline(__always)
+    func isStopWord(_ i: Int) -> Bool {
+        ruleWord[i] & RuleWord.stopWord != 0
+    }
+
     func canStartName(_ i: Int) -> Bool {
-        if isStopWord[i] || ruleWord[i] & RuleWord.month != 0 { return false }
+        if isStopWord(i) || ruleWord[i] & RuleWord.month != 0 { return false }
         if tokens[i].isCapitalized { return true }
         // "21st Century Maritime Silk Road".
         // The next token first: the suffix test builds an array, and most numbers are followed by
@@ -314,7 +324,7 @@ final class SentenceScan {
               tokens[i..<(i + length)].allSatisfy({ $0.shape == .capitalized }) else { return nil }
         // The name after a role is one or two capitalised words that are not a place or organization.
         let next = i + length
-        guard tokens[next].isCapitalized, !isStopWord[next],
+        guard tokens[next].isCapitalized, !isStopWord(next),
               lookup(next, maximum: 3).map({ $0.candidate.type == .person || $0.candidate.subtype == "city" && $0.end == next + 1 && $0.candidate.population < 1_000_000 }) ?? true
         else { return nil }
         return length
@@ -393,7 +403,7 @@ final class SentenceScan {
     /// "Anna Berg, CEO of Volvo Cars": two or three capitalised words followed by a role.
     func appositionPerson(at i: Int) -> Int? {
         var j = i
-        while j < tokens.count, j - i < 3, tokens[j].shape == .capitalized, !isStopWord[j] { j += 1 }
+        while j < tokens.count, j - i < 3, tokens[j].shape == .capitalized, !isStopWord(j) { j += 1 }
         guard j - i >= 2, j + 1 < tokens.count, tokens[j].text == ",",
               roleLength(at: j + 1) > 0 || (rules.former.contains(tokens[j + 1])
                   && roleLength(at: j + 2) > 0) else { return nil }
@@ -508,7 +518,7 @@ final class SentenceScan {
     /// A token that can continue a name: a capitalised word, a number after a word ("NeuViz 128"),
     /// or a German truncated word ("Reform-").
     func continuesName(_ i: Int) -> Bool {
-        if isStopWord[i] && tokens[i].shape != .upper { return false }
+        if isStopWord(i) && tokens[i].shape != .upper { return false }
         if ruleWord[i] & RuleWord.month != 0 { return false }
         return tokens[i].isCapitalized || (tokens[i].shape == .number && i > 0 && tokens[i - 1].isWord)
     }
