@@ -163,6 +163,8 @@ final class SentenceScan {
     /// the language hashed it (SipHash) at every ask.
     let regionAdjectives: WordMap<String>?
     let functionWords: WordSet?
+    /// The rules' ``MentionRules/suffixCueTails``.
+    let suffixCueTails: UInt64
 
     init(finder: MentionFinder, rules: MentionRules, language: Language) {
         self.finder = finder
@@ -174,6 +176,7 @@ final class SentenceScan {
         ruleWords = finder.ruleWords[finder.rules[language] != nil ? language : .en]
             ?? MentionFinder.ruleWords(rules, reference: finder.reference, regionAdjectives: finder.regionAdjectives)
         functionWords = finder.reference.functionWords[language]
+        suffixCueTails = rules.suffixCueTails
     }
 
     /// Token `j`'s `Folding.nameKey`, "" for punctuation. A token's key is `Folding.key` of its
@@ -715,7 +718,7 @@ final class SentenceScan {
         // German compounds: "Innovationsdemonstrationszone", "Informationsbüro". Key and ending are
         // both folded keys, so an ending the key has is also a suffix of its bytes: the bytes rule
         // out the other endings before `hasSuffix` and a character count confirm one.
-        if tokens[last].shape == .capitalized, rules.mayEndInSuffixCue(tokens[last].key) {
+        if tokens[last].shape == .capitalized, MentionRules.mayEnd(tokens[last].key, tails: suffixCueTails) {
             for suffix in rules.suffixCueEndings where tokens[last].key.endsWith(utf8: suffix.utf8)
                 && tokens[last].key.count > suffix.length + 2 && tokens[last].key.hasSuffix(suffix.ending) {
                 return suffix.cue

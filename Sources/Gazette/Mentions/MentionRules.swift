@@ -5,16 +5,45 @@ import Foundation
 /// (`directions.tsv`) and the multi-word lexicon (`lexicon.tsv`, shared by all languages).
 public struct MentionRules: Sendable {
     /// A word or phrase that types a name.
-    public struct Cue: Sendable, Hashable {
+    ///
+    /// A class, not a struct, and immutable: the finder hands cues around at every name word (the
+    /// head cue a name ends with, the best cue name so far), and a struct of four strings and an
+    /// array was retained and released field by field, its optionals destroyed through generic
+    /// value witnesses (22 M instructions on 2 MB); a cue is now one reference. Equal and hashed
+    /// by its fields, as the struct was.
+    public final class Cue: Sendable, Hashable {
         public enum Position: String, Sendable { case head, headLower = "head-lower", headSuffix = "head-suffix", prefix }
-        public var id: String
+        public let id: String
         /// Folded tokens of the cue ("industrial", "park").
-        public var tokens: [String]
-        public var position: Position
-        public var type: EntityType
-        public var subtype: String?
+        public let tokens: [String]
+        public let position: Position
+        public let type: EntityType
+        public let subtype: String?
         /// `<lang>/entity-cues.tsv#<id>`.
-        public var rule: String
+        public let rule: String
+
+        public init(id: String, tokens: [String], position: Position, type: EntityType, subtype: String?, rule: String) {
+            self.id = id
+            self.tokens = tokens
+            self.position = position
+            self.type = type
+            self.subtype = subtype
+            self.rule = rule
+        }
+
+        public static func == (a: Cue, b: Cue) -> Bool {
+            a === b || (a.id == b.id && a.tokens == b.tokens && a.position == b.position && a.type == b.type
+                && a.subtype == b.subtype && a.rule == b.rule)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(id)
+            hasher.combine(tokens)
+            hasher.combine(position)
+            hasher.combine(type)
+            hasher.combine(subtype)
+            hasher.combine(rule)
+        }
     }
 
     /// A lexicon name: its type, translations and, for institutions, country.
@@ -176,12 +205,19 @@ public struct MentionRules: Sendable {
     /// False when no suffix cue ending can be a suffix of `key`'s bytes: its last three bytes are
     /// no ending's last three (or it has fewer than three, where every ending has more).
     func mayEndInSuffixCue(_ key: String) -> Bool {
-        guard suffixCueTails != 0 else { return false }
-        guard suffixCueTails != ~0 else { return true }
+        MentionRules.mayEnd(key, tails: suffixCueTails)
+    }
+
+    /// ``mayEndInSuffixCue(_:)`` by a copy of ``suffixCueTails``: the finder keeps the mask, since
+    /// calling a method of its rules copied the whole rules struct onto the stack at every ask.
+    @inline(__always)
+    static func mayEnd(_ key: String, tails: UInt64) -> Bool {
+        guard tails != 0 else { return false }
+        guard tails != ~0 else { return true }
         return key.utf8.withContiguousStorageIfAvailable { bytes in
             let n = bytes.count
             guard n >= 3 else { return false }
-            return suffixCueTails & MentionRules.tailBit(bytes[n - 3], bytes[n - 2], bytes[n - 1]) != 0
+            return tails & MentionRules.tailBit(bytes[n - 3], bytes[n - 2], bytes[n - 1]) != 0
         } ?? true
     }
 
