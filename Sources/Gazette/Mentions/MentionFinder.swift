@@ -554,14 +554,17 @@ final class SentenceScan {
         while j < tokens.count, j - i < maximum {
             // The tokenizer makes "'s" a punctuation token: the shape rules out a string comparison.
             let possessive = tokens[j].shape == .punctuation && tokens[j].key == "'s"
+            // Inside a name only capitals and connectives ("Bosnia and Herzegovina"): asked before
+            // the token's name key is made.
+            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && !possessive { break }
             let part = possessive ? "s" : nameKey(j)
             if part.isEmpty { break }
-            // Inside a name only capitals and connectives ("Bosnia and Herzegovina").
-            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && !possessive { break }
             key = key.isEmpty ? part : key + " " + part
             // A one-word key that is the token's own key has the hash the token carries.
             let hash = j == i && key == tokens[i].key ? tokens[i].keyHash : WordIndex.hash(key)
-            let found = finder.names.best(key, hash: hash, districts: districts)
+            // A key the filter does not know is in none of the tables: no probe of them.
+            let known = finder.names.mayKnow(hash: hash)
+            let found = known ? finder.names.best(key, hash: hash, districts: districts) : (any: false, best: nil)
             if let first = found.best {
                 best = Lookup(end: j + 1, candidate: first, key: key)
             } else if !found.any, language == .de, key.utf8.last == UInt8(ascii: "s"), key.hasSuffix("s"), key.count > 4 {
@@ -572,7 +575,7 @@ final class SentenceScan {
                 }
             }
             j += 1
-            if !finder.names.beginsLongerName(key, hash: hash) { break }
+            if !known || !finder.names.beginsLongerName(key, hash: hash) { break }
         }
         return best
     }

@@ -25,6 +25,13 @@ public struct NameIndex: Sendable {
     /// Every proper prefix, in whole tokens, of a name key ("bosnia", "bosnia and" of "bosnia and
     /// herzegovina"): a lookup stops extending a key that begins no longer name.
     var prefixes: WordSet = []
+    /// A bit for the ``WordIndex/hash(_:)`` of every key of the lexicon, of the reference names
+    /// and of ``prefixes``, at the hash's low ``keyFilterBits`` bits (256 KB): a key whose bit is
+    /// clear names nothing and begins no longer name, and ``mayKnow(hash:)`` says so without a
+    /// probe of the three tables (140,000 names, larger than the caches). Made from the hashes
+    /// the tables keep, after they are filled; nothing adds keys to them afterwards.
+    private var keyFilter: [UInt64] = []
+    static let keyFilterBits = 21
     /// "reference/<source>" for each source of reference data, made once: an interpolated string
     /// per candidate was most of the cost of a look-up, and the finder looks up most capitals.
     private var ruleBySource: WordMap<String> = [:]
@@ -86,6 +93,23 @@ public struct NameIndex: Sendable {
             }
         }
         maximumTokens = min(maximumTokens, 8)
+        var filter = [UInt64](repeating: 0, count: 1 << (NameIndex.keyFilterBits - 6))
+        let mark = { (hash: UInt32) in
+            let bit = Int(hash) & (1 << NameIndex.keyFilterBits - 1)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.lexicon.forEachKeyHash(mark)
+        reference.nameIndex.forEachKeyHash(mark)
+        prefixes.forEachHash(mark)
+        keyFilter = filter
+    }
+
+    /// False when no key with this ``WordIndex/hash(_:)`` names anything or begins a longer name:
+    /// then ``best(_:hash:districts:)`` finds nothing and ``beginsLongerName(_:hash:)`` is false.
+    @inline(__always)
+    func mayKnow(hash: UInt32) -> Bool {
+        let bit = Int(hash) & (1 << NameIndex.keyFilterBits - 1)
+        return keyFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     private mutating func addPrefixes(of key: String) {
