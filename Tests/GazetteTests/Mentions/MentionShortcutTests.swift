@@ -38,6 +38,21 @@ import Testing
         }
     }
 
+    @Test func digitAndLetterTestEqualsCharacterTest() {
+        // Each Latin-1 scalar as a character, then every word.
+        for v in 0x80...0xFF {
+            guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+            #expect(Character(scalar).isNumber == (scalar.properties.numericType != nil), "U+\(String(v, radix: 16))")
+            #expect(Character(scalar).isLetter == scalar.properties.isAlphabetic, "U+\(String(v, radix: 16))")
+            for word in ["A" + String(scalar) + "1", String(scalar) + "x", "7" + String(scalar)] {
+                #expect(SentenceScan.hasDigitAndLetter(word) == (word.contains { $0.isNumber } && word.contains { $0.isLetter }), "\(word)")
+            }
+        }
+        for word in Self.words + ["Haidou-1", "L600", "Straße4", "Ü2", "½Ü", "e\u{301}1", "²a", "x\r\n1"] {
+            #expect(SentenceScan.hasDigitAndLetter(word) == (word.contains { $0.isNumber } && word.contains { $0.isLetter }), "\(word)")
+        }
+    }
+
     @Test func suffixCuePreTestKeepsEveryEnding() throws {
         for (language, rules) in TestSupport.ruleSet.mentions {
             #expect(!rules.suffixCueEndings.isEmpty || language != .de)
