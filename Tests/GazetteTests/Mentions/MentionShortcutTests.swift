@@ -53,6 +53,29 @@ import Testing
         }
     }
 
+    /// The name index counts words and collects prefixes over each key's bytes: the same as
+    /// splitting every key and cutting it at every space.
+    @Test func nameIndexWordsEqualSplitting() {
+        let rules = TestSupport.ruleSet
+        let lexicon = rules.mentions[.en]?.lexicon ?? []
+        let names = NameIndex(reference: rules.reference, lexicon: lexicon)
+        var keys = rules.reference.nameIndex.keys
+        for entry in lexicon { keys += [Folding.nameKey(entry.name)] + entry.aliases.map { Folding.nameKey($0) } }
+        var plain = WordSet()
+        var maximum = 1
+        for key in keys where !key.isEmpty {
+            maximum = max(maximum, key.splitASCII(separator: 0x20).count)
+            var index = key.utf8.startIndex
+            while let space = key.utf8[index...].firstIndex(of: 0x20) {
+                plain.insert(String(key[..<space]))
+                index = key.utf8.index(after: space)
+            }
+        }
+        #expect(plain.count > 1_000)
+        #expect(names.maximumTokens == min(maximum, 8))
+        #expect(names.prefixes == plain)
+    }
+
     @Test func suffixCuePreTestKeepsEveryEnding() throws {
         for (language, rules) in TestSupport.ruleSet.mentions {
             #expect(!rules.suffixCueEndings.isEmpty || language != .de)
