@@ -76,6 +76,29 @@ import Testing
         #expect(names.prefixes == plain)
     }
 
+    /// A span's text copied into one string equals the tokens' texts joined with their spaces.
+    @Test func spanTextEqualsAppendedTokens() {
+        var spans = 0
+        for text in Self.texts + Self.hardWords.map({ "Die \($0) (Shenyang) Co., Ltd. „Werk“ – \($0)" }) {
+            for line in text.split(separator: "\n") {
+                let line = String(line)
+                let tokens = Tokenizer.tokens(of: Sentence(position: 0, start: 0, end: line.unicodeScalars.count, text: line))
+                for from in tokens.indices {
+                    for to in (from + 1)...min(from + 6, tokens.count) {
+                        var plain = tokens[from].text
+                        for k in (from + 1)..<to {
+                            if tokens[k].start > tokens[k - 1].end { plain += " " }
+                            plain += tokens[k].text
+                        }
+                        #expect(SentenceScan.spanText(tokens, from, to) == plain, "\(plain)")
+                        spans += 1
+                    }
+                }
+            }
+        }
+        #expect(spans > 10_000)
+    }
+
     @Test func suffixCuePreTestKeepsEveryEnding() throws {
         for (language, rules) in TestSupport.ruleSet.mentions {
             #expect(!rules.suffixCueEndings.isEmpty || language != .de)
