@@ -221,8 +221,10 @@ final class SentenceScan {
 
     /// Looks for a mention starting at `i`; returns where to continue.
     func step(at i: Int) -> Int {
-        // "Mr. Liu Zhicheng", "Herr Link", "Director Shao", "Mayor Link".
-        if let introducer = personIntroducer(i) {
+        // "Mr. Liu Zhicheng", "Herr Link", "Director Shao", "Mayor Link". Only a title or the first
+        // word of a role introduces a person: the bits rule out nearly every token before the call
+        // (10 M instructions on 2 MB).
+        if ruleWord[i] & (RuleWord.title | RuleWord.roleStart) != 0, let introducer = personIntroducer(i) {
             // "Mr." is tokenized "Mr" ".": the name starts after the period.
             let nameStart = i + introducer < tokens.count && isMark(i + introducer, ".") ? i + introducer + 1 : i + introducer
             var j = nameStart
@@ -323,6 +325,7 @@ final class SentenceScan {
         ruleWord[i] & RuleWord.stopWord != 0
     }
 
+    @inline(__always)
     func canStartName(_ i: Int) -> Bool {
         if isStopWord(i) || ruleWord[i] & RuleWord.month != 0 { return false }
         if tokens[i].isCapitalized { return true }
