@@ -546,7 +546,8 @@ final class SentenceScan {
     }
 
     /// A token that can continue a name: a capitalised word, a number after a word ("NeuViz 128"),
-    /// or a German truncated word ("Reform-").
+    /// or a German truncated word ("Reform-"). Inlined: the name loops ask it of every word.
+    @inline(__always)
     func continuesName(_ i: Int) -> Bool {
         if isStopWord(i) && tokens[i].shape != .upper { return false }
         if ruleWord[i] & RuleWord.month != 0 { return false }
