@@ -5,16 +5,45 @@ import Foundation
 /// (`directions.tsv`) and the multi-word lexicon (`lexicon.tsv`, shared by all languages).
 public struct MentionRules: Sendable {
     /// A word or phrase that types a name.
-    public struct Cue: Sendable, Hashable {
+    ///
+    /// A class, not a struct, and immutable: the finder hands cues around at every name word (the
+    /// head cue a name ends with, the best cue name so far), and a struct of four strings and an
+    /// array was retained and released field by field, its optionals destroyed through generic
+    /// value witnesses (22 M instructions on 2 MB); a cue is now one reference. Equal and hashed
+    /// by its fields, as the struct was.
+    public final class Cue: Sendable, Hashable {
         public enum Position: String, Sendable { case head, headLower = "head-lower", headSuffix = "head-suffix", prefix }
-        public var id: String
+        public let id: String
         /// Folded tokens of the cue ("industrial", "park").
-        public var tokens: [String]
-        public var position: Position
-        public var type: EntityType
-        public var subtype: String?
+        public let tokens: [String]
+        public let position: Position
+        public let type: EntityType
+        public let subtype: String?
         /// `<lang>/entity-cues.tsv#<id>`.
-        public var rule: String
+        public let rule: String
+
+        public init(id: String, tokens: [String], position: Position, type: EntityType, subtype: String?, rule: String) {
+            self.id = id
+            self.tokens = tokens
+            self.position = position
+            self.type = type
+            self.subtype = subtype
+            self.rule = rule
+        }
+
+        public static func == (a: Cue, b: Cue) -> Bool {
+            a === b || (a.id == b.id && a.tokens == b.tokens && a.position == b.position && a.type == b.type
+                && a.subtype == b.subtype && a.rule == b.rule)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(id)
+            hasher.combine(tokens)
+            hasher.combine(position)
+            hasher.combine(type)
+            hasher.combine(subtype)
+            hasher.combine(rule)
+        }
     }
 
     /// A lexicon name: its type, translations and, for institutions, country.
@@ -28,7 +57,13 @@ public struct MentionRules: Sendable {
     /// Compound endings (German), longest first.
     public var suffixCues: [Cue] = []
     /// Each suffix cue's ending as one string, its length in characters and its UTF-8 bytes, made once.
-    public var suffixCueEndings: [(cue: Cue, ending: String, length: Int, utf8: [UInt8])] = []
+    public var suffixCueEndings: [(cue: Cue, ending: String, length: Int, utf8: [UInt8])] = [] {
+        didSet { suffixCueTails = MentionRules.tailMask(of: suffixCueEndings.map(\.utf8)) }
+    }
+    /// A bit for each ending's last three bytes (``tailBit(_:_:_:)``), all bits when an ending is
+    /// shorter: ``mayEndInSuffixCue(_:)`` rules out most words before the endings are tried one
+    /// by one (German has eleven, asked about every capitalised word a name might end with).
+    private(set) var suffixCueTails: UInt64 = 0
     /// Prefix cues by key.
     public var prefixCues: WordMap<Cue> = [:]
     public var connectives: WordSet = []
@@ -114,6 +149,8 @@ public struct MentionRules: Sendable {
             let ending = cue.tokens.joined()
             return (cue, ending, ending.count, Array(ending.utf8))
         }
+        // Observers do not run in an initializer.
+        suffixCueTails = MentionRules.tailMask(of: suffixCueEndings.map(\.utf8))
 
         let wordFile = try TSVFile.optional(directory, language, "name-words.tsv", minimumColumns: 3)
         for row in wordFile.rows {
@@ -163,6 +200,42 @@ public struct MentionRules: Sendable {
     /// Folded token keys of a phrase, as the tokenizer would produce them.
     static func keys(_ phrase: String) -> [String] {
         Tokenizer.tokens(of: Sentence(position: 0, start: 0, end: phrase.unicodeScalars.count, text: phrase)).map(\.key)
+    }
+
+    /// False when no suffix cue ending can be a suffix of `key`'s bytes: its last three bytes are
+    /// no ending's last three (or it has fewer than three, where every ending has more).
+    func mayEndInSuffixCue(_ key: String) -> Bool {
+        MentionRules.mayEnd(key, tails: suffixCueTails)
+    }
+
+    /// ``mayEndInSuffixCue(_:)`` by a copy of ``suffixCueTails``: the finder keeps the mask, since
+    /// calling a method of its rules copied the whole rules struct onto the stack at every ask.
+    @inline(__always)
+    static func mayEnd(_ key: String, tails: UInt64) -> Bool {
+        guard tails != 0 else { return false }
+        guard tails != ~0 else { return true }
+        return key.utf8.withContiguousStorageIfAvailable { bytes in
+            let n = bytes.count
+            guard n >= 3 else { return false }
+            return tails & MentionRules.tailBit(bytes[n - 3], bytes[n - 2], bytes[n - 1]) != 0
+        } ?? true
+    }
+
+    static func tailMask(of endings: [[UInt8]]) -> UInt64 {
+        var mask: UInt64 = 0
+        for ending in endings {
+            let n = ending.count
+            guard n >= 3 else { return ~0 }
+            mask |= tailBit(ending[n - 3], ending[n - 2], ending[n - 1])
+        }
+        return mask
+    }
+
+    /// One of 64 bits for three bytes, by a multiplicative hash.
+    @inline(__always)
+    static func tailBit(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt64 {
+        let packed = UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
+        return 1 << UInt64((packed &* 0x9E37_79B1) >> 26)
     }
 
     /// The longest role phrase starting at `i`, as its token count, or 0.

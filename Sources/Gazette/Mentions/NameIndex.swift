@@ -25,13 +25,37 @@ public struct NameIndex: Sendable {
     /// Every proper prefix, in whole tokens, of a name key ("bosnia", "bosnia and" of "bosnia and
     /// herzegovina"): a lookup stops extending a key that begins no longer name.
     var prefixes: WordSet = []
+    /// A bit for the ``WordIndex/hash(_:)`` of every key of the lexicon, of the reference names
+    /// and of ``prefixes``, at the hash's low ``keyFilterBits`` bits (256 KB): a key whose bit is
+    /// clear names nothing and begins no longer name, and ``mayKnow(hash:)`` says so without a
+    /// probe of the three tables (140,000 names, larger than the caches). Made from the hashes
+    /// the tables keep, after they are filled; nothing adds keys to them afterwards.
+    private var keyFilter: [UInt64] = []
+    static let keyFilterBits = 21
     /// "reference/<source>" for each source of reference data, made once: an interpolated string
     /// per candidate was most of the cost of a look-up, and the finder looks up most capitals.
     private var ruleBySource: WordMap<String> = [:]
     /// Where each run of entries from one source starts in `reference.entries`, with the run's
-    /// rule, in order: ``best(_:hash:districts:)`` finds an entry's rule by a binary search of
-    /// these instead of hashing its source.
+    /// rule, in order.
     private var ruleRuns: [(start: Int, rule: String)] = []
+    /// What ``best(_:hash:districts:)`` ranks an entry by, per entry of `reference.entries`, with
+    /// the position of its rule in ``ruleRuns``: plain data, read without touching the entry's
+    /// strings (comparing each entry's subtype and id, with their retains, was a third of a
+    /// look-up's cost) and 16 bytes an entry instead of a whole entry's cache lines.
+    private var entryFacts: [EntryFacts] = []
+
+    /// An entry's ``Kind``, population and rule run.
+    struct EntryFacts {
+        var population: Int
+        var kind: Kind
+        var run: UInt32
+    }
+
+    /// What ``rank(type:subtype:reference:viaAlias:population:districts:)`` reads of a meaning's
+    /// type, subtype and reference, in the order it tests them.
+    enum Kind: UInt8 {
+        case district, lexicon, country, region, province, city, organization, other
+    }
 
     public init(reference: ReferenceData, lexicon: [MentionRules.LexiconEntry]) {
         self.reference = reference
@@ -39,16 +63,21 @@ public struct NameIndex: Sendable {
         // starts: one comparison per entry, read in place (a hash and a copy of each entry cost
         // 19 M instructions at every start).
         var previous: String?
-        for k in reference.entries.indices where reference.entries[k].source != previous {
-            let source = reference.entries[k].source
-            if ruleBySource[source] == nil { ruleBySource[source] = "reference/\(source)" }
-            ruleRuns.append((k, ruleBySource[source] ?? "reference/\(source)"))
-            previous = source
+        entryFacts.reserveCapacity(reference.entries.count)
+        for k in reference.entries.indices {
+            if reference.entries[k].source != previous {
+                let source = reference.entries[k].source
+                if ruleBySource[source] == nil { ruleBySource[source] = "reference/\(source)" }
+                ruleRuns.append((k, ruleBySource[source] ?? "reference/\(source)"))
+                previous = source
+            }
+            entryFacts.append(EntryFacts(
+                population: reference.entries[k].population,
+                kind: NameIndex.kind(type: reference.entries[k].type, subtype: reference.entries[k].subtype,
+                                     reference: reference.entries[k].id),
+                run: UInt32(ruleRuns.count - 1)))
         }
-        for key in reference.nameIndex.keys {
-            maximumTokens = max(maximumTokens, key.splitASCII(separator: 0x20).count)
-            addPrefixes(of: key)
-        }
+        for key in reference.nameIndex.keys { addWords(of: key) }
         for entry in lexicon {
             let main = Folding.nameKey(entry.name)
             if let country = entry.country { lexiconCountries["lexicon:\(entry.rule)"] = country }
@@ -56,11 +85,54 @@ public struct NameIndex: Sendable {
                 self.lexicon[alias, default: []].append(Candidate(
                     name: entry.name, type: entry.type, subtype: entry.subtype, reference: "lexicon:\(entry.rule)",
                     population: 0, viaAlias: isAlias && alias != main, rule: entry.rule, country: entry.country))
-                maximumTokens = max(maximumTokens, alias.splitASCII(separator: 0x20).count)
-                addPrefixes(of: alias)
+                addWords(of: alias)
             }
         }
         maximumTokens = min(maximumTokens, 8)
+        var filter = [UInt64](repeating: 0, count: 1 << (NameIndex.keyFilterBits - 6))
+        let mark = { (hash: UInt32) in
+            let bit = Int(hash) & (1 << NameIndex.keyFilterBits - 1)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.lexicon.forEachKeyHash(mark)
+        reference.nameIndex.forEachKeyHash(mark)
+        prefixes.forEachHash(mark)
+        keyFilter = filter
+    }
+
+    /// False when no key with this ``WordIndex/hash(_:)`` names anything or begins a longer name:
+    /// then ``best(_:hash:districts:)`` finds nothing and ``beginsLongerName(_:hash:)`` is false.
+    @inline(__always)
+    func mayKnow(hash: UInt32) -> Bool {
+        let bit = Int(hash) & (1 << NameIndex.keyFilterBits - 1)
+        return keyFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// Counts `key`'s words into ``maximumTokens`` and adds its prefixes to ``prefixes``, in one
+    /// pass over its bytes in place: splitting each of the 140,000 keys into substrings only to
+    /// count them, and finding spaces through slices of its `UTF8View`, cost 260 M instructions
+    /// at every start (a space is ASCII, so the bytes before one are a whole string).
+    private mutating func addWords(of key: String) {
+        let words: Int? = key.utf8.withContiguousStorageIfAvailable { bytes in
+            var words = 0
+            var inWord = false
+            for offset in bytes.indices {
+                if bytes[offset] == 0x20 {
+                    prefixes.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self))
+                    inWord = false
+                } else if !inWord {
+                    words += 1
+                    inWord = true
+                }
+            }
+            return words
+        }
+        if let words {
+            maximumTokens = max(maximumTokens, words)
+            return
+        }
+        maximumTokens = max(maximumTokens, key.splitASCII(separator: 0x20).count)
+        addPrefixes(of: key)
     }
 
     private mutating func addPrefixes(of key: String) {
@@ -99,17 +171,43 @@ public struct NameIndex: Sendable {
     /// short and many, so a bare lookup would find them everywhere.
     static func rank(type: EntityType, subtype: String?, reference: String?, viaAlias: Bool, population: Int,
                      districts: Bool) -> Double {
-        if subtype == "district" { return districts ? 7 : 0 }
+        rank(kind(type: type, subtype: subtype, reference: reference), viaAlias: viaAlias, population: population,
+             districts: districts)
+    }
+
+    /// The ``Kind`` of a meaning: the first test of ``rank(_:viaAlias:population:districts:)`` it meets.
+    static func kind(type: EntityType, subtype: String?, reference: String?) -> Kind {
+        if subtype == "district" { return .district }
         // The first byte rules out most references before `hasPrefix`.
-        if let reference, reference.utf8.first == UInt8(ascii: "l"), reference.hasPrefix("lexicon:") { return 6 }
+        if let reference, reference.utf8.first == UInt8(ascii: "l"), reference.hasPrefix("lexicon:") { return .lexicon }
         switch subtype {
-        case "country": return 5
-        case "region": return 4
-        case "province": return viaAlias ? 2 : 3
-        // A large city named like its province is the city the news means ("Incheon", "Tianjin").
-        case "city": return viaAlias ? 1 : (population >= 500_000 ? 3.5 : 3)
-        default: return type == .organization ? (viaAlias ? 2 : 3) : 0
+        case "country": return .country
+        case "region": return .region
+        case "province": return .province
+        case "city": return .city
+        default: return type == .organization ? .organization : .other
         }
+    }
+
+    @inline(__always)
+    static func rank(_ kind: Kind, viaAlias: Bool, population: Int, districts: Bool) -> Double {
+        switch kind {
+        case .district: return districts ? 7 : 0
+        case .lexicon: return 6
+        case .country: return 5
+        case .region: return 4
+        case .province: return viaAlias ? 2 : 3
+        // A large city named like its province is the city the news means ("Incheon", "Tianjin").
+        case .city: return viaAlias ? 1 : (population >= 500_000 ? 3.5 : 3)
+        case .organization: return viaAlias ? 2 : 3
+        case .other: return 0
+        }
+    }
+
+    /// Whether ``rank(_:viaAlias:population:districts:)`` reads `viaAlias` for this kind.
+    @inline(__always)
+    static func ranksByAlias(_ kind: Kind) -> Bool {
+        kind == .province || kind == .city || kind == .organization
     }
 
     /// What ``candidates(_:)`` gives for `key`, whose ``WordIndex/hash(_:)`` is `hash`, read in
@@ -136,38 +234,31 @@ public struct NameIndex: Sendable {
         reference.nameIndex.read(key, hash: hash) { indices in
             guard !indices.isEmpty else { return }
             any = true
-            let aliases = reference.aliasOnly.read(key, hash: hash) { $0 } ?? []
+            // The alias list only for a kind that ranks by it, and looked up once.
+            var aliases: [Int]?
             for index in indices {
-                let viaAlias = aliases.contains(index)
-                let population = reference.entries[index].population
-                let r = NameIndex.rank(type: reference.entries[index].type, subtype: reference.entries[index].subtype,
-                                       reference: reference.entries[index].id, viaAlias: viaAlias,
-                                       population: population, districts: districts)
+                let facts = entryFacts[index]
+                var viaAlias = false
+                if NameIndex.ranksByAlias(facts.kind) {
+                    if aliases == nil { aliases = reference.aliasOnly.read(key, hash: hash) { $0 } ?? [] }
+                    viaAlias = aliases?.contains(index) ?? false
+                }
+                let r = NameIndex.rank(facts.kind, viaAlias: viaAlias, population: facts.population, districts: districts)
                 guard r > 0 else { continue }
-                if let t = top, (t.rank, t.population) >= (r, population) { continue }
-                top = (r, population)
+                if let t = top, (t.rank, t.population) >= (r, facts.population) { continue }
+                top = (r, facts.population)
                 entryBest = (index, viaAlias)
                 lexiconBest = nil
             }
         }
         if let k = lexiconBest { return (any, lexicon.read(key, hash: hash) { $0[k] }) }
-        guard let (index, viaAlias) = entryBest else { return (any, nil) }
+        guard let (index, rankedAlias) = entryBest else { return (any, nil) }
+        // A kind that does not rank by alias still tells whether it was matched through one.
+        let viaAlias = NameIndex.ranksByAlias(entryFacts[index].kind) ? rankedAlias : reference.isAlias(key, index, hash: hash)
         // Field by field, read in place: `let entry = entries[index]` copied the whole entry.
         return (any, Candidate(name: reference.entries[index].name, type: reference.entries[index].type,
                                subtype: reference.entries[index].subtype, reference: reference.entries[index].id,
                                population: reference.entries[index].population, viaAlias: viaAlias,
-                               rule: rule(ofEntry: index)))
-    }
-
-    /// The rule of entry `index`: its run's, found by binary search.
-    private func rule(ofEntry index: Int) -> String {
-        var low = 0, high = ruleRuns.count
-        // The last run starting at or before `index`: runs[low - 1] once low == high.
-        while low < high {
-            let middle = (low + high) / 2
-            if ruleRuns[middle].start <= index { low = middle + 1 } else { high = middle }
-        }
-        guard low > 0 else { return "reference/\(reference.entries[index].source)" }
-        return ruleRuns[low - 1].rule
+                               rule: ruleRuns[Int(entryFacts[index].run)].rule))
     }
 }

@@ -164,6 +164,11 @@ public struct ReferenceData: Sendable {
         aliasOnly[key]?.contains(index) ?? false
     }
 
+    /// ``isAlias(_:_:)`` with the key's ``WordIndex/hash(_:)`` already made, the list read in place.
+    func isAlias(_ key: String, _ index: Int, hash: UInt32) -> Bool {
+        aliasOnly.read(key, hash: hash) { $0.contains(index) } ?? false
+    }
+
     /// True when a word is an ordinary word of the language: an English word the dictionary
     /// writes in lower case, or a German noun, also as the last part of a compound.
     ///

@@ -54,6 +54,11 @@ struct WordIndex: Sendable {
         probe(hash: hash) { words[$0] == word }
     }
 
+    /// Calls `body` with the ``hash(_:)`` of every word, read from the slots: no word is hashed again.
+    func forEachHash(_ body: (UInt32) -> Void) {
+        for entry in slots where entry != 0 { body(UInt32(truncatingIfNeeded: entry >> 32)) }
+    }
+
     /// The first word along `hash`'s probe sequence with that hash for which `isWord` holds.
     @inline(__always)
     private func probe(hash: UInt32, _ isWord: (Int) -> Bool) -> Int? {

@@ -56,6 +56,11 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
         if inserted { storage.append(value) }
     }
 
+    /// Calls `body` with the ``WordIndex/hash(_:)`` of every key, without hashing any again.
+    func forEachKeyHash(_ body: (UInt32) -> Void) {
+        index.forEachHash(body)
+    }
+
     /// Whether `key` has a value, without copying it.
     public func contains(_ key: String) -> Bool {
         index.number(of: key) != nil

@@ -55,6 +55,11 @@ public struct WordSet: Sendable, Equatable, ExpressibleByArrayLiteral, Sequence 
         contains(String(word))
     }
 
+    /// Calls `body` with the ``WordIndex/hash(_:)`` of every word, without hashing any again.
+    func forEachHash(_ body: (UInt32) -> Void) {
+        index.forEachHash(body)
+    }
+
     /// Adds `word`; false when it was there already.
     @discardableResult
     public mutating func insert(_ word: String) -> Bool {

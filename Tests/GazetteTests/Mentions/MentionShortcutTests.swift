@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+/// The mention finder's shortcuts give what the plain forms give, on the words and word runs of
+/// every seed and genre article (English and German news: firms, cities, provinces, compounds)
+/// and on hand-picked hard cases: the in-place best candidate of a name key against ranking every
+/// candidate (and the key filter that skips it), the byte split and search of hyphenated words
+/// against the `Character` forms, and the suffix-cue pre-test against trying every ending.
+@Suite struct MentionShortcutTests {
+    static let texts: [String] = {
+        let folders = ["genre", "articles"].compactMap { try? TestSupport.fixtureDirectory($0) } + [TestSupport.seedDirectory]
+        return folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+                .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+                .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+        }
+    }()
+
+    static let hardWords = [
+        "Sino-German", "Saudi-Arabien", "China-Europe", "German-invested", "Baden-Württemberg", "-Werk", "Reform-",
+        "a--b", "Ω-Werk", "e\u{301}-\u{301}x", "Kraków–Łódź", "Innovationsdemonstrationszone", "Informationsbüro",
+        "Stadtrat", "Amt", "Rates", "Industriepark", "Park", "Hafen", "Ü",
+    ]
+
+    /// Every whitespace-separated word of the texts, with the hard cases.
+    static let words: [String] = {
+        var words = Set(hardWords)
+        for text in texts { words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)) }
+        return words.sorted()
+    }()
+
+    @Test func hyphenPartsEqualCharacterSplit() {
+        #expect(Self.words.count > 1_000)
+        for word in Self.words {
+            #expect(SentenceScan.hyphenParts(word) == word.split(separator: "-"), "\(word)")
+            #expect(SentenceScan.containsHyphen(word) == word.contains("-"), "\(word)")
+        }
+    }
+
+    @Test func digitAndLetterTestEqualsCharacterTest() {
+        // Each Latin-1 scalar as a character, then every word.
+        for v in 0x80...0xFF {
+            guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+            #expect(Character(scalar).isNumber == (scalar.properties.numericType != nil), "U+\(String(v, radix: 16))")
+            #expect(Character(scalar).isLetter == scalar.properties.isAlphabetic, "U+\(String(v, radix: 16))")
+            for word in ["A" + String(scalar) + "1", String(scalar) + "x", "7" + String(scalar)] {
+                #expect(SentenceScan.hasDigitAndLetter(word) == (word.contains { $0.isNumber } && word.contains { $0.isLetter }), "\(word)")
+            }
+        }
+        for word in Self.words + ["Haidou-1", "L600", "Straße4", "Ü2", "½Ü", "e\u{301}1", "²a", "x\r\n1"] {
+            #expect(SentenceScan.hasDigitAndLetter(word) == (word.contains { $0.isNumber } && word.contains { $0.isLetter }), "\(word)")
+        }
+    }
+
+    /// The name index counts words and collects prefixes over each key's bytes: the same as
+    /// splitting every key and cutting it at every space.
+    @Test func nameIndexWordsEqualSplitting() {
+        let rules = TestSupport.ruleSet
+        let lexicon = rules.mentions[.en]?.lexicon ?? []
+        let names = NameIndex(reference: rules.reference, lexicon: lexicon)
+        var keys = rules.reference.nameIndex.keys
+        for entry in lexicon { keys += [Folding.nameKey(entry.name)] + entry.aliases.map { Folding.nameKey($0) } }
+        var plain = WordSet()
+        var maximum = 1
+        for key in keys where !key.isEmpty {
+            maximum = max(maximum, key.splitASCII(separator: 0x20).count)
+            var index = key.utf8.startIndex
+            while let space = key.utf8[index...].firstIndex(of: 0x20) {
+                plain.insert(String(key[..<space]))
+                index = key.utf8.index(after: space)
+            }
+        }
+        #expect(plain.count > 1_000)
+        #expect(names.maximumTokens == min(maximum, 8))
+        #expect(names.prefixes == plain)
+    }
+
+    /// A span's text copied into one string equals the tokens' texts joined with their spaces.
+    @Test func spanTextEqualsAppendedTokens() {
+        var spans = 0
+        for text in Self.texts + Self.hardWords.map({ "Die \($0) (Shenyang) Co., Ltd. „Werk“ – \($0)" }) {
+            for line in text.split(separator: "\n") {
+                let line = String(line)
+                let tokens = Tokenizer.tokens(of: Sentence(position: 0, start: 0, end: line.unicodeScalars.count, text: line))
+                for from in tokens.indices {
+                    for to in (from + 1)...min(from + 6, tokens.count) {
+                        var plain = tokens[from].text
+                        for k in (from + 1)..<to {
+                            if tokens[k].start > tokens[k - 1].end { plain += " " }
+                            plain += tokens[k].text
+                        }
+                        #expect(SentenceScan.spanText(tokens, from, to) == plain, "\(plain)")
+                        spans += 1
+                    }
+                }
+            }
+        }
+        #expect(spans > 10_000)
+    }
+
+    @Test func suffixCuePreTestKeepsEveryEnding() throws {
+        for (language, rules) in TestSupport.ruleSet.mentions {
+            #expect(!rules.suffixCueEndings.isEmpty || language != .de)
+            var ruledOut = 0
+            for word in Self.words {
+                let key = Folding.key(word)
+                let ends = rules.suffixCueEndings.contains { key.endsWith(utf8: $0.utf8) }
+                if ends { #expect(rules.mayEndInSuffixCue(key), "\(language) \(word)") }
+                if !rules.mayEndInSuffixCue(key) { ruledOut += 1 }
+            }
+            // The pre-test is worth asking only if it rules out most words.
+            if !rules.suffixCueEndings.isEmpty { #expect(ruledOut * 2 > Self.words.count, "\(language)") }
+        }
+    }
+
+    /// The best meaning of a name key as ``NameIndex/candidates(_:)`` and
+    /// ``NameIndex/rank(type:subtype:reference:viaAlias:population:districts:)`` define it.
+    static func plainBest(_ names: NameIndex, _ key: String, districts: Bool) -> (any: Bool, best: NameIndex.Candidate?) {
+        let candidates = names.candidates(key)
+        var top: (rank: Double, population: Int)?
+        var best: NameIndex.Candidate?
+        for c in candidates {
+            let r = NameIndex.rank(type: c.type, subtype: c.subtype, reference: c.reference, viaAlias: c.viaAlias,
+                                   population: c.population, districts: districts)
+            guard r > 0 else { continue }
+            if let t = top, (t.rank, t.population) >= (r, c.population) { continue }
+            top = (r, c.population)
+            best = c
+        }
+        return (!candidates.isEmpty, best)
+    }
+
+    @Test func bestCandidateEqualsRankingEveryCandidate() {
+        let rules = TestSupport.ruleSet
+        let names = NameIndex(reference: rules.reference, lexicon: rules.mentions[.en]?.lexicon ?? [])
+        // Keys of one to three words of the texts, and a spread of every name key reference data has.
+        var keys = Set<String>()
+        for text in Self.texts {
+            let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Folding.nameKey($0) }
+            for k in parts.indices {
+                for length in 1...3 where k + length <= parts.count {
+                    keys.insert(parts[k..<(k + length)].joined(separator: " "))
+                }
+            }
+        }
+        let reference = rules.reference.nameIndex.keys
+        for k in stride(from: 0, to: reference.count, by: 37) { keys.insert(reference[k]) }
+        keys.formUnion(["liaoning", "tianjin", "incheon", "hunnan", "shenyang", "basf", "russland", "mailand", "jilin"])
+        var found = 0
+        var filtered = 0
+        for key in keys where !key.isEmpty {
+            // The key filter never rules out a key the tables know.
+            if !names.mayKnow(hash: WordIndex.hash(key)) {
+                filtered += 1
+                #expect(Self.plainBest(names, key, districts: true).any == false, "\(key)")
+                #expect(!names.beginsLongerName(key), "\(key)")
+            }
+            for districts in [false, true] {
+                let fast = names.best(key, hash: WordIndex.hash(key), districts: districts)
+                let plain = Self.plainBest(names, key, districts: districts)
+                #expect(fast.any == plain.any, "\(key)")
+                #expect(fast.best == plain.best, "\(key) districts: \(districts)")
+                if fast.best != nil { found += 1 }
+            }
+        }
+        #expect(found > 1_000)
+        #expect(filtered > 1_000)
+    }
+}
