@@ -182,7 +182,7 @@ public struct DocumentWriter {
     /// +1 for every `entity_alias` row written, −1 for every row a replaced document takes away.
     /// Written by ``finish()``, or when it holds ``aliasChangesLimit`` pairs, so that memory stays
     /// bounded however many names a huge import brings.
-    var aliasChanges = [AliasCountKey: Int](minimumCapacity: DocumentWriter.aliasChangesLimit)
+    var aliasChanges: [AliasCountKey: Int] = [:]
     static let aliasChangesLimit = 50_000
     /// The per-document statements, prepared once.
     let statements: WriterStatements
@@ -342,6 +342,10 @@ public struct DocumentWriter {
     /// time, each counted only if `INSERT OR IGNORE` wrote it. One row to a statement, SQLite's
     /// work per statement (reset, cursors opened and closed) was about a third of a row's cost.
     mutating func writeAliases(of entities: [ResolvedEntity], ids: [Int64], documentID: Int64) throws {
+        // Its full size once it is used: grown by doubling, it rehashed every key at each step
+        // (6 M instructions on 2 MB). Not before, and not again after ``finish()`` empties it: a
+        // table made in advance stayed beside the old one's freed memory (peak 8 MB up at 100 MB).
+        if aliasChanges.isEmpty { aliasChanges.reserveCapacity(DocumentWriter.aliasChangesLimit) }
         let distinct = documentEntityIDs.count == entities.count
             && entities.allSatisfy { e in zip(e.aliases, e.aliases.dropFirst()).allSatisfy { $0 < $1 } }
         guard distinct else {
@@ -740,9 +744,7 @@ public struct DocumentWriter {
         for (key, change) in sorted where change != 0 {
             try upsert.run(key.entityID, key.alias, change)
         }
-        // Its full size at once: grown by doubling, it rehashed every key at each step (6 M
-        // instructions on 2 MB).
-        aliasChanges = Dictionary(minimumCapacity: DocumentWriter.aliasChangesLimit)
+        aliasChanges = [:]
     }
 
     /// The row id SQLite gives the next row of `table` (one of the writer's tables, named in code):
