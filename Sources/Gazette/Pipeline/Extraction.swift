@@ -63,9 +63,11 @@ public struct ResolvedEntity: Sendable, Hashable, Codable {
     /// Every surface form of the entity in the document.
     public var aliases: [String]
 
+    /// Every field can be given at once: ``EntityResolver`` makes an entity in one step (made,
+    /// then given its `admin1`, the entity was copied whole twice).
     public init(key: String, name: String, type: EntityType, subtype: String? = nil, country: String? = nil,
                 countrySource: CountrySource? = nil, region: String? = nil, reference: String? = nil,
-                latitude: Double? = nil, longitude: Double? = nil, aliases: [String] = []) {
+                latitude: Double? = nil, longitude: Double? = nil, admin1: String? = nil, aliases: [String] = []) {
         self.key = key
         self.name = name
         self.type = type
@@ -76,6 +78,7 @@ public struct ResolvedEntity: Sendable, Hashable, Codable {
         self.reference = reference
         self.latitude = latitude
         self.longitude = longitude
+        self.admin1 = admin1
         self.aliases = aliases
     }
 }

@@ -854,23 +854,3 @@ public struct EntityResolver: EntityResolving {
         }
     }
 }
-
-extension ResolvedEntity {
-    /// Every field given, ``admin1`` too: ``EntityResolver/entity(key:members:of:language:)`` makes
-    /// an entity in one step. (Made, then given its `admin1`, the entity was copied whole twice.)
-    init(key: String, name: String, type: EntityType, subtype: String?, country: String?, countrySource: CountrySource?,
-         region: String?, reference: String?, latitude: Double?, longitude: Double?, admin1: String?, aliases: [String]) {
-        self.key = key
-        self.name = name
-        self.type = type
-        self.subtype = subtype
-        self.country = country
-        self.countrySource = countrySource
-        self.region = region
-        self.reference = reference
-        self.latitude = latitude
-        self.longitude = longitude
-        self.admin1 = admin1
-        self.aliases = aliases
-    }
-}
