@@ -45,7 +45,7 @@ struct BoundInsert {
     func bind(_ index: Int32, _ value: String) {
         // A native string's bytes in place: `withUTF8` needs a mutable copy, and the copy a
         // retain and a release of a string another thread made (cache lines that core holds).
-        if let bound: Void = value.utf8.withContiguousStorageIfAvailable({ bytes in bindText(index, bytes) }) { return bound }
+        if value.utf8.withContiguousStorageIfAvailable({ bindText(index, $0) }) != nil { return }
         var value = value
         value.withUTF8 { bytes in bindText(index, bytes) }
     }
