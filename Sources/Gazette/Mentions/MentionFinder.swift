@@ -417,9 +417,7 @@ final class SentenceScan {
     /// word (12 M on 2 MB). Other text keeps the `Character` split, where a hyphen followed by a
     /// combining mark is no separator.
     static func hyphenParts(_ text: String) -> [Substring] {
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
-            ?? text.utf8.allSatisfy { $0 < 0x80 }
-        return ascii ? text.splitASCII(separator: UInt8(ascii: "-")) : text.split(separator: "-")
+        text.withASCIIBytes { _ in text.splitASCII(separator: UInt8(ascii: "-")) } ?? text.split(separator: "-")
     }
 
     /// `text.contains("-")`, by bytes when the text is ASCII: Foundation's substring search cost

@@ -35,9 +35,9 @@ public struct NameIndex: Sendable {
     /// "reference/<source>" for each source of reference data, made once: an interpolated string
     /// per candidate was most of the cost of a look-up, and the finder looks up most capitals.
     private var ruleBySource: WordMap<String> = [:]
-    /// Where each run of entries from one source starts in `reference.entries`, with the run's
-    /// rule, in order.
-    private var ruleRuns: [(start: Int, rule: String)] = []
+    /// The rule of each run of entries from one source in `reference.entries`, in order; an
+    /// entry's ``EntryFacts/run`` is the position of its run's rule here.
+    private var ruleRuns: [String] = []
     /// What ``best(_:hash:districts:)`` ranks an entry by, per entry of `reference.entries`, with
     /// the position of its rule in ``ruleRuns``: plain data, read without touching the entry's
     /// strings (comparing each entry's subtype and id, with their retains, was a third of a
@@ -68,7 +68,7 @@ public struct NameIndex: Sendable {
             if reference.entries[k].source != previous {
                 let source = reference.entries[k].source
                 if ruleBySource[source] == nil { ruleBySource[source] = "reference/\(source)" }
-                ruleRuns.append((k, ruleBySource[source] ?? "reference/\(source)"))
+                ruleRuns.append(ruleBySource[source] ?? "reference/\(source)")
                 previous = source
             }
             entryFacts.append(EntryFacts(
@@ -259,6 +259,6 @@ public struct NameIndex: Sendable {
         return (any, Candidate(name: reference.entries[index].name, type: reference.entries[index].type,
                                subtype: reference.entries[index].subtype, reference: reference.entries[index].id,
                                population: reference.entries[index].population, viaAlias: viaAlias,
-                               rule: ruleRuns[Int(entryFacts[index].run)].rule))
+                               rule: ruleRuns[Int(entryFacts[index].run)]))
     }
 }

@@ -161,7 +161,7 @@ public struct ReferenceData: Sendable {
 
     /// True when `key` (a `nameKey`) reaches entry `index` only through an alias.
     public func isAlias(_ key: String, _ index: Int) -> Bool {
-        aliasOnly[key]?.contains(index) ?? false
+        isAlias(key, index, hash: WordIndex.hash(key))
     }
 
     /// ``isAlias(_:_:)`` with the key's ``WordIndex/hash(_:)`` already made, the list read in place.
