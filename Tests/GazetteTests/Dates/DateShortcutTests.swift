@@ -11,12 +11,7 @@ import Testing
     /// Every line of the genre texts, fixtures and seeds, cut at sentence ends, plus sentences
     /// whose only date is a relative phrase or a month name.
     static let sentences: [String] = {
-        let folders = ["genre", "articles"].compactMap { try? TestSupport.fixtureDirectory($0) } + [TestSupport.seedDirectory]
-        let texts = folders.flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
-                .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
-                .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
-        }
+        let texts = TestSupport.corpusTexts()
         let lines = texts.flatMap { $0.split(separator: "\n").flatMap { $0.split(separator: ". ") }.map(String.init) }
         return lines + [
             "Sales rose sharply last year, the company said.", "The plant opened earlier this month.",

@@ -7,12 +7,7 @@ import Testing
 /// the test texts and seeds, on pieces of them, and on names with brackets and letters past ASCII.
 @Suite struct StructuralNameTests {
     static let names: [String] = {
-        let folders = ["genre", "articles"].compactMap { try? TestSupport.fixtureDirectory($0) } + [TestSupport.seedDirectory]
-        let texts = folders.flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
-                .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
-                .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
-        }
+        let texts = TestSupport.corpusTexts()
         let lines = texts.flatMap { $0.split(separator: "\n").map(String.init) }
         // Name-sized pieces: runs of up to six words of each line, brackets kept.
         let pieces = lines.flatMap { line -> [String] in

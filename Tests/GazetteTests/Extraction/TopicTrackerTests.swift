@@ -8,12 +8,7 @@ import Testing
 /// seed articles and the test texts.
 @Suite struct TopicTrackerTests {
     static func documents() throws -> [ExtractedDocument] {
-        let folders = ["genre", "articles"].compactMap { try? TestSupport.fixtureDirectory($0) } + [TestSupport.seedDirectory]
-        let files = folders.flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
-                .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
-        }
-        return try files.map(TestSupport.extract)
+        try TestSupport.corpusFiles().map(TestSupport.extract)
     }
 
     /// The most-named key of `keys` so far, counted plainly: another key takes over only with more mentions.

@@ -8,14 +8,7 @@ import Testing
 /// candidate (and the key filter that skips it), the byte split and search of hyphenated words
 /// against the `Character` forms, and the suffix-cue pre-test against trying every ending.
 @Suite struct MentionShortcutTests {
-    static let texts: [String] = {
-        let folders = ["genre", "articles"].compactMap { try? TestSupport.fixtureDirectory($0) } + [TestSupport.seedDirectory]
-        return folders.flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
-                .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
-                .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
-        }
-    }()
+    static let texts = TestSupport.corpusTexts()
 
     static let hardWords = [
         "Sino-German", "Saudi-Arabien", "China-Europe", "German-invested", "Baden-Württemberg", "-Werk", "Reform-",

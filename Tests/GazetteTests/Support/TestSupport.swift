@@ -58,6 +58,22 @@ enum TestSupport {
         try #require(Bundle.module.url(forResource: folder, withExtension: nil, subdirectory: "Fixtures"))
     }
 
+    /// The files of the genre fixtures, the held-out articles and the seeds that `include`
+    /// takes (by default the `.txt` ones), in path order within each folder: the news text the
+    /// fast-path tests compare their two paths on.
+    static func corpusFiles(where include: (URL) -> Bool = { $0.pathExtension == "txt" }) -> [URL] {
+        let folders = ["genre", "articles"].compactMap { try? fixtureDirectory($0) } + [seedDirectory]
+        return folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+                .filter(include).sorted { $0.path < $1.path }
+        }
+    }
+
+    /// The texts of ``corpusFiles(where:)`` (UTF-8; a file that is not is left out).
+    static func corpusTexts(where include: (URL) -> Bool = { $0.pathExtension == "txt" }) -> [String] {
+        corpusFiles(where: include).compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+    }
+
     /// Reads a text file (UTF-8).
     static func text(of url: URL) throws -> String {
         try String(contentsOf: url, encoding: .utf8)

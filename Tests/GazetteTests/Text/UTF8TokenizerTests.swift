@@ -6,14 +6,8 @@ import Testing
 /// UTF-8 bytes (``UTF8SentenceScalars``); the general path over a decoded scalar array must give
 /// exactly the same tokens (text, key, key hash, offsets, shape) on every sentence.
 @Suite struct UTF8TokenizerTests {
-    static let texts: [String] = {
-        let folders = ["genre", "articles"].compactMap { try? TestSupport.fixtureDirectory($0) } + [TestSupport.seedDirectory]
-        return folders.flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
-                .filter { !$0.hasDirectoryPath }.sorted { $0.path < $1.path }
-                .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
-        }
-    }()
+    /// Every file, the JSON Lines articles too: escapes and quotes as they come.
+    static let texts = TestSupport.corpusTexts(where: { !$0.hasDirectoryPath })
 
     static let hardCases = [
         "“Quoted” ‘single’ `back` – dash — em-dash ‐ hyphen ‑ nb-hyphen",
