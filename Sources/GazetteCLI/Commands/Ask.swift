@@ -7,7 +7,7 @@ extension GazetteCommand {
             commandName: "ask",
             abstract: "Run a named question stored in the database (see --list).",
             discussion: """
-                The questions live in the file's `queries` table, so sqlite3 and Datasette users
+                The questions live in the file's `queries` table, so sqlite3 and Datasette users \
                 see the same ones. Parameters are NAME=VALUE; a missing one takes its default.
 
                 Example:

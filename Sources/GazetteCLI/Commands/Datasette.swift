@@ -8,8 +8,8 @@ extension GazetteCommand {
             commandName: "datasette",
             abstract: "Write Datasette metadata (descriptions, facets, canned queries) next to the database.",
             discussion: """
-                Writes metadata.json in the database's folder (or --output): titles and
-                descriptions of the public views and their columns, facets on type, predicate,
+                Writes metadata.json in the database's folder (or --output): titles and \
+                descriptions of the public views and their columns, facets on type, predicate, \
                 country and region, and the named questions as canned queries with parameters.
 
                 Example:

@@ -9,7 +9,7 @@ extension GazetteCommand {
             commandName: "entities",
             abstract: "List resolved entities with their type, country, region and aliases.",
             discussion: """
-                --country matches the entity's country or region; other names of a country
+                --country matches the entity's country or region; other names of a country \
                 (Deutschland) are resolved to its English name.
 
                 Example:

@@ -12,8 +12,8 @@ extension GazetteCommand {
             commandName: "export",
             abstract: "Export entities, facts or events for other tools, or the entity graph as GraphML.",
             discussion: """
-                Rows stream from the database as they are read, with provenance columns (keys,
-                documents, sentence offsets, matched spans, rules). --format graphml writes the
+                Rows stream from the database as they are read, with provenance columns (keys, \
+                documents, sentence offsets, matched spans, rules). --format graphml writes the \
                 whole entity graph (for Gephi or networkx) and ignores --what.
 
                 Example:

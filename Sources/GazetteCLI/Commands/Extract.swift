@@ -8,8 +8,8 @@ extension GazetteCommand {
             commandName: "extract",
             abstract: "Run the whole pipeline on one document and print what it finds, writing no database.",
             discussion: """
-                Reads a .txt, .html or .jsonl file (the first line of JSONL), or standard input with "-".
-                --format json prints one object with the keys document, sentences, entities, facts,
+                Reads a .txt, .html or .jsonl file (the first line of JSONL), or standard input with "-". \
+                --format json prints one object with the keys document, sentences, entities, facts, \
                 events and dates; the field names follow the public SQL interface.
 
                 Example:

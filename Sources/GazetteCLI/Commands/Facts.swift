@@ -9,8 +9,8 @@ extension GazetteCommand {
             commandName: "facts",
             abstract: "List extracted relationships with their evidence.",
             discussion: """
-                One row per relationship and supporting sentence; fact_id groups the sentences.
-                --entity matches the subject or the object, case- and accent-insensitively, by name
+                One row per relationship and supporting sentence; fact_id groups the sentences. \
+                --entity matches the subject or the object, case- and accent-insensitively, by name \
                 or alias.
 
                 Example:

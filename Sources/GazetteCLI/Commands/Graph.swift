@@ -10,7 +10,7 @@ extension GazetteCommand {
             commandName: "graph",
             abstract: "Draw an entity's neighbourhood as Graphviz DOT or SVG.",
             discussion: """
-                Every entity within --depth relationships of NAME, either direction. SVG needs
+                Every entity within --depth relationships of NAME, either direction. SVG needs \
                 Graphviz's `dot` (Debian: apt-get install graphviz).
 
                 Example:

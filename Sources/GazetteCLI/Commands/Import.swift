@@ -8,11 +8,11 @@ extension GazetteCommand {
             commandName: "import",
             abstract: "Import .txt, .html and .jsonl files (or folders of them) into the knowledge base.",
             discussion: """
-                The import is one transaction: it lands whole or not at all. Re-importing an unchanged
-                file does nothing (it is not even extracted again); a changed file replaces its old rows.
-                For huge imports, --batch N commits every N documents instead: each batch is atomic,
-                and if the import is killed, running it again resumes after the last committed batch. A bad file (binary, empty,
-                invalid UTF-8, malformed JSONL line) stops the import with every problem listed, unless
+                The import is one transaction: it lands whole or not at all. Re-importing an unchanged \
+                file does nothing (it is not even extracted again); a changed file replaces its old rows. \
+                For huge imports, --batch N commits every N documents instead: each batch is atomic, \
+                and if the import is killed, running it again resumes after the last committed batch. A bad file (binary, empty, \
+                invalid UTF-8, malformed JSONL line) stops the import with every problem listed, unless \
                 --skip-bad is given. Run with no paths to create or upgrade the database only.
 
                 Example:

@@ -7,10 +7,10 @@ extension GazetteCommand {
             commandName: "jv",
             abstract: "Answer the headline question: which firms have joint ventures in which place.",
             discussion: """
-                Only established joint ventures count; planned or negotiated ones are in_talks_with
-                facts (see `gazette facts --predicate in_talks_with`). --place also finds places
-                within it, through located_in/part_of facts and the reference hierarchy.
-                Rows come by firm, place and document; the first --limit (50 by default, 0 for
+                Only established joint ventures count; planned or negotiated ones are in_talks_with \
+                facts (see `gazette facts --predicate in_talks_with`). --place also finds places \
+                within it, through located_in/part_of facts and the reference hierarchy. \
+                Rows come by firm, place and document; the first --limit (50 by default, 0 for \
                 all) are printed, and a note on standard error says when more matched.
 
                 Example:

@@ -7,14 +7,14 @@ extension GazetteCommand {
             commandName: "query",
             abstract: "Find relationships by pattern: TYPE[attr=value] PREDICATE TYPE[attr=value] [within PLACE].",
             discussion: """
-                A pattern compiles to one SQL statement with bound parameters (see it with --sql).
-                Types: organization, person, place, zone, facility, program, product, or entity for
-                any. Attributes: name, subtype, country, region, country_source; on a predicate,
-                role and amount. Symmetric predicates (joint_venture_with, cooperates_with,
-                in_talks_with, friendship_city_of) match both ways. `within PLACE` keeps objects
-                that lie in PLACE through located_in/part_of/headquartered_in facts or the
-                reference hierarchy (province, country, region). Rows come by subject and object
-                name; the first --limit (50 by default, 0 for all) are printed, and a note on
+                A pattern compiles to one SQL statement with bound parameters (see it with --sql). \
+                Types: organization, person, place, zone, facility, program, product, or entity for \
+                any. Attributes: name, subtype, country, region, country_source; on a predicate, \
+                role and amount. Symmetric predicates (joint_venture_with, cooperates_with, \
+                in_talks_with, friendship_city_of) match both ways. `within PLACE` keeps objects \
+                that lie in PLACE through located_in/part_of/headquartered_in facts or the \
+                reference hierarchy (province, country, region). Rows come by subject and object \
+                name; the first --limit (50 by default, 0 for all) are printed, and a note on \
                 standard error says when more matched. See docs/query.md.
 
                 Example:

@@ -7,7 +7,7 @@ extension GazetteCommand {
             commandName: "sql",
             abstract: "Run one SQL query on a read-only connection.",
             discussion: """
-                The public views are documents, entity_summary, facts, timeline and joint_ventures.
+                The public views are documents, entity_summary, facts, timeline and joint_ventures. \
                 The connection is read-only: nothing can be changed through this command.
 
                 Example:

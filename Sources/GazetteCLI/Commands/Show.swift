@@ -7,10 +7,10 @@ extension GazetteCommand {
             commandName: "show",
             abstract: "Show an entity's profile: type, country, aliases, documents, mentions, facts and events.",
             discussion: """
-                NAME matches canonical names and aliases, case- and accent-insensitively, or an
-                entity key. When several entities share the name, their keys are listed: pass one.
-                --format json prints one object with the summary and each section; csv prints the
-                summary and each section as its own table, separated by a blank line.
+                NAME matches canonical names and aliases, case- and accent-insensitively, or an \
+                entity key. When several entities share the name, their keys are listed: pass one. \
+                --format json prints one object with the summary and each section; csv prints the \
+                summary and each section as its own table, separated by a blank line. \
                 Each section lists its first --limit rows (20 by default; 0 for all).
 
                 Example:

@@ -9,8 +9,8 @@ extension GazetteCommand {
             commandName: "timeline",
             abstract: "List events oldest first, with their participants and evidence.",
             discussion: """
-                Dates are ISO prefixes (2019, 2019-10, 2019-10-31); --from and --to include
-                events that overlap the span at that precision. --entity matches a participant
+                Dates are ISO prefixes (2019, 2019-10, 2019-10-31); --from and --to include \
+                events that overlap the span at that precision. --entity matches a participant \
                 or the event's place.
 
                 Example:

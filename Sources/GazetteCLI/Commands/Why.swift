@@ -7,8 +7,8 @@ extension GazetteCommand {
             commandName: "why",
             abstract: "Explain a fact: its sentences with the matched words marked, the rule, and where countries came from.",
             discussion: """
-                Give SUBJECT PREDICATE OBJECT (names resolved as in `gazette show`; symmetric
-                predicates either way round) or one fact id from `gazette facts`. The table
+                Give SUBJECT PREDICATE OBJECT (names resolved as in `gazette show`; symmetric \
+                predicates either way round) or one fact id from `gazette facts`. The table \
                 format prints one block per supporting sentence.
 
                 Example:
