@@ -8,7 +8,7 @@ struct GazetteCommand: ParsableCommand {
         commandName: "gazette",
         abstract: "Turn news articles into an SQLite knowledge base of entities, relationships and events.",
         discussion: """
-            Every fact keeps the sentence it came from. The database file has five public views
+            Every fact keeps the sentence it came from. The database file has five public views \
             (documents, entity_summary, facts, timeline, joint_ventures) for sqlite3, Datasette or scripts.
 
             Example:

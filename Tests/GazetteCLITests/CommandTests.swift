@@ -160,6 +160,17 @@ enum CLITestSupport {
         }
     }
 
+    /// ArgumentParser wraps a discussion to the terminal but keeps its line breaks, so a prose
+    /// paragraph broken in the source showed as short, ragged lines in an 80-column `--help`.
+    @Test func discussionParagraphsFlow() {
+        for command in Self.allCommands + [GazetteCommand.self] {
+            let paragraphs = command.configuration.discussion.components(separatedBy: "\n\n")
+            for paragraph in paragraphs where !paragraph.hasPrefix("Example") {
+                #expect(!paragraph.contains("\n"), "gazette \(command._commandName): \(paragraph.prefix(60))…")
+            }
+        }
+    }
+
     @Test func invalidPublishedDateIsAValidationError() {
         for value in ["2021-13", "17.11.2017", "2021-02-30", "yesterday"] {
             let error = #expect(throws: (any Error).self) {
