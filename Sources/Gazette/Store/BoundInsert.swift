@@ -51,6 +51,11 @@ struct BoundInsert {
         value.withUTF8 { bytes in bindText(index, bytes) }
     }
 
+    /// Binds UTF-8 `bytes` as text.
+    func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        bindText(index, bytes)
+    }
+
     /// Binds a copy of `bytes` in ``BoundTexts``, which SQLite reads in place (`SQLITE_STATIC`)
     /// when the statement runs; text that does not fit is copied by SQLite (`SQLITE_TRANSIENT`).
     private func bindText(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {

@@ -83,10 +83,14 @@ extension Store {
     private static func loadTransaction<T>(_ db: Database, onlyIntoEmpty: Bool,
                                            _ body: (inout DocumentWriter) throws -> T) throws -> T? {
         var result: T?
+        var builder: FullTextBuilder?
+        defer { builder?.discard(db) }
         try db.inTransaction(.immediate) {
             let empty = try DocumentWriter.isEmpty(db)
             if onlyIntoEmpty, !empty { return .rollback }
             var writer = try DocumentWriter(db: db, empty: empty)
+            // Detached and removed after the transaction, which may not detach it.
+            defer { builder = writer.fullText }
             result = try body(&writer)
             try writer.finish()
             return .commit
@@ -163,7 +167,14 @@ public struct DocumentWriter {
     /// 3.4 s (2.2 s since ``rebuildHashBytes`` and the byte offsets of migration 0010); the import went from 30.2 to 26.4 s wall (CPU 49.4 → 42.5 s), level with one job,
     /// whose writer has time to spare. Into a knowledge base that has documents a rebuild would
     /// index them all again, so there rows go in as documents come (in bursts).
+    ///
+    /// The index is built by ``fullText`` as documents come when the knowledge base is a file,
+    /// and by ``rebuildFullText()`` at the end otherwise (in memory, or once a document of the
+    /// load was replaced).
     let rebuildsFullText: Bool
+    /// The thread that builds a first load's full-text index beside the writer
+    /// (``FullTextBuilder``); ``finish()`` copies its tables in.
+    var fullText: FullTextBuilder?
     /// Relationship row ids by (subject, predicate, object, attributes), for this transaction: a
     /// relationship seen again needs no upsert. Swept like the entity cache.
     var relationshipIDs: [RelationshipIdentity: CacheEntry<Int64>] = [:]
@@ -209,6 +220,17 @@ public struct DocumentWriter {
         rebuildsFullText = empty
         loadedEvents = empty ? LoadedEvents() : nil
         statements = try WriterStatements(db)
+        if empty { fullText = try DocumentWriter.fullTextBuilder(db) }
+    }
+
+    /// A ``FullTextBuilder`` for the knowledge base's file and full-text table; nil for a
+    /// database in memory (no file to put the scratch database beside).
+    static func fullTextBuilder(_ db: Database) throws -> FullTextBuilder? {
+        guard let connection = db.sqliteConnection, let name = sqlite3_db_filename(connection, "main"),
+              case let path = String(cString: name), !path.isEmpty,
+              let definition = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'sentence_fts'")
+        else { return nil }
+        return FullTextBuilder(databasePath: path, definition: definition)
     }
 
     /// The connection's settings while documents are written (measured on a 100 MB import, where
@@ -291,7 +313,11 @@ public struct DocumentWriter {
             statement.bind(row: slot, columns: 7, sentenceIDs[n], documentID, sentence.position, sentence.start, sentence.end,
                            byteStart, byteStart + sentence.text.utf8.count)
         }
-        if !rebuildsFullText {
+        if let fullText {
+            fullText.add(text: doc.text, rows: doc.sentences.indices.map {
+                (sentenceIDs[$0], byteStarts[$0], byteStarts[$0] + doc.sentences[$0].text.utf8.count)
+            })
+        } else if !rebuildsFullText {
             for n in doc.sentences.indices {
                 pendingFTS.append((sentenceIDs[n], doc.sentences[n].text))
                 pendingFTSBytes += doc.sentences[n].text.utf8.count
@@ -588,7 +614,12 @@ public struct DocumentWriter {
     /// Removes a document and everything only it supported.
     mutating func delete(documentID: Int64) throws {
         // A load that rebuilds the full-text index has written no row for this document (and
-        // the rebuild reads only what is stored when it runs).
+        // the rebuild reads only what is stored when it runs). The builder has been given its
+        // sentences, whose ids the next document may take again: the rebuild does the index.
+        if let fullText {
+            fullText.discard(db)
+            self.fullText = nil
+        }
         if !rebuildsFullText {
             try flushFTS()
             // External-content FTS rows must be removed with their old text, before that text is gone.
@@ -648,7 +679,12 @@ public struct DocumentWriter {
         // correctness.
         if let connection = db.sqliteConnection { _ = sqlite3_db_cacheflush(connection) }
         try db.execute(sql: DocumentWriter.sortingSettings)
-        if rebuildsFullText { try rebuildFullText() }
+        if let fullText {
+            try fullText.finish()
+            try fullText.copy(into: db)
+        } else if rebuildsFullText {
+            try rebuildFullText()
+        }
         for index in deferredIndexes { try db.execute(sql: index.sql) }
         deferredIndexes = []
         try db.execute(sql: DocumentWriter.restingSettings)

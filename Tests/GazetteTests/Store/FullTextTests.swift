@@ -3,9 +3,11 @@ import GRDB
 import Testing
 @testable import Gazette
 
-/// The full-text index is built two ways: once, by FTS5's `rebuild`, at the end of a load into an
-/// empty knowledge base, and row by row in an import into one that has documents. Either way
-/// every stored sentence is indexed once and FTS5's own check agrees with the content table.
+/// The full-text index is built three ways: for a load into an empty knowledge base by a thread
+/// of its own in a scratch database and copied in at the end (``FullTextBuilder``), or by FTS5's
+/// `rebuild` when there is no file to put the scratch database beside; row by row in an import
+/// into one that has documents. Every way, every stored sentence is indexed once and FTS5's own
+/// check agrees with the content table.
 @Suite struct FullTextTests {
     /// Every sentence is found by its own text as a phrase, the index holds one entry per
     /// sentence, and `integrity-check` passes.
@@ -46,5 +48,65 @@ import Testing
         #expect(later.added == 5)
         try Self.expectEverySentenceIndexed(store)
         #expect(try store.search("Shenyang").rows.isEmpty == false)
+    }
+
+    /// The index tables' rows, the structure record without its first four bytes: a counter of
+    /// the structure's writes, which a `rebuild` (a delete-all, then the rows) moves twice.
+    static func indexRows(_ db: Database) throws -> [String] {
+        var rows: [String] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, block FROM sentence_fts_data ORDER BY id") {
+            let id: Int64 = row["id"]
+            let block: [UInt8] = Array((row["block"] as Data?) ?? Data())
+            rows.append("\(id) \(Data(id == 10 ? Array(block.dropFirst(4)) : block).base64EncodedString())")
+        }
+        rows += try Row.fetchAll(db, sql: "SELECT * FROM sentence_fts_idx ORDER BY segid, term").map(\.description)
+        rows += try Row.fetchAll(db, sql: "SELECT * FROM sentence_fts_docsize ORDER BY id").map(\.description)
+        return rows
+    }
+
+    /// The builder indexes the same rows, in the same order, with the same in-memory index size
+    /// as a `rebuild`: the tables it leaves are the rebuild's, and no scratch file stays.
+    @Test func builtBesideTheWriterAsByRebuild() throws {
+        let (store, directory) = try TestSupport.makeStore()
+        defer { TestSupport.removeTemporary(directory) }
+        let importer = Importer(pipeline: TestSupport.makePipeline())
+        let report = try importer.run(paths: [try TestSupport.fixtureDirectory("genre").path], into: store)
+        #expect(report.added > 5)
+        #expect(!FileManager.default.fileExists(atPath: store.path + "-fulltext"))
+        let queue = try DatabaseQueue(path: store.path)
+        let built = try queue.read { try Self.indexRows($0) }
+        #expect(built.count > 100)
+        // A rebuild in the knowledge base would have left its `hashsize` setting there.
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sentence_fts_config WHERE k = 'hashsize'") } == 0,
+                "the index was rebuilt at the end, not built beside the writer")
+        // FTS5 writes its in-memory index at the commit: the rows are read after it.
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('hashsize', \(DocumentWriter.rebuildHashBytes))")
+            try db.execute(sql: "INSERT INTO sentence_fts(sentence_fts) VALUES ('rebuild')")
+        }
+        let rebuilt = try queue.read { try Self.indexRows($0) }
+        let firstDifference = zip(built, rebuilt).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(built.count == rebuilt.count && firstDifference == nil,
+                "\(built.count) rows against \(rebuilt.count); first difference at row \(firstDifference ?? -1)")
+    }
+
+    /// A load that fails rolls back, stops the builder and removes its scratch file; the next
+    /// import builds the index again.
+    @Test func failedLoadLeavesNoScratchFile() throws {
+        let (store, directory) = try TestSupport.makeStore()
+        defer { TestSupport.removeTemporary(directory) }
+        let doc = try TestSupport.extract(TestSupport.seedDocuments()[0])
+        var edited = doc
+        edited.text += "\n\nPanjin also opened a ferry terminal."
+        edited.metadata.sha256 = SHA256.hex(edited.text.utf8)
+        // The same source twice with other text: a load into an empty knowledge base refuses it.
+        #expect(throws: GazetteError.self) { try store.write([doc, edited]) }
+        #expect(!FileManager.default.fileExists(atPath: store.path + "-fulltext"))
+        #expect(try TestSupport.strings(store, "SELECT name FROM pragma_database_list") == ["main"])
+        #expect(try TestSupport.integer(store, "SELECT count(*) FROM sentence_fts_docsize") == 0)
+
+        #expect(try store.write([doc]) == [.added])
+        try Self.expectEverySentenceIndexed(store)
+        #expect(!FileManager.default.fileExists(atPath: store.path + "-fulltext"))
     }
 }
