@@ -679,14 +679,14 @@ public struct DocumentWriter {
         // correctness.
         if let connection = db.sqliteConnection { _ = sqlite3_db_cacheflush(connection) }
         try db.execute(sql: DocumentWriter.sortingSettings)
+        if fullText == nil && rebuildsFullText { try rebuildFullText() }
+        for index in deferredIndexes { try db.execute(sql: index.sql) }
+        deferredIndexes = []
+        // After the sorts, which the builder's last documents overlap.
         if let fullText {
             try fullText.finish()
             try fullText.copy(into: db)
-        } else if rebuildsFullText {
-            try rebuildFullText()
         }
-        for index in deferredIndexes { try db.execute(sql: index.sql) }
-        deferredIndexes = []
         try db.execute(sql: DocumentWriter.restingSettings)
         // Before the orphans go: an entity left without mentions then takes its counts with it.
         try writeStatsChanges()
