@@ -26,8 +26,9 @@ final class FullTextBuilder: @unchecked Sendable {
     /// The full-text table's shadow tables the index lives in (its `_config` holds only the
     /// format version, the same in both).
     static let indexTables = ["sentence_fts_data", "sentence_fts_idx", "sentence_fts_docsize"]
-    /// Text waiting for the builder, at most: a few hundred documents.
-    static let pendingLimit = 8 << 20
+    /// Text waiting for the builder, at most: a few hundred documents. (The texts are the
+    /// documents' own, kept alive here, so this much memory at most comes on top.)
+    static let pendingLimit = 2 << 20
 
     /// One document's sentences: their row ids and UTF-8 byte ranges in `text`.
     struct Batch {
