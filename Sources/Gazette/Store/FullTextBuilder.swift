@@ -14,8 +14,9 @@ import GRDBSQLite
 /// (its transfer optimization: an `INSERT … SELECT *` into an empty table of the same shape),
 /// a fiftieth of the rebuild's time. The scratch table is made from the knowledge base's own
 /// `CREATE VIRTUAL TABLE` statement, so its tokenizer and options, and hence its index, are
-/// those of the knowledge base's table; an external-content table indexes the text it is
-/// given, so the builder needs no content table.
+/// those of the knowledge base's table (equal to what a `rebuild` with the same in-memory index
+/// size makes: `FullTextTests`); an external-content table indexes the text it is given, so the
+/// builder needs no content table.
 ///
 /// The writer hands over each document's text and its sentences' byte ranges (``add(text:rows:)``);
 /// at most ``pendingLimit`` bytes wait, beyond which the writer waits for the builder, so that
@@ -29,6 +30,12 @@ final class FullTextBuilder: @unchecked Sendable {
     /// Text waiting for the builder, at most: a few hundred documents. (The texts are the
     /// documents' own, kept alive here, so this much memory at most comes on top.)
     static let pendingLimit = 2 << 20
+    /// FTS5's in-memory index in the scratch database: 4 MiB, not the 16 MiB of
+    /// ``DocumentWriter/rebuildHashBytes``. The builder works while the writer's 48 MiB cache is
+    /// full, and at 16 MiB its peak memory added to the import's at 100 MB of text (where the
+    /// index fills it) and not at 10 MB (where it does not): 25 MB against 8 MB more, past the
+    /// 50 MB the two may differ by. Smaller, it writes more segments to merge, on its own thread.
+    static let hashBytes = 4 << 20
 
     /// One document's sentences: their row ids and UTF-8 byte ranges in `text`.
     struct Batch {
@@ -121,7 +128,7 @@ final class FullTextBuilder: @unchecked Sendable {
                 try db.execute(sql: definition)
                 try db.inTransaction {
                     try db.execute(sql: """
-                        INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('hashsize', \(DocumentWriter.rebuildHashBytes))
+                        INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('hashsize', \(FullTextBuilder.hashBytes))
                         """)
                     let insert = try BoundInsert(db, sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
                     while let batch = next() { try index(batch, with: insert) }

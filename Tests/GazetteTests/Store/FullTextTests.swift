@@ -81,7 +81,7 @@ import Testing
                 "the index was rebuilt at the end, not built beside the writer")
         // FTS5 writes its in-memory index at the commit: the rows are read after it.
         try queue.write { db in
-            try db.execute(sql: "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('hashsize', \(DocumentWriter.rebuildHashBytes))")
+            try db.execute(sql: "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('hashsize', \(FullTextBuilder.hashBytes))")
             try db.execute(sql: "INSERT INTO sentence_fts(sentence_fts) VALUES ('rebuild')")
         }
         let rebuilt = try queue.read { try Self.indexRows($0) }
