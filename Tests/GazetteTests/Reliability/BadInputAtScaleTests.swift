@@ -137,10 +137,17 @@ extension Reliability {
                 let kib = line.flatMap { Int($0.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "") }
                 let peak = try #require(kib, "no peak RSS in /usr/bin/time output: \(report)")
                 #expect(peak < Self.peakMemoryLimitKiB, "peak RSS \(peak / 1024) MiB")
-                print("BadInputAtScaleTests: \(good + bad.count) inputs, peak RSS \(peak / 1024) MiB")
+                BadInputAtScaleTests.note("\(good + bad.count) inputs, peak RSS \(peak / 1024) MiB")
             } else {
-                print("BadInputAtScaleTests: /usr/bin/time is missing (apt-get install time); peak memory not measured")
+                BadInputAtScaleTests.note("/usr/bin/time is missing (apt-get install time); peak memory not measured")
             }
+        }
+
+        /// A line for the test log, on standard error: the CLI tests capture standard output
+        /// while they run a command, in the same process, and a line printed there meanwhile
+        /// went into a command's output (`CommandTests` failed on it once).
+        static func note(_ line: String) {
+            FileHandle.standardError.write(Data("BadInputAtScaleTests: \(line)\n".utf8))
         }
     }
 }
