@@ -44,8 +44,16 @@ public struct RelationRules: Sendable {
             blockerSets[row[0], default: []].insert(Folding.key(row[1]))
         }
         let file = try TSVFile.optional(directory, language, "relations.tsv", minimumColumns: 4)
+        // Every language's stop words (each file leaves out those of another language: "in" is
+        // English and German): they only steer which words anchor a pattern
+        // (``RelationPattern/anchors(of:common:)``).
+        var commonWords: WordSet = []
+        for other in Language.allCases {
+            for row in try TSVFile.optional(directory, other, "stopwords.tsv").rows { commonWords.insert(Folding.key(row[0])) }
+        }
         patterns = try file.rows.map { row throws(GazetteError) in
-            try RelationPattern(row: row, path: file.path, language: language, blockerSets: blockerSets)
+            try RelationPattern(row: row, path: file.path, language: language, blockerSets: blockerSets,
+                                commonWords: commonWords)
         }
         let width = (patterns.count + 63) / 64
         unanchoredPatterns = Array(repeating: 0, count: width)
