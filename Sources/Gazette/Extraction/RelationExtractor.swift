@@ -131,7 +131,10 @@ public struct RelationExtractor: RelationExtracting {
             let tokens = text.tokens[position]
             matcher.load(tokens: tokens, mentions: mentions, topic: topic.main)
             for w in 0..<width { anchored[w] = rules.unanchoredPatterns[w] }
+            // The sentence's words as bits (``RelationProgram/firstWordBit(_:)``), for the cues.
+            var wordBits: UInt64 = 0
             for k in tokens.indices {
+                wordBits |= RelationProgram.firstWordBit(tokens[k].keyHash)
                 guard let set = rules.patternsByAnchor[tokens[k]] else { continue }
                 for w in 0..<width { anchored[w] |= rules.anchorSets[set * width + w] }
             }
@@ -146,7 +149,7 @@ public struct RelationExtractor: RelationExtracting {
                     if !matches.isEmpty { addFacts(rules.patterns[index], matches, tokens, sentence, entityByKey, to: &facts) }
                 }
             }
-            facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey)
+            facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey, wordBits: wordBits)
             facts += structuralFacts(mentions, sentence, text.language, rules.words, entityByKey, &names)
             topic.update(with: mentions, entities: entityByKey)
         }
@@ -189,25 +192,32 @@ public struct RelationExtractor: RelationExtracting {
     }
 
     /// `part_of` from a place to a larger place, `located_in` towards a region or from anything else.
+    /// The entities read in place: `entities[key]` copied each (eight strings and an array
+    /// retained and released), 1,500 instructions a call.
     func containment(_ s: SentenceMatcher.Slot, _ o: SentenceMatcher.Slot, _ entities: WordMap<ResolvedEntity>) -> RelationPredicate? {
-        guard let object = entities[o.key], object.type == .place || object.type == .zone,
-              let subject = entities[s.key] else { return nil }
-        if subject.type == .place {
-            guard object.type == .place, SentenceMatcher.rank(subject) < SentenceMatcher.rank(object) else { return nil }
-            return object.subtype == "region" ? .locatedIn : .partOf
+        guard let (objectType, objectRank, objectIsRegion) = entities.read(o.key, { ($0.type, SentenceMatcher.rank($0), $0.subtype == "region") }),
+              objectType == .place || objectType == .zone,
+              let (subjectType, subjectRank) = entities.read(s.key, { ($0.type, SentenceMatcher.rank($0)) }) else { return nil }
+        if subjectType == .place {
+            guard objectType == .place, subjectRank < objectRank else { return nil }
+            return objectIsRegion ? .locatedIn : .partOf
         }
-        return subject.type == .person || subject.type == .product || subject.type == .program ? nil : .locatedIn
+        return subjectType == .person || subjectType == .product || subjectType == .program ? nil : .locatedIn
     }
 
     /// Sentence cues: "Of the 23 international friendship cities, Sapporo and Kawasaki are in Japan"
     /// makes each listed city a friendship city of the place the text is about; "zwischen den
     /// befreundeten Städten Dalian … und Wladiwostok" pairs the two.
+    /// `wordBits`: the ``RelationProgram/firstWordBit(_:)`` of every token (all set: unknown). A
+    /// cue none of whose words' bits is among them is not looked for: most sentences have no cue
+    /// word, and the token loop cost 20 instructions a token.
     func cueFacts(_ rules: RelationRules, _ mentions: [Mention], _ tokens: [Token], _ sentence: Sentence,
-                  _ topic: String?, _ entities: WordMap<ResolvedEntity>) -> [Fact] {
+                  _ topic: String?, _ entities: WordMap<ResolvedEntity>, wordBits: UInt64 = .max) -> [Fact] {
         var facts: [Fact] = []
         for c in rules.cues.indices {
             // The first token that is a cue word, most ruled out by their bits.
             let bits = c < rules.cueWordBits.count ? rules.cueWordBits[c] : .max
+            guard bits & wordBits != 0 else { continue }
             var found: Int?
             for k in tokens.indices where bits & RelationProgram.firstWordBit(tokens[k].keyHash) != 0 {
                 if rules.cues[c].words.contains(tokens[k]) {
@@ -413,8 +423,10 @@ struct TopicTracker {
 
     /// The keys of the entities `isCity` holds for, numbered in the map's order. By index:
     /// iterating the map copied every entity.
+    /// The map has room for every entity: grown from empty, its table and arrays were copied as
+    /// they grew (a third of the topic tracker's instructions).
     private static func numbered(_ entities: WordMap<ResolvedEntity>, _ isCity: (ResolvedEntity) -> Bool) -> WordMap<Int> {
-        var numbers: WordMap<Int> = [:]
+        var numbers = WordMap<Int>(minimumCapacity: entities.count)
         let keys = entities.keys, values = entities.values
         for k in values.indices where isCity(values[k]) { numbers[keys[k]] = numbers.count }
         return numbers

@@ -425,11 +425,12 @@ final class SentenceMatcher {
     }
 
     /// Past an article, a descriptor or an owner before an enumerated name: "the", "der US-Konzern",
-    /// "Austria's", "Swedish toolmaker".
+    /// "Austria's", "Swedish toolmaker". The owner's entity is read in place (``WordMap/read(_:_:)``):
+    /// `entities[key]?.type` copied it.
     func skipItemPrefix(_ pos: Int) -> Int {
         var k = pos
         if k < tokens.count, wordSets.articles.contains(tokens[k]) { k += 1 }
-        if let owner = mentionAt[k], entities[mentions[owner].entityKey ?? ""]?.type == .place,
+        if let owner = mentionAt[k], let key = mentions[owner].entityKey, entities.read(key, { $0.type }) == .place,
            mentions[owner].lastToken < tokens.count, tokens[mentions[owner].lastToken].key == "'s" {
             return mentions[owner].lastToken + 1
         }
@@ -444,7 +445,7 @@ final class SentenceMatcher {
     /// Past an origin after a name: "from Poland", "aus Graz".
     func skipOrigin(_ pos: Int) -> Int {
         guard pos + 1 < tokens.count, wordSets.origins.contains(tokens[pos]), let place = mentionAt[pos + 1],
-              entities[mentions[place].entityKey ?? ""]?.type == .place else { return pos }
+              let key = mentions[place].entityKey, entities.read(key, { $0.type }) == .place else { return pos }
         return mentions[place].lastToken
     }
 
