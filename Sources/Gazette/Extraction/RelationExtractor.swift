@@ -261,29 +261,26 @@ public struct RelationExtractor: RelationExtracting {
         var facts: [Fact] = []
         let lang = language.rawValue
         for k in mentions.indices {
-            guard let key = mentions[k].entityKey, let (type, subtype) = entities.read(key, { ($0.type, $0.subtype) }),
+            // The subtype compared in place: reading it out retained and released it per mention.
+            guard let key = mentions[k].entityKey,
+                  let (type, teaches) = entities.read(key, { ($0.type, $0.subtype == "education" || $0.subtype == "research") }),
                   type != .place, type != .person else { continue }
             // A facility, zone, school or institute named after a city is in it; companies and governments
             // are not said to be ("Beijing Automotive", "Panjin Municipal Government").
-            let namedAfterPlace = type == .facility || type == .zone
-                || (type == .organization && (subtype == "education" || subtype == "research"))
+            let namedAfterPlace = type == .facility || type == .zone || (type == .organization && teaches)
             // Most names are neither, and most organizations' hold no "of": those are not split into words.
             let ofOrganization = type == .organization && RelationExtractor.mayNameParent(mentions[k].name, nameWords.nameOf)
             guard namedAfterPlace || ofOrganization else { continue }
             let start = mentions[k].start, end = mentions[k].end
-            let words = RelationExtractor.nameWords(mentions[k].name)
-            if namedAfterPlace {
-                for word in words where word.startsUppercase {
-                    guard let placeKey = names.place(named: Folding.nameKey(word)), placeKey != key,
-                          entities.read(placeKey, { $0.subtype == "city" || $0.subtype == "district" }) == true else { continue }
-                    facts.append(Fact(subject: key, predicate: .locatedIn, object: placeKey, sentence: sentence.position,
-                                      matchStart: start, matchEnd: end, rule: "\(lang)/structure#named-after-city",
-                                      rulePrecision: 0.9))
-                    break
-                }
+            if namedAfterPlace, let placeKey = RelationExtractor.placeNamed(in: mentions[k].name, other: key, entities, &names) {
+                facts.append(Fact(subject: key, predicate: .locatedIn, object: placeKey, sentence: sentence.position,
+                                  matchStart: start, matchEnd: end, rule: "\(lang)/structure#named-after-city",
+                                  rulePrecision: 0.9))
             }
             // "Publicity Office of Panjin Municipal Government" is part of the government it names.
-            if ofOrganization, let of = words.firstIndex(where: { nameWords.nameOf.contains($0) }), of > 0 {
+            guard ofOrganization else { continue }
+            let words = RelationExtractor.nameWords(mentions[k].name)
+            if let of = words.firstIndex(where: { nameWords.nameOf.contains($0) }), of > 0 {
                 let tail = words[(of + 1)...].drop { nameWords.nameArticles.contains($0) }.joined(separator: " ")
                 if let parent = names.organization(named: Folding.nameKey(tail)), parent != key {
                     facts.append(Fact(subject: key, predicate: .partOf, object: parent, sentence: sentence.position,
@@ -293,6 +290,37 @@ public struct RelationExtractor: RelationExtracting {
             }
         }
         return facts
+    }
+
+    /// The key of the city or district, not the entity `other`, that the first capitalized word of
+    /// `name` (split as ``nameWords(_:)`` splits it) naming one names (``NameTables/place(named:)``
+    /// of the word's ``Folding/nameKey(_:)``). An ASCII name is read in place, each word's key written
+    /// on the stack (``NameTables/place(namedASCII:)``): the words and keys as strings cost about
+    /// 2,000 instructions a name. `inPlace: false` takes the general path (for the tests).
+    static func placeNamed(in name: String, other: String, _ entities: WordMap<ResolvedEntity>, _ names: inout NameTables,
+                           inPlace: Bool = true) -> String? {
+        func takes(_ placeKey: String) -> Bool {
+            placeKey != other && entities.read(placeKey, { $0.subtype == "city" || $0.subtype == "district" }) == true
+        }
+        if inPlace, let found = name.utf8.withContiguousStorageIfAvailable({ bytes -> String?? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+            var start = 0
+            for k in 0...bytes.count where k == bytes.count || isNameWordSeparator(bytes[k]) {
+                defer { start = k + 1 }
+                // `startsUppercase` of an ASCII word.
+                guard k > start, bytes[start] >= 0x41, bytes[start] <= 0x5A,
+                      let placeKey = names.place(namedASCII: UnsafeBufferPointer(rebasing: bytes[start..<k])), takes(placeKey)
+                else { continue }
+                return .some(placeKey)
+            }
+            return .some(nil)
+        }), let found {
+            return found
+        }
+        for word in nameWords(name) where word.startsUppercase {
+            if let placeKey = names.place(named: Folding.nameKey(word)), takes(placeKey) { return placeKey }
+        }
+        return nil
     }
 
     /// `name` split into words at ``isNameWordSeparator(_:)`` bytes, empty pieces left out, as
@@ -479,9 +507,45 @@ struct NameTables {
 
     /// The key of the first place with this folded name or alias.
     mutating func place(named key: String) -> String? {
+        makePlaces()
+        guard let places, let number = places.names.number(of: key) else { return nil }
+        return places.keys[number]
+    }
+
+    /// ``place(named:)`` of the ``Folding/nameKey(_:)`` of the ASCII word `word`, the key written
+    /// on the stack as ``Folding/collapsedASCIIKey(_:)`` writes it and found by its bytes.
+    mutating func place(namedASCII word: UnsafeBufferPointer<UInt8>) -> String? {
+        makePlaces()
+        guard let places else { return nil }
+        let number = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(word.count, 1)) { buffer -> Int? in
+            var count = 0
+            var pendingSpace = false
+            for byte in word {
+                let lower = byte | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if pendingSpace && count > 0 { buffer[count] = 0x20; count += 1 }
+                    pendingSpace = false
+                    buffer[count] = lower
+                    count += 1
+                } else {
+                    pendingSpace = true
+                }
+            }
+            let key = UnsafeBufferPointer(rebasing: buffer[..<count])
+            return places.names.number(ofUTF8: key, hash: WordIndex.hash(bytes: key))
+        }
+        return number.map { places.keys[$0] }
+    }
+
+    /// Makes the place table on first use, sized for every place name and alias (grown from
+    /// empty, its table and arrays were copied as they grew).
+    private mutating func makePlaces() {
         if places == nil {
-            var names = WordIndex()
+            var count = 0
+            for k in entities.indices where entities[k].type == .place { count += 1 + entities[k].aliases.count }
+            var names = WordIndex(minimumCapacity: count)
             var keys: [String] = []
+            keys.reserveCapacity(count)
             // By index: `for e in entities` copied every entity (eight strings, an array).
             for k in entities.indices where entities[k].type == .place {
                 if names.insert(Folding.nameKey(entities[k].name)).inserted { keys.append(entities[k].key) }
@@ -491,15 +555,16 @@ struct NameTables {
             }
             places = (names, keys)
         }
-        guard let places, let number = places.names.number(of: key) else { return nil }
-        return places.keys[number]
     }
 
     /// The key of the last organization with this folded name.
     mutating func organization(named key: String) -> String? {
         if organizations == nil {
-            var names = WordIndex()
+            var count = 0
+            for k in entities.indices where entities[k].type == .organization { count += 1 }
+            var names = WordIndex(minimumCapacity: count)
             var keys: [String] = []
+            keys.reserveCapacity(count)
             for k in entities.indices where entities[k].type == .organization {
                 let (number, inserted) = names.insert(Folding.nameKey(entities[k].name))
                 if inserted { keys.append(entities[k].key) } else { keys[number] = entities[k].key }
