@@ -145,8 +145,9 @@ public struct RelationExtractor: RelationExtracting {
                 while bits != 0 {
                     let index = w * 64 + bits.trailingZeroBitCount
                     bits &= bits - 1
-                    let matches = matcher.matches(rules.patterns, index)
-                    if !matches.isEmpty { addFacts(rules.patterns[index], matches, tokens, sentence, entityByKey, to: &facts) }
+                    if matcher.matches(rules.patterns, index) > 0 {
+                        addFacts(rules.patterns[index], matcher.found, matcher.matchKeys, tokens, sentence, entityByKey, to: &facts)
+                    }
                 }
             }
             facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey, wordBits: wordBits)
@@ -157,13 +158,14 @@ public struct RelationExtractor: RelationExtracting {
     }
 
     /// Adds the facts of a pattern's matches in a sentence: each subject with each other object.
-    func addFacts(_ pattern: RelationPattern, _ matches: [SentenceMatcher.Match], _ tokens: [Token], _ sentence: Sentence,
-                  _ entities: WordMap<ResolvedEntity>, to facts: inout [Fact]) {
+    /// `keys`: the matcher's ``SentenceMatcher/matchKeys``, which the matches' slots index.
+    func addFacts(_ pattern: RelationPattern, _ matches: [SentenceMatcher.Match], _ keys: [String], _ tokens: [Token],
+                  _ sentence: Sentence, _ entities: WordMap<ResolvedEntity>, to facts: inout [Fact]) {
         for match in matches {
             for s in match.subjects {
-                for o in match.objects where s.key != o.key {
-                    guard let predicate = pattern.predicate ?? containment(s, o, entities) else { continue }
-                    facts.append(Fact(subject: s.key, predicate: predicate, object: o.key,
+                for o in match.objects where keys[s] != keys[o] {
+                    guard let predicate = pattern.predicate ?? containment(keys[s], keys[o], entities) else { continue }
+                    facts.append(Fact(subject: keys[s], predicate: predicate, object: keys[o],
                                       attributes: match.role.map { ["role": $0] } ?? [:],
                                       sentence: sentence.position, matchStart: tokens[match.start].start,
                                       matchEnd: tokens[match.end - 1].end, rule: pattern.rule,
@@ -194,10 +196,10 @@ public struct RelationExtractor: RelationExtracting {
     /// `part_of` from a place to a larger place, `located_in` towards a region or from anything else.
     /// The entities read in place: `entities[key]` copied each (eight strings and an array
     /// retained and released), 1,500 instructions a call.
-    func containment(_ s: SentenceMatcher.Slot, _ o: SentenceMatcher.Slot, _ entities: WordMap<ResolvedEntity>) -> RelationPredicate? {
-        guard let (objectType, objectRank, objectIsRegion) = entities.read(o.key, { ($0.type, SentenceMatcher.rank($0), $0.subtype == "region") }),
+    func containment(_ subject: String, _ object: String, _ entities: WordMap<ResolvedEntity>) -> RelationPredicate? {
+        guard let (objectType, objectRank, objectIsRegion) = entities.read(object, { ($0.type, SentenceMatcher.rank($0), $0.subtype == "region") }),
               objectType == .place || objectType == .zone,
-              let (subjectType, subjectRank) = entities.read(s.key, { ($0.type, SentenceMatcher.rank($0)) }) else { return nil }
+              let (subjectType, subjectRank) = entities.read(subject, { ($0.type, SentenceMatcher.rank($0)) }) else { return nil }
         if subjectType == .place {
             guard objectType == .place, subjectRank < objectRank else { return nil }
             return objectIsRegion ? .locatedIn : .partOf
