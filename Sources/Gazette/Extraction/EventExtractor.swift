@@ -16,17 +16,66 @@ public struct EventRules: Sendable {
 
     public var triggers: [Trigger] = []
     /// Trigger indices by the first word of their phrases, so a sentence is scanned once.
-    public var byFirstWord: WordMap<[Int]> = [:]
+    public var byFirstWord: WordMap<[Int]> = [:] {
+        didSet { triggerWordFilter = EventRules.filter(byFirstWord) }
+    }
     public var refersBack: [[String]] = [] {
         didSet { indexRefersBack() }
     }
     /// `refersBack` by first word, longest first (``WordMap/longestPhrase(in:at:)``).
     public private(set) var refersBackByFirstWord: WordMap<[[String]]> = [:]
+    /// The keys of ``byFirstWord`` and of ``refersBackByFirstWord`` as bits of their hashes
+    /// (``mayBeginTrigger(_:)``, ``mayBeginRefersBack(_:at:)``): a token whose bit is clear begins
+    /// neither, and is ruled out without a look-up: the stage looked every token up in both
+    /// tables, 35 and 40 instructions a token.
+    private(set) var triggerWordFilter = [UInt64](repeating: 0, count: 16)
+    /// ``RelationProgram/firstWordBit(_:)`` of the refers-back phrases' first words, of the first
+    /// words of those of one word, and of the second words of the others. Their first words are
+    /// "the", "this", "der", "am": the second word rules out most of the tokens the first passes
+    /// (each of which compared its four or five phrases).
+    private(set) var refersBackFirstBits: UInt64 = 0
+    private(set) var refersBackSingleBits: UInt64 = 0
+    private(set) var refersBackSecondBits: UInt64 = 0
 
     /// Fills `refersBackByFirstWord`: when `refersBack` changes, and at the end of `init`, where
     /// Swift calls no `didSet`.
     mutating func indexRefersBack() {
         refersBackByFirstWord = WordMap(phrasesByFirstWord: refersBack)
+        (refersBackFirstBits, refersBackSingleBits, refersBackSecondBits) = (0, 0, 0)
+        for phrase in refersBack where !phrase.isEmpty {
+            let first = RelationProgram.firstWordBit(WordIndex.hash(phrase[0]))
+            refersBackFirstBits |= first
+            if phrase.count == 1 {
+                refersBackSingleBits |= first
+            } else {
+                refersBackSecondBits |= RelationProgram.firstWordBit(WordIndex.hash(phrase[1]))
+            }
+        }
+    }
+
+    /// A 1,024-bit filter of the hashes of `map`'s keys: bit `hash >> 22` (the hash's top ten
+    /// bits, FNV-1a's best mixed). Some sixty trigger words set about six percent of them; the
+    /// 64 bits of ``RelationProgram/firstWordBit(_:)`` would be two thirds full.
+    static func filter<Value>(_ map: WordMap<Value>) -> [UInt64] {
+        var words = [UInt64](repeating: 0, count: 16)
+        map.forEachKeyHash { hash in words[Int(hash >> 28)] |= 1 << UInt64(hash >> 22 & 63) }
+        return words
+    }
+
+    /// Whether the token whose ``Token/keyHash`` is `hash` may be a key of ``byFirstWord``.
+    @inline(__always)
+    func mayBeginTrigger(_ hash: UInt32) -> Bool {
+        triggerWordFilter[Int(hash >> 28)] & 1 << UInt64(hash >> 22 & 63) != 0
+    }
+
+    /// Whether a refers-back phrase may begin at `tokens[i]`: its first word's bit, and the next
+    /// token's bit of a second word unless a phrase of one word begins with the token's bit.
+    @inline(__always)
+    func mayBeginRefersBack(_ tokens: [Token], at i: Int) -> Bool {
+        let first = RelationProgram.firstWordBit(tokens[i].keyHash)
+        guard refersBackFirstBits & first != 0 else { return false }
+        return refersBackSingleBits & first != 0
+            || i + 1 < tokens.count && refersBackSecondBits & RelationProgram.firstWordBit(tokens[i + 1].keyHash) != 0
     }
     /// Words that make a sentence a plan, not a report (the relation rules' `modal` set).
     public var modal: WordSet = []
@@ -85,6 +134,7 @@ public struct EventRules: Sendable {
             if row[0] == "negation" { negation.insert(Folding.key(row[1])) }
         }
         indexRefersBack()
+        triggerWordFilter = EventRules.filter(byFirstWord)
     }
 }
 
@@ -128,7 +178,7 @@ public struct EventExtractor: EventExtracting {
             // By token, made only when a phrase matches (a `Set<Int>` per sentence, hashed for
             // every token, cost more than finding the triggers).
             var backWords: [Bool] = []
-            for i in tokens.indices {
+            for i in tokens.indices where rules.mayBeginRefersBack(tokens, at: i) {
                 // Every phrase that matches at `i` spells the tokens from `i`: the longest covers them all.
                 let length = rules.refersBackByFirstWord.longestPhrase(in: tokens, at: i)
                 guard length > 0 else { continue }
@@ -228,7 +278,7 @@ public struct EventExtractor: EventExtracting {
     func triggers(_ rules: EventRules, _ tokens: [Token], skipping: [Bool]) -> [(trigger: Int, at: Int, length: Int)] {
         var found: [(trigger: Int, at: Int, length: Int)] = []
         var types: [EventType] = []
-        for i in tokens.indices where skipping.isEmpty || !skipping[i] {
+        for i in tokens.indices where (skipping.isEmpty || !skipping[i]) && rules.mayBeginTrigger(tokens[i].keyHash) {
             guard let candidates = rules.byFirstWord[tokens[i]] else { continue }
             for index in candidates where !types.contains(rules.triggers[index].type) {
                 for phrase in rules.triggers[index].phrases where i + phrase.count <= tokens.count {

@@ -44,8 +44,16 @@ public struct RelationRules: Sendable {
             blockerSets[row[0], default: []].insert(Folding.key(row[1]))
         }
         let file = try TSVFile.optional(directory, language, "relations.tsv", minimumColumns: 4)
+        // Every language's stop words (each file leaves out those of another language: "in" is
+        // English and German): they only steer which words anchor a pattern
+        // (``RelationPattern/anchors(of:common:)``).
+        var commonWords: WordSet = []
+        for other in Language.allCases {
+            for row in try TSVFile.optional(directory, other, "stopwords.tsv").rows { commonWords.insert(Folding.key(row[0])) }
+        }
         patterns = try file.rows.map { row throws(GazetteError) in
-            try RelationPattern(row: row, path: file.path, language: language, blockerSets: blockerSets)
+            try RelationPattern(row: row, path: file.path, language: language, blockerSets: blockerSets,
+                                commonWords: commonWords)
         }
         let width = (patterns.count + 63) / 64
         unanchoredPatterns = Array(repeating: 0, count: width)
@@ -123,7 +131,10 @@ public struct RelationExtractor: RelationExtracting {
             let tokens = text.tokens[position]
             matcher.load(tokens: tokens, mentions: mentions, topic: topic.main)
             for w in 0..<width { anchored[w] = rules.unanchoredPatterns[w] }
+            // The sentence's words as bits (``RelationProgram/firstWordBit(_:)``), for the cues.
+            var wordBits: UInt64 = 0
             for k in tokens.indices {
+                wordBits |= RelationProgram.firstWordBit(tokens[k].keyHash)
                 guard let set = rules.patternsByAnchor[tokens[k]] else { continue }
                 for w in 0..<width { anchored[w] |= rules.anchorSets[set * width + w] }
             }
@@ -134,11 +145,12 @@ public struct RelationExtractor: RelationExtracting {
                 while bits != 0 {
                     let index = w * 64 + bits.trailingZeroBitCount
                     bits &= bits - 1
-                    let matches = matcher.matches(rules.patterns, index)
-                    if !matches.isEmpty { addFacts(rules.patterns[index], matches, tokens, sentence, entityByKey, to: &facts) }
+                    if matcher.matches(rules.patterns, index) > 0 {
+                        addFacts(rules.patterns[index], matcher.found, matcher.matchKeys, tokens, sentence, entityByKey, to: &facts)
+                    }
                 }
             }
-            facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey)
+            facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey, wordBits: wordBits)
             facts += structuralFacts(mentions, sentence, text.language, rules.words, entityByKey, &names)
             topic.update(with: mentions, entities: entityByKey)
         }
@@ -146,13 +158,14 @@ public struct RelationExtractor: RelationExtracting {
     }
 
     /// Adds the facts of a pattern's matches in a sentence: each subject with each other object.
-    func addFacts(_ pattern: RelationPattern, _ matches: [SentenceMatcher.Match], _ tokens: [Token], _ sentence: Sentence,
-                  _ entities: WordMap<ResolvedEntity>, to facts: inout [Fact]) {
+    /// `keys`: the matcher's ``SentenceMatcher/matchKeys``, which the matches' slots index.
+    func addFacts(_ pattern: RelationPattern, _ matches: [SentenceMatcher.Match], _ keys: [String], _ tokens: [Token],
+                  _ sentence: Sentence, _ entities: WordMap<ResolvedEntity>, to facts: inout [Fact]) {
         for match in matches {
             for s in match.subjects {
-                for o in match.objects where s.key != o.key {
-                    guard let predicate = pattern.predicate ?? containment(s, o, entities) else { continue }
-                    facts.append(Fact(subject: s.key, predicate: predicate, object: o.key,
+                for o in match.objects where keys[s] != keys[o] {
+                    guard let predicate = pattern.predicate ?? containment(keys[s], keys[o], entities) else { continue }
+                    facts.append(Fact(subject: keys[s], predicate: predicate, object: keys[o],
                                       attributes: match.role.map { ["role": $0] } ?? [:],
                                       sentence: sentence.position, matchStart: tokens[match.start].start,
                                       matchEnd: tokens[match.end - 1].end, rule: pattern.rule,
@@ -181,25 +194,32 @@ public struct RelationExtractor: RelationExtracting {
     }
 
     /// `part_of` from a place to a larger place, `located_in` towards a region or from anything else.
-    func containment(_ s: SentenceMatcher.Slot, _ o: SentenceMatcher.Slot, _ entities: WordMap<ResolvedEntity>) -> RelationPredicate? {
-        guard let object = entities[o.key], object.type == .place || object.type == .zone,
-              let subject = entities[s.key] else { return nil }
-        if subject.type == .place {
-            guard object.type == .place, SentenceMatcher.rank(subject) < SentenceMatcher.rank(object) else { return nil }
-            return object.subtype == "region" ? .locatedIn : .partOf
+    /// The entities read in place: `entities[key]` copied each (eight strings and an array
+    /// retained and released), 1,500 instructions a call.
+    func containment(_ subject: String, _ object: String, _ entities: WordMap<ResolvedEntity>) -> RelationPredicate? {
+        guard let (objectType, objectRank, objectIsRegion) = entities.read(object, { ($0.type, SentenceMatcher.rank($0), $0.subtype == "region") }),
+              objectType == .place || objectType == .zone,
+              let (subjectType, subjectRank) = entities.read(subject, { ($0.type, SentenceMatcher.rank($0)) }) else { return nil }
+        if subjectType == .place {
+            guard objectType == .place, subjectRank < objectRank else { return nil }
+            return objectIsRegion ? .locatedIn : .partOf
         }
-        return subject.type == .person || subject.type == .product || subject.type == .program ? nil : .locatedIn
+        return subjectType == .person || subjectType == .product || subjectType == .program ? nil : .locatedIn
     }
 
     /// Sentence cues: "Of the 23 international friendship cities, Sapporo and Kawasaki are in Japan"
     /// makes each listed city a friendship city of the place the text is about; "zwischen den
     /// befreundeten Städten Dalian … und Wladiwostok" pairs the two.
+    /// `wordBits`: the ``RelationProgram/firstWordBit(_:)`` of every token (all set: unknown). A
+    /// cue none of whose words' bits is among them is not looked for: most sentences have no cue
+    /// word, and the token loop cost 20 instructions a token.
     func cueFacts(_ rules: RelationRules, _ mentions: [Mention], _ tokens: [Token], _ sentence: Sentence,
-                  _ topic: String?, _ entities: WordMap<ResolvedEntity>) -> [Fact] {
+                  _ topic: String?, _ entities: WordMap<ResolvedEntity>, wordBits: UInt64 = .max) -> [Fact] {
         var facts: [Fact] = []
         for c in rules.cues.indices {
             // The first token that is a cue word, most ruled out by their bits.
             let bits = c < rules.cueWordBits.count ? rules.cueWordBits[c] : .max
+            guard bits & wordBits != 0 else { continue }
             var found: Int?
             for k in tokens.indices where bits & RelationProgram.firstWordBit(tokens[k].keyHash) != 0 {
                 if rules.cues[c].words.contains(tokens[k]) {
@@ -243,29 +263,26 @@ public struct RelationExtractor: RelationExtracting {
         var facts: [Fact] = []
         let lang = language.rawValue
         for k in mentions.indices {
-            guard let key = mentions[k].entityKey, let (type, subtype) = entities.read(key, { ($0.type, $0.subtype) }),
+            // The subtype compared in place: reading it out retained and released it per mention.
+            guard let key = mentions[k].entityKey,
+                  let (type, teaches) = entities.read(key, { ($0.type, $0.subtype == "education" || $0.subtype == "research") }),
                   type != .place, type != .person else { continue }
             // A facility, zone, school or institute named after a city is in it; companies and governments
             // are not said to be ("Beijing Automotive", "Panjin Municipal Government").
-            let namedAfterPlace = type == .facility || type == .zone
-                || (type == .organization && (subtype == "education" || subtype == "research"))
+            let namedAfterPlace = type == .facility || type == .zone || (type == .organization && teaches)
             // Most names are neither, and most organizations' hold no "of": those are not split into words.
             let ofOrganization = type == .organization && RelationExtractor.mayNameParent(mentions[k].name, nameWords.nameOf)
             guard namedAfterPlace || ofOrganization else { continue }
             let start = mentions[k].start, end = mentions[k].end
-            let words = RelationExtractor.nameWords(mentions[k].name)
-            if namedAfterPlace {
-                for word in words where word.startsUppercase {
-                    guard let placeKey = names.place(named: Folding.nameKey(word)), placeKey != key,
-                          entities.read(placeKey, { $0.subtype == "city" || $0.subtype == "district" }) == true else { continue }
-                    facts.append(Fact(subject: key, predicate: .locatedIn, object: placeKey, sentence: sentence.position,
-                                      matchStart: start, matchEnd: end, rule: "\(lang)/structure#named-after-city",
-                                      rulePrecision: 0.9))
-                    break
-                }
+            if namedAfterPlace, let placeKey = RelationExtractor.placeNamed(in: mentions[k].name, other: key, entities, &names) {
+                facts.append(Fact(subject: key, predicate: .locatedIn, object: placeKey, sentence: sentence.position,
+                                  matchStart: start, matchEnd: end, rule: "\(lang)/structure#named-after-city",
+                                  rulePrecision: 0.9))
             }
             // "Publicity Office of Panjin Municipal Government" is part of the government it names.
-            if ofOrganization, let of = words.firstIndex(where: { nameWords.nameOf.contains($0) }), of > 0 {
+            guard ofOrganization else { continue }
+            let words = RelationExtractor.nameWords(mentions[k].name)
+            if let of = words.firstIndex(where: { nameWords.nameOf.contains($0) }), of > 0 {
                 let tail = words[(of + 1)...].drop { nameWords.nameArticles.contains($0) }.joined(separator: " ")
                 if let parent = names.organization(named: Folding.nameKey(tail)), parent != key {
                     facts.append(Fact(subject: key, predicate: .partOf, object: parent, sentence: sentence.position,
@@ -275,6 +292,37 @@ public struct RelationExtractor: RelationExtracting {
             }
         }
         return facts
+    }
+
+    /// The key of the city or district, not the entity `other`, that the first capitalized word of
+    /// `name` (split as ``nameWords(_:)`` splits it) naming one names (``NameTables/place(named:)``
+    /// of the word's ``Folding/nameKey(_:)``). An ASCII name is read in place, each word's key written
+    /// on the stack (``NameTables/place(namedASCII:)``): the words and keys as strings cost about
+    /// 2,000 instructions a name. `inPlace: false` takes the general path (for the tests).
+    static func placeNamed(in name: String, other: String, _ entities: WordMap<ResolvedEntity>, _ names: inout NameTables,
+                           inPlace: Bool = true) -> String? {
+        func takes(_ placeKey: String) -> Bool {
+            placeKey != other && entities.read(placeKey, { $0.subtype == "city" || $0.subtype == "district" }) == true
+        }
+        if inPlace, let found = name.utf8.withContiguousStorageIfAvailable({ bytes -> String?? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+            var start = 0
+            for k in 0...bytes.count where k == bytes.count || isNameWordSeparator(bytes[k]) {
+                defer { start = k + 1 }
+                // `startsUppercase` of an ASCII word.
+                guard k > start, bytes[start] >= 0x41, bytes[start] <= 0x5A,
+                      let placeKey = names.place(namedASCII: UnsafeBufferPointer(rebasing: bytes[start..<k])), takes(placeKey)
+                else { continue }
+                return .some(placeKey)
+            }
+            return .some(nil)
+        }), let found {
+            return found
+        }
+        for word in nameWords(name) where word.startsUppercase {
+            if let placeKey = names.place(named: Folding.nameKey(word)), takes(placeKey) { return placeKey }
+        }
+        return nil
     }
 
     /// `name` split into words at ``isNameWordSeparator(_:)`` bytes, empty pieces left out, as
@@ -405,8 +453,10 @@ struct TopicTracker {
 
     /// The keys of the entities `isCity` holds for, numbered in the map's order. By index:
     /// iterating the map copied every entity.
+    /// The map has room for every entity: grown from empty, its table and arrays were copied as
+    /// they grew (a third of the topic tracker's instructions).
     private static func numbered(_ entities: WordMap<ResolvedEntity>, _ isCity: (ResolvedEntity) -> Bool) -> WordMap<Int> {
-        var numbers: WordMap<Int> = [:]
+        var numbers = WordMap<Int>(minimumCapacity: entities.count)
         let keys = entities.keys, values = entities.values
         for k in values.indices where isCity(values[k]) { numbers[keys[k]] = numbers.count }
         return numbers
@@ -459,9 +509,45 @@ struct NameTables {
 
     /// The key of the first place with this folded name or alias.
     mutating func place(named key: String) -> String? {
+        makePlaces()
+        guard let places, let number = places.names.number(of: key) else { return nil }
+        return places.keys[number]
+    }
+
+    /// ``place(named:)`` of the ``Folding/nameKey(_:)`` of the ASCII word `word`, the key written
+    /// on the stack as ``Folding/collapsedASCIIKey(_:)`` writes it and found by its bytes.
+    mutating func place(namedASCII word: UnsafeBufferPointer<UInt8>) -> String? {
+        makePlaces()
+        guard let places else { return nil }
+        let number = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(word.count, 1)) { buffer -> Int? in
+            var count = 0
+            var pendingSpace = false
+            for byte in word {
+                let lower = byte | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if pendingSpace && count > 0 { buffer[count] = 0x20; count += 1 }
+                    pendingSpace = false
+                    buffer[count] = lower
+                    count += 1
+                } else {
+                    pendingSpace = true
+                }
+            }
+            let key = UnsafeBufferPointer(rebasing: buffer[..<count])
+            return places.names.number(ofUTF8: key, hash: WordIndex.hash(bytes: key))
+        }
+        return number.map { places.keys[$0] }
+    }
+
+    /// Makes the place table on first use, sized for every place name and alias (grown from
+    /// empty, its table and arrays were copied as they grew).
+    private mutating func makePlaces() {
         if places == nil {
-            var names = WordIndex()
+            var count = 0
+            for k in entities.indices where entities[k].type == .place { count += 1 + entities[k].aliases.count }
+            var names = WordIndex(minimumCapacity: count)
             var keys: [String] = []
+            keys.reserveCapacity(count)
             // By index: `for e in entities` copied every entity (eight strings, an array).
             for k in entities.indices where entities[k].type == .place {
                 if names.insert(Folding.nameKey(entities[k].name)).inserted { keys.append(entities[k].key) }
@@ -471,15 +557,16 @@ struct NameTables {
             }
             places = (names, keys)
         }
-        guard let places, let number = places.names.number(of: key) else { return nil }
-        return places.keys[number]
     }
 
     /// The key of the last organization with this folded name.
     mutating func organization(named key: String) -> String? {
         if organizations == nil {
-            var names = WordIndex()
+            var count = 0
+            for k in entities.indices where entities[k].type == .organization { count += 1 }
+            var names = WordIndex(minimumCapacity: count)
             var keys: [String] = []
+            keys.reserveCapacity(count)
             for k in entities.indices where entities[k].type == .organization {
                 let (number, inserted) = names.insert(Folding.nameKey(entities[k].name))
                 if inserted { keys.append(entities[k].key) } else { keys[number] = entities[k].key }

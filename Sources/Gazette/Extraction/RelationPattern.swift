@@ -97,12 +97,14 @@ public struct RelationPattern: Sendable {
     /// Words that, anywhere in the matched span, stop the rule: plans, negation, memoranda.
     public var blockers: WordSet
     public var rule: String
-    /// The first word of every alternative of the pattern's first required word element: a sentence
-    /// without one of them cannot match, and is skipped without trying.
+    /// A word of every alternative of one required word element (``anchors(of:common:)``): a
+    /// sentence without one of them cannot match, and is skipped without trying.
     public var anchors: WordSet?
 
-    /// Parses one row: `id`, `predicate`, `pattern`, `precision`, `blockers` (a `blockers.tsv` set name).
-    init(row: TSVFile.Row, path: String, language: Language, blockerSets: [String: WordSet]) throws(GazetteError) {
+    /// Parses one row: `id`, `predicate`, `pattern`, `precision`, `blockers` (a `blockers.tsv` set
+    /// name). `commonWords` (the language's stop words) steer the choice of ``anchors``.
+    init(row: TSVFile.Row, path: String, language: Language, blockerSets: [String: WordSet],
+         commonWords: WordSet = []) throws(GazetteError) {
         id = row[0]
         rule = "\(language.rawValue)/relations.tsv#\(row[0])"
         if row[1] == "containment" {
@@ -166,14 +168,37 @@ public struct RelationPattern: Sendable {
             }
         }
         program = RelationProgram(elements)
-        for element in elements {
-            if case .words(let alternatives, let optional) = element, !optional {
-                anchors = WordSet(alternatives.all.compactMap(\.first))
-                break
-            }
-        }
+        anchors = RelationPattern.anchors(of: elements, common: commonWords)
         guard subjects == 1, objects == 1 else {
             throw .badRuleFile(path: path, line: row.line, reason: "a pattern needs exactly one subject (S) and one object (O) slot")
         }
+    }
+}
+
+extension RelationPattern {
+    /// The words a sentence must have one of for `elements` to match: one word of each alternative
+    /// of one required word element. Every word of an alternative is a token of any match of it, so
+    /// any word and any required element would do; the rarest are the ones worth choosing. A word
+    /// is common when `common` (stop words) has it or it has no letter (",", "("). An alternative's
+    /// anchor is its longest uncommon word, else its first word; the element with the fewest common
+    /// anchors wins, then the one whose shortest uncommon anchor is longest, then the first.
+    /// (Anchored on the first word of its first required element, "talks-with" was tried in every
+    /// sentence with "in", from "in_talks", and "capital-of" in every sentence with a comma.)
+    static func anchors(of elements: [Element], common: WordSet) -> WordSet? {
+        func isCommon(_ word: String) -> Bool {
+            common.contains(word) || !word.unicodeScalars.contains { $0.properties.isAlphabetic }
+        }
+        var best: (common: Int, shortest: Int, words: [String])?
+        for element in elements {
+            guard case .words(let alternatives, false) = element else { continue }
+            let words = alternatives.all.compactMap { phrase in
+                phrase.filter { !isCommon($0) }.max { $0.utf8.count < $1.utf8.count } ?? phrase.first
+            }
+            let commonCount = words.filter(isCommon).count
+            let shortest = words.map { isCommon($0) ? 0 : $0.utf8.count }.min() ?? 0
+            if let chosen = best, (chosen.common, -chosen.shortest) <= (commonCount, -shortest) { continue }
+            best = (commonCount, shortest, words)
+        }
+        return best.map { WordSet($0.words) }
     }
 }

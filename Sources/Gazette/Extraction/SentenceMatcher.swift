@@ -12,14 +12,12 @@
 /// ``RelationExtractor/facts(in:entities:)`` call on one thread, and the only `inout` access to
 /// a field it hands out is ``scratch`` to its own search.
 final class SentenceMatcher {
-    /// A filled slot: the entity key of a mention, or of the topic an anaphor points to.
-    struct Slot: Hashable {
-        var key: String
-    }
-
+    /// A match: its slots' entity keys (of mentions, or of the topic an anaphor points to) as
+    /// ranges of ``matchKeys``, which holds them until the next sentence is loaded. (Arrays of keys
+    /// per match were made, and destroyed with the match, at 650 instructions a match.)
     struct Match {
-        var subjects: [Slot] = []
-        var objects: [Slot] = []
+        var subjects: Range<Int> = 0..<0
+        var objects: Range<Int> = 0..<0
         var role: String?
         var start = 0
         var end = 0
@@ -95,6 +93,10 @@ final class SentenceMatcher {
     @exclusivity(unchecked) private var subtypeHashes: [UInt64] = []
     /// The state of the match attempt under way, kept between attempts for its arrays' capacity.
     @exclusivity(unchecked) private var scratch = Search()
+    /// The entity keys of the sentence's matches (``Match/subjects``, ``Match/objects``).
+    @exclusivity(unchecked) private(set) var matchKeys: [String] = []
+    /// The matches of the last ``matches(_:_:)``.
+    @exclusivity(unchecked) private(set) var found: [Match] = []
 
     init(anaphora: WordMap<[[String]]>, entities: WordMap<ResolvedEntity>, roles: WordMap<[[String]]> = [:],
          words: RelationWords = RelationWords()) {
@@ -145,19 +147,25 @@ final class SentenceMatcher {
         }
         anaphorLengths.refill(-1, count: tokens.count)
         subtypeHashes.refill(0, count: mentions.count)
+        // Asked first: most sentences match nothing, and the general removal cost 140 instructions.
+        if !matchKeys.isEmpty { matchKeys.removeAll(keepingCapacity: true) }
     }
 
     /// Every non-overlapping match of `patterns[index]`, left to right. The caller tries only
     /// patterns whose anchor word the sentence has (``RelationRules/patternsByAnchor``). The
     /// pattern is read in place: passed by value, each call copied it (its program, blockers and
     /// strings retained), 150,000 copies on 2 MB.
-    func matches(_ patterns: [RelationPattern], _ index: Int) -> [Match] {
-        var out: [Match] = []
+    ///
+    /// The matches are left in ``found`` (until the next call), and counted: an array made per
+    /// call that matched cost an allocation and its growth.
+    @discardableResult
+    func matches(_ patterns: [RelationPattern], _ index: Int) -> Int {
+        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
         let program = patterns[index].program
         // Every slot is filled by a mention of a type it takes, with an entity, or by the topic.
         for k in program.slotTests.indices {
             let test = program.slotTests[k]
-            if (test.types | test.subtyped) & mentionTypes == 0, !test.topic || topic == nil { return out }
+            if (test.types | test.subtyped) & mentionTypes == 0, !test.topic || topic == nil { return 0 }
         }
         var start = 0
         if case .slot(_, let types, _) = program.steps.first {
@@ -165,7 +173,7 @@ final class SentenceMatcher {
                 // Where a mention the slot takes starts, or a place anaphor.
                 while start < tokens.count {
                     if mentionAt[start] == nil ? anaphorLength(at: start) > 0 : canFill(program, types, at: start) {
-                        start = attempt(patterns, index, at: start, into: &out)
+                        start = attempt(patterns, index, at: start, into: &found)
                     } else {
                         start += 1
                     }
@@ -181,17 +189,17 @@ final class SentenceMatcher {
                     let pos = Int(entityStarts[k])
                     if test.types & bits == 0, !canFill(program, types, at: pos) { continue }
                     if let (gap, phrases) = program.wordAfterFirstSlot, !wordCanFollow(program, types, pos, gap, phrases) { continue }
-                    start = attempt(patterns, index, at: pos, into: &out)
+                    start = attempt(patterns, index, at: pos, into: &found)
                 }
             }
-            return out
+            return found.count
         }
         let anchoredAtStart = if case .start = program.steps.first { true } else { false }
         while start < tokens.count {
             if anchoredAtStart, start > firstWord { break }
-            start = attempt(patterns, index, at: start, into: &out)
+            start = attempt(patterns, index, at: start, into: &found)
         }
-        return out
+        return found.count
     }
 
     /// Whether a word the element `program.phrases[phrases]` may begin can follow the one reading
@@ -227,19 +235,18 @@ final class SentenceMatcher {
         return max(end, start + 1)
     }
 
-    /// The entity keys of a slot's names.
-    func keys(_ names: Range<Int>) -> [Slot] {
-        var out: [Slot] = []
-        out.reserveCapacity(names.count)
+    /// The entity keys of a slot's names, added to ``matchKeys``: where they are there.
+    func keys(_ names: Range<Int>) -> Range<Int> {
+        let first = matchKeys.count
         for k in names {
             let name = Int(scratch.names[k])
             if name < 0 {
-                if let topic { out.append(Slot(key: topic)) }
+                if let topic { matchKeys.append(topic) }
             } else if let key = mentions[name].entityKey {
-                out.append(Slot(key: key))
+                matchKeys.append(key)
             }
         }
-        return out
+        return first..<matchKeys.count
     }
 
     /// A blocker word anywhere from the sentence start to the match end ("plans to set up …").
@@ -425,11 +432,12 @@ final class SentenceMatcher {
     }
 
     /// Past an article, a descriptor or an owner before an enumerated name: "the", "der US-Konzern",
-    /// "Austria's", "Swedish toolmaker".
+    /// "Austria's", "Swedish toolmaker". The owner's entity is read in place (``WordMap/read(_:_:)``):
+    /// `entities[key]?.type` copied it.
     func skipItemPrefix(_ pos: Int) -> Int {
         var k = pos
         if k < tokens.count, wordSets.articles.contains(tokens[k]) { k += 1 }
-        if let owner = mentionAt[k], entities[mentions[owner].entityKey ?? ""]?.type == .place,
+        if let owner = mentionAt[k], let key = mentions[owner].entityKey, entities.read(key, { $0.type }) == .place,
            mentions[owner].lastToken < tokens.count, tokens[mentions[owner].lastToken].key == "'s" {
             return mentions[owner].lastToken + 1
         }
@@ -444,7 +452,7 @@ final class SentenceMatcher {
     /// Past an origin after a name: "from Poland", "aus Graz".
     func skipOrigin(_ pos: Int) -> Int {
         guard pos + 1 < tokens.count, wordSets.origins.contains(tokens[pos]), let place = mentionAt[pos + 1],
-              entities[mentions[place].entityKey ?? ""]?.type == .place else { return pos }
+              let key = mentions[place].entityKey, entities.read(key, { $0.type }) == .place else { return pos }
         return mentions[place].lastToken
     }
 

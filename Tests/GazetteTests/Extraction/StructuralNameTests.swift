@@ -29,4 +29,31 @@ import Testing
         }
         #expect(checked > 1_000)
     }
+
+    /// The place named inside a name, read in place from an ASCII name's bytes
+    /// (``RelationExtractor/placeNamed(in:other:_:_:inPlace:)``), is the one the split words and
+    /// their folded keys find: for every mention of the test texts and seeds, and for every name
+    /// piece above, against each document's places.
+    @Test func placeNamedInPlaceAsTheSplitWords() throws {
+        let pipeline = TestSupport.makePipeline()
+        var compared = 0, found = 0
+        for text in TestSupport.corpusTexts() {
+            let source = SourceDocument(sourceKey: "test", name: "test.txt", path: "test.txt", format: .text, text: text)
+            let doc = try pipeline.extract(source)
+            let entities = ResolvedMentions(mentions: doc.mentions, entities: doc.entities).byKey
+            var fast = NameTables(doc.entities), plain = NameTables(doc.entities)
+            let names = doc.mentions.map(\.name) + doc.entities.map(\.name) + Self.names.prefix(400)
+            for name in names {
+                for other in ["", doc.entities.first?.key ?? ""] {
+                    let a = RelationExtractor.placeNamed(in: name, other: other, entities, &fast)
+                    let b = RelationExtractor.placeNamed(in: name, other: other, entities, &plain, inPlace: false)
+                    #expect(a == b, "\(name)")
+                    compared += 1
+                    if a != nil { found += 1 }
+                }
+            }
+        }
+        #expect(compared > 1_000 && found > 10)
+    }
 }
+
