@@ -91,8 +91,12 @@ public struct Pipeline: Sendable {
         let analyzed = clock.time(.tokens) {
             AnalyzedText(text: text, language: language, published: publishedDate, sentences: sentences, dates: dates)
         }
-        let mentions = clock.time(.mentions) { mentionFinder.mentions(in: analyzed) }
+        var found = clock.time(.mentions) { mentionFinder.mentions(in: analyzed) }
         let resolved = clock.time(.resolution) {
+            // The mentions are handed over with no other reference left here: resolution changes
+            // them in place, and an array still held here was copied whole at its first change.
+            let mentions = found
+            found = []
             var resolved = resolver.resolve(mentions, in: analyzed)
             resolved.makeIndexes(sentences: sentences.count)
             return resolved

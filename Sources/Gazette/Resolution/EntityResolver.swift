@@ -31,8 +31,8 @@ public struct EntityResolver: EntityResolving {
         droppedWords = dropped
     }
 
-    public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> ResolvedMentions {
-        var mentions = mentions
+    public func resolve(_ mentions: consuming [Mention], in text: AnalyzedText) -> ResolvedMentions {
+        // Changed in place: the array is handed over, so no copy is made at the first change.
         let lang = text.language
         statedOrigins(&mentions, text)
         // 1. Keys from content; an organization known by its core name ("BMW Group" → BMW) takes the reference.
