@@ -25,6 +25,7 @@ public struct EntityResolver: EntityResolving {
         self.rules = rules
         self.finder = finder
         lexiconCountries = finder.names.lexiconCountries
+        originWords = rules.mapValues(OriginWords.init)
         groupWords = rules.values.reduce(into: WordSet()) { $0.formUnion($1.groupWords) }
         var dropped = WordSet(reference.legalForms.keys)
         dropped.formUnion(groupWords)
@@ -409,6 +410,26 @@ public struct EntityResolver: EntityResolving {
         }
     }
 
+    /// The word tables ``statedOrigins(_:_:)`` reads, per language, in a class: `rules[language]`
+    /// copied the whole ``MentionRules`` (every table retained and released) once a document.
+    final class OriginWords: Sendable {
+        let origins: WordSet
+        let orgContext: WordMap<[[String]]>
+        let groupNouns: WordSet
+        let listIntroducers: WordSet
+        let listJoiners: WordSet
+
+        init(_ rules: MentionRules) {
+            origins = rules.origins
+            orgContext = rules.orgContext
+            groupNouns = rules.groupNouns
+            listIntroducers = rules.listIntroducers
+            listJoiners = rules.listJoiners
+        }
+    }
+
+    let originWords: [Language: OriginWords]
+
     /// Words for a group of companies, dropped from a name's end like a legal form: every
     /// language's (`group-word` in `name-words.tsv`), as names cross languages ("BASF Gruppe").
     let groupWords: WordSet
@@ -465,22 +486,27 @@ public struct EntityResolver: EntityResolving {
         // hashing every form (a seeded hash per string was most of this step). Texts then names,
         // in one array made to size, as the concatenation of the two mapped arrays was; equal
         // neighbours dropped in place, each compared with the last one kept.
-        var forms: [String] = []
-        forms.reserveCapacity(2 * members.count)
-        for k in members { forms.append(mentions[k].text) }
-        for k in members { forms.append(mentions[k].name) }
-        if forms.count == 2 {
-            // One mention, as most entities have: the stable sort of two forms is one comparison.
-            if forms[1] < forms[0] { forms.swapAt(0, 1) }
+        var forms: [String]
+        if members.count == 1 {
+            // One mention, as most entities have: its text and name, sorted and deduplicated by
+            // one comparison each, in an array made at its size (reserving room and appending
+            // cost a second allocation's worth of instructions).
+            let text = mentions[b].text, name = mentions[b].name
+            forms = text == name ? [text] : name < text ? [name, text] : [text, name]
         } else {
+            forms = []
+            forms.reserveCapacity(2 * members.count)
+            for k in members { forms.append(mentions[k].text) }
+            for k in members { forms.append(mentions[k].name) }
             forms.sort()
+            var kept = 1
+            for r in forms.indices.dropFirst() where forms[r] != forms[kept - 1] {
+                if r != kept { forms[kept] = forms[r] }
+                kept += 1
+            }
+            // One at a time: `removeLast(_:)` ran unspecialized, 230 instructions a call.
+            while forms.count > kept { forms.removeLast() }
         }
-        var kept = 1
-        for r in forms.indices.dropFirst() where forms[r] != forms[kept - 1] {
-            if r != kept { forms[kept] = forms[r] }
-            kept += 1
-        }
-        if kept < forms.count { forms.removeLast(forms.count - kept) }
         // The first of the mentions' values, by plain loops: lazy `compactMap` sequences cost 12
         // million instructions on 2 MB.
         var subtype = mentions[b].subtype
@@ -747,7 +773,7 @@ public struct EntityResolver: EntityResolving {
     /// Marks organizations that a sentence places in a country or region: "European enterprises
     /// including Leoni Group, Clariant and Dynasol", "deutsche Firmen wie Bosch und Siemens".
     func statedOrigins(_ mentions: inout [Mention], _ text: AnalyzedText) {
-        guard let rules = rules[text.language] else { return }
+        guard let rules = originWords[text.language] else { return }
         // The mentions of each sentence, in mention order, in one array by counting: an array per
         // sentence, and two token tables made for each, cost an allocation apiece (25 million
         // instructions on 2 MB). By index: `enumerated()` copied every mention to read its sentence.

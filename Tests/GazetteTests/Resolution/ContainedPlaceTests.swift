@@ -46,4 +46,27 @@ import Testing
         }
         #expect(dropped > 10)
     }
+
+    /// An entity's aliases are its mentions' texts and names, sorted, each once: made directly
+    /// for an entity of one mention, sorted and deduplicated for more, on every test text.
+    @Test func aliasesAreTheSortedDistinctForms() throws {
+        let pipeline = TestSupport.makePipeline()
+        var single = 0, several = 0
+        for text in TestSupport.corpusTexts() {
+            let source = SourceDocument(sourceKey: "-", name: "t.txt", path: "-", format: .text, text: text)
+            guard let document = try? pipeline.extract(source) else { continue }
+            var forms: [String: [String]] = [:]
+            var counts: [String: Int] = [:]
+            for mention in document.mentions {
+                guard let key = mention.entityKey else { continue }
+                forms[key, default: []] += [mention.text, mention.name]
+                counts[key, default: 0] += 1
+            }
+            for entity in document.entities {
+                #expect(entity.aliases == Array(Set(forms[entity.key] ?? [])).sorted(), "\(entity.key)")
+                if counts[entity.key] == 1 { single += 1 } else { several += 1 }
+            }
+        }
+        #expect(single > 100 && several > 20)
+    }
 }
