@@ -184,6 +184,13 @@ struct NormalizeFastPathTests {
                     #expect(MetadataExtractor.characterCount(of: line, upTo: limit) == line.prefix(limit).count)
                 }
                 #expect(MetadataExtractor.scalarCount(line) == line.unicodeScalars.count)
+                for limit in [0, 1, 3, 100] {
+                    #expect(MetadataExtractor.wordCount(of: line, upTo: limit) == min(line.splitASCII(separator: 0x20).count, limit))
+                }
+                for word in line.split(separator: " ").prefix(16).map(String.init) + ["", "Ü", "ÜBER-", "Über", "123,", "—", "X\u{301}"] {
+                    let letters = word.unicodeScalars.filter(ScalarClass.isAlphabetic)
+                    #expect(MetadataExtractor.hasOnlyCapitalLetters(word) == (!letters.isEmpty && letters.allSatisfy(ScalarClass.isUppercase)), "\(word)")
+                }
             }
             if date != nil { dated += 1 }
             if source != nil { sourced += 1 }
