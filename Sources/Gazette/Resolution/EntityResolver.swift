@@ -200,6 +200,12 @@ public struct EntityResolver: EntityResolving {
     /// predicate a copy of each candidate, and the name was folded again for every look-up.
     func firstEntryIndex(nameKey: String, where matches: (Int) -> Bool) -> Int? {
         guard let indices = reference.nameIndex[nameKey] else { return nil }
+        return firstEntryIndex(in: indices, where: matches)
+    }
+
+    /// ``firstEntryIndex(nameKey:where:)``'s choice among the entries `indices` (a name key's
+    /// list in `reference.nameIndex`).
+    func firstEntryIndex(in indices: [Int], where matches: (Int) -> Bool) -> Int? {
         var best: Int?
         for index in indices where matches(index) {
             if let b = best, reference.entries[b].population >= reference.entries[index].population { continue }
@@ -753,15 +759,37 @@ public struct EntityResolver: EntityResolving {
     /// The country that the word (before any dash) names: "US" in "US-Konzern". A word without a
     /// dash is its own first piece, and its name key is made from the token's key (the text
     /// folded) without splitting or folding it again.
-    func countryNamed(by token: Token) -> String? {
+    ///
+    /// The token is read in place, at `position` of `tokens` (a copy of it cost 70 instructions),
+    /// and a key of ASCII letters and digits, which is its own name key, is looked up by the hash
+    /// the token carries instead of hashing it again.
+    func countryNamed(by tokens: [Token], at position: Int) -> String? {
         let nameKey: String
-        if EntityResolver.byteCount(0x2D, in: token.text) == 0 {
-            nameKey = Folding.nameKey(folded: token.key)
+        if EntityResolver.byteCount(0x2D, in: tokens[position].text) == 0 {
+            if EntityResolver.isASCIIAlphanumericKey(tokens[position].key) {
+                return reference.nameIndex.read(tokens[position].key, hash: tokens[position].keyHash) { indices in
+                    firstEntryIndex(in: indices) { reference.entries[$0].subtype == "country" }.flatMap { reference.entries[$0].country }
+                } ?? nil
+            }
+            nameKey = Folding.nameKey(folded: tokens[position].key)
         } else {
-            guard let part = token.text.splitASCII(separator: 0x2D).first else { return nil }
+            guard let part = tokens[position].text.splitASCII(separator: 0x2D).first else { return nil }
             nameKey = Folding.nameKey(part)
         }
         return firstEntryIndex(nameKey: nameKey) { reference.entries[$0].subtype == "country" }.flatMap { reference.entries[$0].country }
+    }
+
+    /// Whether a folded key has only ASCII lower-case letters and digits: then
+    /// `Folding.nameKey(folded:)` is the key itself.
+    static func isASCIIAlphanumericKey(_ key: String) -> Bool {
+        key.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+        } ?? false
+    }
+
+    /// Whether a token's text is ",", ";" or ".", where an apposition after a name ends.
+    static func isClauseSign(_ text: String) -> Bool {
+        text == "," || text == ";" || text == "."
     }
 
     /// The country a place mention is or lies in, from reference data.
@@ -795,15 +823,15 @@ public struct EntityResolver: EntityResolving {
         // The first mention starting, and the first ending, at each token: arrays, not
         // dictionaries, for the few look-ups of each sentence; one pair for the document, grown
         // to the longest sentence and cleared after each.
-        var starting: [Int] = [], ending: [Int] = []
+        // Made once, for the longest such sentence: grown sentence by sentence, they were made
+        // again two or three times a document.
+        var longest = 0
+        for position in 0..<sentenceCount where hasOrganization[position] { longest = max(longest, text.tokens[position].count) }
+        var starting = [Int](repeating: -1, count: longest + 1), ending = [Int](repeating: -1, count: longest + 1)
         for position in 0..<sentenceCount where hasOrganization[position] {
             let indices = members[starts[position]..<starts[position + 1]]
             let tokens = text.tokens[position]
             let limit = tokens.count + 1
-            if starting.count < limit {
-                starting = [Int](repeating: -1, count: limit)
-                ending = [Int](repeating: -1, count: limit)
-            }
             for k in indices {
                 let first = mentions[k].firstToken, last = mentions[k].lastToken
                 if first >= 0, first < limit, starting[first] < 0 { starting[first] = k }
@@ -831,7 +859,7 @@ public struct EntityResolver: EntityResolving {
                 var b = firstToken - 1
                 var words = 0
                 while b >= 0, words < 3, at(b) == nil, tokens[b].isWord {
-                    if let iso = reference.countryOfAdjective(key: tokens[b].key) ?? countryNamed(by: tokens[b]) {
+                    if let iso = reference.countryOfAdjective(key: tokens[b].key) ?? countryNamed(by: tokens, at: b) {
                         mentions[k].statedCountry = iso
                         break
                     }
@@ -844,7 +872,10 @@ public struct EntityResolver: EntityResolving {
                 if f < tokens.count, tokens[f].text == "," {
                     // Across an apposition: "Neusoft Medical Systems, a … provider from Shenyang".
                     var g = f + 1
-                    while g < tokens.count, g - f < 14, at(g) == nil, ![",", ";", "."].contains(tokens[g].text),
+                    // The three signs compared one by one: an array literal here was made and
+                    // destroyed at every token tried (450 instructions each).
+                    while g < tokens.count, g - f < 14, at(g) == nil,
+                          !EntityResolver.isClauseSign(tokens[g].text),
                           !rules.origins.contains(tokens[g]) { g += 1 }
                     f = g
                 }
