@@ -42,7 +42,9 @@ public struct EntityResolver: EntityResolving {
         // first came with: per mention, the name was folded twice, an organization's core name
         // looked up and a key concatenated, through a closure that boxed the name cache (about
         // half the 58 million instructions this and the in-place core names saved on 2 MB).
-        var derived: WordMap<DerivedKey> = [:]
+        // Sized for every mention's name at once: grown from empty, its table was rebuilt and
+        // its arrays reallocated several times a document.
+        var derived = WordMap<DerivedKey>(minimumCapacity: mentions.count)
         for k in mentions.indices {
             if let reference = mentions[k].reference {
                 mentions[k].entityKey = reference
@@ -58,7 +60,7 @@ public struct EntityResolver: EntityResolving {
             let made = derivedKey(name: mentions[k].name, type: type)
             if let found = made.reference { mentions[k].reference = found }
             mentions[k].entityKey = made.key
-            if known == nil { derived[mentions[k].name] = made }
+            if known == nil { derived.insertIfAbsent(mentions[k].name, made) }
         }
         // 2. Acronyms defined in brackets right after a name.
         // The document's tables are `WordMap`s: a `Dictionary` ran a seeded hash per look-up, 1.4 %
@@ -143,20 +145,17 @@ public struct EntityResolver: EntityResolving {
         // 4. One entity per key, in order of first mention. Each entity's mentions are read in
         // place, by index, in one array ordered by entity: a `[Mention]` per key copied every
         // mention (eight strings retained and released) into it.
-        var groupNumbers: WordMap<Int> = [:]
+        // A key's group is its number in a `WordIndex`, which numbers keys in the order they
+        // first come: one hash per mention (a map's look-up, then its insertion for a new key,
+        // hashed a new key twice), in a table sized for every mention at once.
+        var groupNumbers = WordIndex(minimumCapacity: mentions.count)
         var groupKeys: [String] = []
         var groupOfMention = [Int](repeating: -1, count: mentions.count)
         for k in mentions.indices {
             guard let key = mentions[k].entityKey else { continue }
-            // A look-up, then an insertion for a new key: the `default:` subscript's `_modify`
-            // boxed its default's closure, two allocations per mention.
-            if let group = groupNumbers[key] {
-                groupOfMention[k] = group
-            } else {
-                groupOfMention[k] = groupKeys.count
-                groupNumbers[key] = groupKeys.count
-                groupKeys.append(key)
-            }
+            let (group, inserted) = groupNumbers.insert(key)
+            groupOfMention[k] = group
+            if inserted { groupKeys.append(key) }
         }
         var starts = [Int](repeating: 0, count: groupKeys.count + 1)
         for group in groupOfMention where group >= 0 { starts[group + 1] += 1 }
