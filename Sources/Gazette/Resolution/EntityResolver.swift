@@ -101,22 +101,22 @@ public struct EntityResolver: EntityResolving {
             }
         }
         // 3. Short forms and surnames take the key of the fuller name seen in the document.
-        var firstWordKeys: WordMap<String> = [:]
-        var surnameKeys: WordMap<String> = [:]
+        // Sized for every mention and filled by `insertIfAbsent` (one hash a word, where a
+        // look-up then an insertion hashed a new word twice, in tables grown from empty).
+        var firstWordKeys = WordMap<String>(minimumCapacity: mentions.count)
+        var surnameKeys = WordMap<String>(minimumCapacity: mentions.count)
         for k in mentions.indices {
             guard let key = mentions[k].entityKey else { continue }
             let type = mentions[k].type
             // The first name to have a word keeps it; each word folded once for the test and the entry.
             // Only the outer words of a name of two or more, found in place and only for the types
             // that use them: splitting every mention's name into an array cost an allocation each.
-            if type == .person, let words = EntityResolver.outerWords(of: mentions[k].name) {
-                let word = Folding.key(words.last)
-                if surnameKeys[word] == nil { surnameKeys[word] = key }
+            if type == .person, let word = EntityResolver.outerWordKey(of: mentions[k].name, last: true, minimumCount: 0) {
+                surnameKeys.insertIfAbsent(word, key)
             }
             if type == .organization || type == .facility || type == .zone, mentions[k].reference == nil,
-               let words = EntityResolver.outerWords(of: mentions[k].name), words.first.characterCount >= 3 {
-                let word = Folding.key(words.first)
-                if firstWordKeys[word] == nil { firstWordKeys[word] = key }
+               let word = EntityResolver.outerWordKey(of: mentions[k].name, last: false, minimumCount: 3) {
+                firstWordKeys.insertIfAbsent(word, key)
             }
         }
         for k in mentions.indices {
@@ -602,6 +602,35 @@ public struct EntityResolver: EntityResolving {
         let base = name.utf8.startIndex
         func at(_ offset: Int) -> String.Index { name.utf8.index(base, offsetBy: offset) }
         return (name[at(start)..<at(firstEnd)], name[at(lastStart)..<at(end)])
+    }
+
+    /// `Folding.key` of the last (or first) of ``outerWords(of:)``, when the name has two words
+    /// or more and that word has at least `minimumCount` `Character`s; nil otherwise. An ASCII
+    /// word without "`" or a carriage return (a byte is a `Character` there, and its key is its
+    /// bytes lower-cased) is read from the name's bytes: its `Substring`, counted and folded,
+    /// cost about 1,000 instructions a mention.
+    static func outerWordKey(of name: String, last: Bool, minimumCount: Int) -> String? {
+        // nil inside: not decided here (a word past ASCII); `.some(nil)`: no key.
+        let found: String??? = name.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            var firstEnd = start
+            while firstEnd < bytes.count, bytes[firstEnd] != 0x20 { firstEnd += 1 }
+            var end = bytes.count
+            while end > firstEnd, bytes[end - 1] == 0x20 { end -= 1 }
+            // One word, or none.
+            guard end > firstEnd else { return .some(nil) }
+            var lastStart = end
+            while bytes[lastStart - 1] != 0x20 { lastStart -= 1 }
+            let word = UnsafeBufferPointer(rebasing: last ? bytes[lastStart..<end] : bytes[start..<firstEnd])
+            guard word.allSatisfy({ $0 < 0x80 && $0 != 0x60 && $0 != 0x0D }) else { return nil }
+            guard word.count >= minimumCount else { return .some(nil) }
+            return .some(String(asciiLowercasing: word))
+        }
+        if let found, let decided = found { return decided }
+        guard let words = outerWords(of: name) else { return nil }
+        let word = last ? words.last : words.first
+        return word.characterCount >= minimumCount ? Folding.key(word) : nil
     }
 
     /// `name.splitASCII(separator: 0x20).last`, found from the end without splitting the name.

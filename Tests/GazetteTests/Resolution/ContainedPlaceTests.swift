@@ -69,4 +69,25 @@ import Testing
         }
         #expect(single > 100 && several > 20)
     }
+
+    /// A name's first or last word's key from its bytes (``EntityResolver/outerWordKey(of:last:minimumCount:)``)
+    /// is `Folding.key` of that word of ``EntityResolver/outerWords(of:)``, when it has enough
+    /// `Character`s: on the names above, their words in capitals, and names with "`", letters
+    /// past ASCII, carriage returns and short first words.
+    @Test func outerWordKeysByBytesAsBySubstrings() {
+        var names = Self.names + ["Mayor Link", "Sören Link", "Dr. Zhang Wei", "BMW Brilliance", "Ab Cd", "Abc De",
+                                  "Li`s Group", "Co`s Werk", "A\r\nB Firm", "Tom Ä", "Über Alles", "X Y\u{301}", "One", "  ", ""]
+        names += names.map { $0.uppercased() }
+        for name in names {
+            for last in [true, false] {
+                for minimum in [0, 3] {
+                    let expected = EntityResolver.outerWords(of: name).flatMap { words -> String? in
+                        let word = last ? words.last : words.first
+                        return word.characterCount >= minimum ? Folding.key(word) : nil
+                    }
+                    #expect(EntityResolver.outerWordKey(of: name, last: last, minimumCount: minimum) == expected, "\(name)")
+                }
+            }
+        }
+    }
 }
