@@ -107,7 +107,9 @@ public struct TemporalNormalizer: Sendable {
         // tokenized sentence (and a second one for the overlap test below) cost its allocation
         // and release each time.
         var candidates = withUnsafeTemporaryAllocation(of: Int32.self, capacity: tokens.count) { nextCore in
-            self.candidates(tokens, matcher, tables, nextCore: nextCore)
+            tables.allElements.withUnsafeBufferPointer { elements in
+                self.candidates(tokens, matcher, tables, nextCore: nextCore, elements: elements)
+            }
         }
         if candidates.isEmpty { return [] }
 
@@ -141,7 +143,9 @@ public struct TemporalNormalizer: Sendable {
     /// `nextCore` (room for one entry a token) receives each token's distance to the next core
     /// token (number, month name, relative year or month); nothing is tried when there is none.
     private func candidates(_ tokens: [DateToken], _ matcher: DateMatcher, _ tables: DateTables,
-                            nextCore: UnsafeMutableBufferPointer<Int32>) -> [DateCandidate] {
+                            nextCore: UnsafeMutableBufferPointer<Int32>,
+                            elements: UnsafeBufferPointer<DatePatternElement>) -> [DateCandidate] {
+        let elementRanges = tables.elementRanges
         let atomClassMask = tables.atomClassMask, atomMonth = tables.atomMonth
         let maxLead = tables.maxLead
         let maxLeadAll = tables.maxLeadAll
@@ -167,7 +171,7 @@ public struct TemporalNormalizer: Sendable {
         var candidates: [DateCandidate] = []
         func tryPattern(_ pi: Int, _ i: Int) {
             if Int(nextCore[i]) - i > maxLead[pi] { return }
-            if let caps = matcher.match(pi, at: i), caps.spanFirst >= 0,
+            if let caps = matcher.match(UnsafeBufferPointer(rebasing: elements[elementRanges[pi]]), at: i), caps.spanFirst >= 0,
                matcher.guardsHold(first: caps.spanFirst, end: caps.trimEnd) {
                 candidates.append(DateCandidate(first: caps.spanFirst, end: caps.trimEnd, pattern: pi, captures: caps))
             }
@@ -655,8 +659,10 @@ struct DateMatcher {
         atomFlags = tables.atomFlags
     }
 
-    func match(_ pattern: Int, at i: Int) -> DateCaptures? {
-        tables.patterns[pattern].elements.withUnsafeBufferPointer { step($0, 0, i, DateCaptures()) }
+    /// The match from token `i` of the pattern whose elements are `elements` (its part of
+    /// ``DateTables/allElements``), or nil.
+    func match(_ elements: UnsafeBufferPointer<DatePatternElement>, at i: Int) -> DateCaptures? {
+        step(elements, 0, i, DateCaptures())
     }
 
     /// Whether a relative year or month phrase of `atom` matches from token `i` whole.
