@@ -190,6 +190,11 @@ final class DateTables: Sendable {
     /// Atom per punctuation scalar below U+2100 (-1: none).
     let punctuationTable: [Int32]
     let patterns: [DatePattern]
+    /// Every pattern's elements in one array, pattern after pattern, and where each pattern's
+    /// are: the matcher reads a pattern's elements from one buffer made once a sentence
+    /// (`patterns[p].elements` retained and released the pattern's array at every try).
+    let allElements: [DatePatternElement]
+    let elementRanges: [Range<Int>]
     /// Indices of the patterns that can start on a token: by atom, on any number, on any word.
     let startPatternsByAtom: [[Int]]
     let numberStartPatterns: [Int]
@@ -229,6 +234,14 @@ final class DateTables: Sendable {
         for (v, a) in b.punctuationAtoms where v < 0x2100 { punctuation[Int(v)] = a }
         punctuationTable = punctuation
         patterns = b.patterns
+        var elements: [DatePatternElement] = []
+        var ranges: [Range<Int>] = []
+        for p in b.patterns {
+            ranges.append(elements.count..<(elements.count + p.elements.count))
+            elements += p.elements
+        }
+        allElements = elements
+        elementRanges = ranges
         var phraseLength = [Int](repeating: 1, count: DatePhraseClass.allCases.count)
         for info in b.atoms {
             for p in info.phrases { phraseLength[p.cls.rawValue] = max(phraseLength[p.cls.rawValue], 1 + p.rest.count) }

@@ -48,7 +48,7 @@ public struct TextNormalizer: Sendable {
     public func normalize(_ raw: String) -> String {
         // Text that is certainly NFC already need not be composed (a copy through Foundation).
         var nfc = TextNormalizer.isNFCWithoutWork(raw) ? raw : raw.precomposedStringWithCanonicalMapping
-        return nfc.withUTF8 { bytes in
+        let normalized = nfc.withUTF8 { bytes -> Normalized in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(bytes.count)
             var lines: [Range<Int>] = []
@@ -126,7 +126,36 @@ public struct TextNormalizer: Sendable {
                 blank = false
                 out.append(contentsOf: buffer[line])
             }
-            return String(decoding: out, as: UTF8.self)
+            // Most texts come out as they went in, or as the start of it (the last line break
+            // dropped): then the result is cut from the text itself, whose bytes are known to be
+            // UTF-8. `String(decoding:as:)` validated every byte again, 14 million instructions
+            // on 2 MB; the comparison costs about one instruction in ten of that.
+            if TextNormalizer.isPrefix(out, of: bytes) { return .prefix(out.count) }
+            return .text(String(decoding: out, as: UTF8.self))
+        }
+        switch normalized {
+        case .text(let text):
+            return text
+        case .prefix(let count):
+            // The whole text is the text itself; a prefix ends where a kept scalar ends, as `out`
+            // is whole scalars. Cut by the UTF-8 view, which does not round to a `Character`.
+            let utf8 = nfc.utf8
+            return String(Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: count)]))
+        }
+    }
+
+    /// What ``normalize(_:)`` made: a new text, or the first bytes of the composed input unchanged.
+    private enum Normalized {
+        case text(String)
+        case prefix(Int)
+    }
+
+    /// Whether `out` is the first `out.count` bytes of `bytes`.
+    static func isPrefix(_ out: [UInt8], of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard out.count <= bytes.count else { return false }
+        return out.withUnsafeBufferPointer { kept in
+            guard let from = kept.baseAddress, let base = bytes.baseAddress else { return kept.isEmpty }
+            return memcmp(from, base, kept.count) == 0
         }
     }
 

@@ -83,7 +83,14 @@ public struct Pipeline: Sendable {
         }
         // The dateline's date is when the text was written, not when anything in it happened.
         let bodyStart = dateline?.bodyStart ?? 0
-        let dates = allDates.map { $0.filter { $0.start >= bodyStart } }
+        // Only a sentence with a date before the body is changed: filtering every sentence's
+        // dates made a new array for each sentence that had any.
+        var dates = allDates
+        if bodyStart > 0 {
+            for k in dates.indices where dates[k].contains(where: { $0.start < bodyStart }) {
+                dates[k].removeAll { $0.start < bodyStart }
+            }
+        }
         if publishedDate == nil {
             // Else an undated page was written no earlier than the latest year it names.
             publishedDate = allDates.joined().filter { $0.precision != .range }.map(\.dateStart.year).max().map { PartialDate(year: $0) }
@@ -91,8 +98,12 @@ public struct Pipeline: Sendable {
         let analyzed = clock.time(.tokens) {
             AnalyzedText(text: text, language: language, published: publishedDate, sentences: sentences, dates: dates)
         }
-        let mentions = clock.time(.mentions) { mentionFinder.mentions(in: analyzed) }
+        var found = clock.time(.mentions) { mentionFinder.mentions(in: analyzed) }
         let resolved = clock.time(.resolution) {
+            // The mentions are handed over with no other reference left here: resolution changes
+            // them in place, and an array still held here was copied whole at its first change.
+            let mentions = found
+            found = []
             var resolved = resolver.resolve(mentions, in: analyzed)
             resolved.makeIndexes(sentences: sentences.count)
             return resolved
@@ -123,12 +134,13 @@ public struct Pipeline: Sendable {
         guard let normalizer = dateNormalizers[language] else { return sentences.map { _ in [] } }
         var context = DateContext()
         return sentences.map { sentence in
-            normalizer.dates(in: sentence.text, reference: published, context: &context).map { found in
-                var date = found
-                date.start += sentence.start
-                date.end += sentence.start
-                return date
+            // Moved in place: a mapped copy was a second array per sentence with a date.
+            var dates = normalizer.dates(in: sentence.text, reference: published, context: &context)
+            for k in dates.indices {
+                dates[k].start += sentence.start
+                dates[k].end += sentence.start
             }
+            return dates
         }
     }
 

@@ -97,7 +97,10 @@ public protocol MentionFinding: Sendable {
 
 /// Links mentions to entities and types them.
 public protocol EntityResolving: Sendable {
-    func resolve(_ mentions: [Mention], in text: AnalyzedText) -> ResolvedMentions
+    /// The mentions are handed over (`consuming`): resolution changes them in place, and an array
+    /// the caller still held was copied whole at the first change (every mention's strings
+    /// retained) and the caller's copy destroyed afterwards, about 13 million instructions on 2 MB.
+    func resolve(_ mentions: consuming [Mention], in text: AnalyzedText) -> ResolvedMentions
 }
 
 /// Extracts relationships between resolved entities.
@@ -114,7 +117,7 @@ public protocol EventExtracting: Sendable {
 public struct EmptyStage: MentionFinding, EntityResolving, RelationExtracting, EventExtracting {
     public init() {}
     public func mentions(in text: AnalyzedText) -> [Mention] { [] }
-    public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> ResolvedMentions {
+    public func resolve(_ mentions: consuming [Mention], in text: AnalyzedText) -> ResolvedMentions {
         ResolvedMentions(mentions: mentions, entities: [])
     }
     public func facts(in text: AnalyzedText, entities: ResolvedMentions) -> [Fact] { [] }

@@ -6,9 +6,18 @@
 /// since a sentence states the link.
 public struct CountryFromFacts: Sendable {
     let reference: ReferenceData
+    /// Each country name's region, of the first country with that name in `reference.countries`
+    /// (the entry `reference.countries.values.first { $0.name == name }` finds): that search
+    /// copied every country before the match, three strings each, for every country a link gave.
+    let regionByCountryName: WordMap<String>
 
     public init(reference: ReferenceData) {
         self.reference = reference
+        var regions = WordMap<String>()
+        for country in reference.countries.values where regions[country.name] == nil {
+            regions[country.name] = country.region
+        }
+        regionByCountryName = regions
     }
 
     public func apply(to entities: [ResolvedEntity], facts: [Fact]) -> [ResolvedEntity] {
@@ -18,7 +27,9 @@ public struct CountryFromFacts: Sendable {
         // Each key hashed once: its number in `index` and the position of its first entity. The
         // entities that repeat an earlier key are noted as the index is made (most documents have
         // none), so that the last step visits only them instead of looking every key up again.
-        var index = WordIndex()
+        // Sized for every key at once: grown from empty, the table was rebuilt two or three
+        // times a document and its word array reallocated as often.
+        var index = WordIndex(minimumCapacity: entities.count)
         var firstPosition: [Int] = []
         firstPosition.reserveCapacity(entities.count)
         var repeats: [(at: Int, first: Int)] = []
@@ -51,7 +62,10 @@ public struct CountryFromFacts: Sendable {
                 out[s].country = name
                 out[s].countrySource = .text
                 if out[s].region == nil {
-                    out[s].region = reference.countries.values.first { $0.name == name }?.region ?? out[o].region
+                    // A name no country has byte for byte is still searched as before (`==`
+                    // compares canonically equivalent spellings equal).
+                    out[s].region = regionByCountryName[name]
+                        ?? reference.countries.values.first { $0.name == name }?.region ?? out[o].region
                 }
                 changed = true
             }

@@ -25,14 +25,15 @@ public struct EntityResolver: EntityResolving {
         self.rules = rules
         self.finder = finder
         lexiconCountries = finder.names.lexiconCountries
+        originWords = rules.mapValues(OriginWords.init)
         groupWords = rules.values.reduce(into: WordSet()) { $0.formUnion($1.groupWords) }
         var dropped = WordSet(reference.legalForms.keys)
         dropped.formUnion(groupWords)
         droppedWords = dropped
     }
 
-    public func resolve(_ mentions: [Mention], in text: AnalyzedText) -> ResolvedMentions {
-        var mentions = mentions
+    public func resolve(_ mentions: consuming [Mention], in text: AnalyzedText) -> ResolvedMentions {
+        // Changed in place: the array is handed over, so no copy is made at the first change.
         let lang = text.language
         statedOrigins(&mentions, text)
         // 1. Keys from content; an organization known by its core name ("BMW Group" → BMW) takes the reference.
@@ -41,7 +42,9 @@ public struct EntityResolver: EntityResolving {
         // first came with: per mention, the name was folded twice, an organization's core name
         // looked up and a key concatenated, through a closure that boxed the name cache (about
         // half the 58 million instructions this and the in-place core names saved on 2 MB).
-        var derived: WordMap<DerivedKey> = [:]
+        // Sized for every mention's name at once: grown from empty, its table was rebuilt and
+        // its arrays reallocated several times a document.
+        var derived = WordMap<DerivedKey>(minimumCapacity: mentions.count)
         for k in mentions.indices {
             if let reference = mentions[k].reference {
                 mentions[k].entityKey = reference
@@ -57,7 +60,7 @@ public struct EntityResolver: EntityResolving {
             let made = derivedKey(name: mentions[k].name, type: type)
             if let found = made.reference { mentions[k].reference = found }
             mentions[k].entityKey = made.key
-            if known == nil { derived[mentions[k].name] = made }
+            if known == nil { derived.insertIfAbsent(mentions[k].name, made) }
         }
         // 2. Acronyms defined in brackets right after a name.
         // The document's tables are `WordMap`s: a `Dictionary` ran a seeded hash per look-up, 1.4 %
@@ -98,22 +101,22 @@ public struct EntityResolver: EntityResolving {
             }
         }
         // 3. Short forms and surnames take the key of the fuller name seen in the document.
-        var firstWordKeys: WordMap<String> = [:]
-        var surnameKeys: WordMap<String> = [:]
+        // Sized for every mention and filled by `insertIfAbsent` (one hash a word, where a
+        // look-up then an insertion hashed a new word twice, in tables grown from empty).
+        var firstWordKeys = WordMap<String>(minimumCapacity: mentions.count)
+        var surnameKeys = WordMap<String>(minimumCapacity: mentions.count)
         for k in mentions.indices {
             guard let key = mentions[k].entityKey else { continue }
             let type = mentions[k].type
             // The first name to have a word keeps it; each word folded once for the test and the entry.
             // Only the outer words of a name of two or more, found in place and only for the types
             // that use them: splitting every mention's name into an array cost an allocation each.
-            if type == .person, let words = EntityResolver.outerWords(of: mentions[k].name) {
-                let word = Folding.key(words.last)
-                if surnameKeys[word] == nil { surnameKeys[word] = key }
+            if type == .person, let word = EntityResolver.outerWordKey(of: mentions[k].name, last: true, minimumCount: 0) {
+                surnameKeys.insertIfAbsent(word, key)
             }
             if type == .organization || type == .facility || type == .zone, mentions[k].reference == nil,
-               let words = EntityResolver.outerWords(of: mentions[k].name), words.first.characterCount >= 3 {
-                let word = Folding.key(words.first)
-                if firstWordKeys[word] == nil { firstWordKeys[word] = key }
+               let word = EntityResolver.outerWordKey(of: mentions[k].name, last: false, minimumCount: 3) {
+                firstWordKeys.insertIfAbsent(word, key)
             }
         }
         for k in mentions.indices {
@@ -142,20 +145,17 @@ public struct EntityResolver: EntityResolving {
         // 4. One entity per key, in order of first mention. Each entity's mentions are read in
         // place, by index, in one array ordered by entity: a `[Mention]` per key copied every
         // mention (eight strings retained and released) into it.
-        var groupNumbers: WordMap<Int> = [:]
+        // A key's group is its number in a `WordIndex`, which numbers keys in the order they
+        // first come: one hash per mention (a map's look-up, then its insertion for a new key,
+        // hashed a new key twice), in a table sized for every mention at once.
+        var groupNumbers = WordIndex(minimumCapacity: mentions.count)
         var groupKeys: [String] = []
         var groupOfMention = [Int](repeating: -1, count: mentions.count)
         for k in mentions.indices {
             guard let key = mentions[k].entityKey else { continue }
-            // A look-up, then an insertion for a new key: the `default:` subscript's `_modify`
-            // boxed its default's closure, two allocations per mention.
-            if let group = groupNumbers[key] {
-                groupOfMention[k] = group
-            } else {
-                groupOfMention[k] = groupKeys.count
-                groupNumbers[key] = groupKeys.count
-                groupKeys.append(key)
-            }
+            let (group, inserted) = groupNumbers.insert(key)
+            groupOfMention[k] = group
+            if inserted { groupKeys.append(key) }
         }
         var starts = [Int](repeating: 0, count: groupKeys.count + 1)
         for group in groupOfMention where group >= 0 { starts[group + 1] += 1 }
@@ -199,6 +199,12 @@ public struct EntityResolver: EntityResolving {
     /// predicate a copy of each candidate, and the name was folded again for every look-up.
     func firstEntryIndex(nameKey: String, where matches: (Int) -> Bool) -> Int? {
         guard let indices = reference.nameIndex[nameKey] else { return nil }
+        return firstEntryIndex(in: indices, where: matches)
+    }
+
+    /// ``firstEntryIndex(nameKey:where:)``'s choice among the entries `indices` (a name key's
+    /// list in `reference.nameIndex`).
+    func firstEntryIndex(in indices: [Int], where matches: (Int) -> Bool) -> Int? {
         var best: Int?
         for index in indices where matches(index) {
             if let b = best, reference.entries[b].population >= reference.entries[index].population { continue }
@@ -409,6 +415,26 @@ public struct EntityResolver: EntityResolving {
         }
     }
 
+    /// The word tables ``statedOrigins(_:_:)`` reads, per language, in a class: `rules[language]`
+    /// copied the whole ``MentionRules`` (every table retained and released) once a document.
+    final class OriginWords: Sendable {
+        let origins: WordSet
+        let orgContext: WordMap<[[String]]>
+        let groupNouns: WordSet
+        let listIntroducers: WordSet
+        let listJoiners: WordSet
+
+        init(_ rules: MentionRules) {
+            origins = rules.origins
+            orgContext = rules.orgContext
+            groupNouns = rules.groupNouns
+            listIntroducers = rules.listIntroducers
+            listJoiners = rules.listJoiners
+        }
+    }
+
+    let originWords: [Language: OriginWords]
+
     /// Words for a group of companies, dropped from a name's end like a legal form: every
     /// language's (`group-word` in `name-words.tsv`), as names cross languages ("BASF Gruppe").
     let groupWords: WordSet
@@ -465,22 +491,27 @@ public struct EntityResolver: EntityResolving {
         // hashing every form (a seeded hash per string was most of this step). Texts then names,
         // in one array made to size, as the concatenation of the two mapped arrays was; equal
         // neighbours dropped in place, each compared with the last one kept.
-        var forms: [String] = []
-        forms.reserveCapacity(2 * members.count)
-        for k in members { forms.append(mentions[k].text) }
-        for k in members { forms.append(mentions[k].name) }
-        if forms.count == 2 {
-            // One mention, as most entities have: the stable sort of two forms is one comparison.
-            if forms[1] < forms[0] { forms.swapAt(0, 1) }
+        var forms: [String]
+        if members.count == 1 {
+            // One mention, as most entities have: its text and name, sorted and deduplicated by
+            // one comparison each, in an array made at its size (reserving room and appending
+            // cost a second allocation's worth of instructions).
+            let text = mentions[b].text, name = mentions[b].name
+            forms = text == name ? [text] : name < text ? [name, text] : [text, name]
         } else {
+            forms = []
+            forms.reserveCapacity(2 * members.count)
+            for k in members { forms.append(mentions[k].text) }
+            for k in members { forms.append(mentions[k].name) }
             forms.sort()
+            var kept = 1
+            for r in forms.indices.dropFirst() where forms[r] != forms[kept - 1] {
+                if r != kept { forms[kept] = forms[r] }
+                kept += 1
+            }
+            // One at a time: `removeLast(_:)` ran unspecialized, 230 instructions a call.
+            while forms.count > kept { forms.removeLast() }
         }
-        var kept = 1
-        for r in forms.indices.dropFirst() where forms[r] != forms[kept - 1] {
-            if r != kept { forms[kept] = forms[r] }
-            kept += 1
-        }
-        if kept < forms.count { forms.removeLast(forms.count - kept) }
         // The first of the mentions' values, by plain loops: lazy `compactMap` sequences cost 12
         // million instructions on 2 MB.
         var subtype = mentions[b].subtype
@@ -571,6 +602,35 @@ public struct EntityResolver: EntityResolving {
         let base = name.utf8.startIndex
         func at(_ offset: Int) -> String.Index { name.utf8.index(base, offsetBy: offset) }
         return (name[at(start)..<at(firstEnd)], name[at(lastStart)..<at(end)])
+    }
+
+    /// `Folding.key` of the last (or first) of ``outerWords(of:)``, when the name has two words
+    /// or more and that word has at least `minimumCount` `Character`s; nil otherwise. An ASCII
+    /// word without "`" or a carriage return (a byte is a `Character` there, and its key is its
+    /// bytes lower-cased) is read from the name's bytes: its `Substring`, counted and folded,
+    /// cost about 1,000 instructions a mention.
+    static func outerWordKey(of name: String, last: Bool, minimumCount: Int) -> String? {
+        // nil inside: not decided here (a word past ASCII); `.some(nil)`: no key.
+        let found: String??? = name.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            var firstEnd = start
+            while firstEnd < bytes.count, bytes[firstEnd] != 0x20 { firstEnd += 1 }
+            var end = bytes.count
+            while end > firstEnd, bytes[end - 1] == 0x20 { end -= 1 }
+            // One word, or none.
+            guard end > firstEnd else { return .some(nil) }
+            var lastStart = end
+            while bytes[lastStart - 1] != 0x20 { lastStart -= 1 }
+            let word = UnsafeBufferPointer(rebasing: last ? bytes[lastStart..<end] : bytes[start..<firstEnd])
+            guard word.allSatisfy({ $0 < 0x80 && $0 != 0x60 && $0 != 0x0D }) else { return nil }
+            guard word.count >= minimumCount else { return .some(nil) }
+            return .some(String(asciiLowercasing: word))
+        }
+        if let found, let decided = found { return decided }
+        guard let words = outerWords(of: name) else { return nil }
+        let word = last ? words.last : words.first
+        return word.characterCount >= minimumCount ? Folding.key(word) : nil
     }
 
     /// `name.splitASCII(separator: 0x20).last`, found from the end without splitting the name.
@@ -727,15 +787,37 @@ public struct EntityResolver: EntityResolving {
     /// The country that the word (before any dash) names: "US" in "US-Konzern". A word without a
     /// dash is its own first piece, and its name key is made from the token's key (the text
     /// folded) without splitting or folding it again.
-    func countryNamed(by token: Token) -> String? {
+    ///
+    /// The token is read in place, at `position` of `tokens` (a copy of it cost 70 instructions),
+    /// and a key of ASCII letters and digits, which is its own name key, is looked up by the hash
+    /// the token carries instead of hashing it again.
+    func countryNamed(by tokens: [Token], at position: Int) -> String? {
         let nameKey: String
-        if EntityResolver.byteCount(0x2D, in: token.text) == 0 {
-            nameKey = Folding.nameKey(folded: token.key)
+        if EntityResolver.byteCount(0x2D, in: tokens[position].text) == 0 {
+            if EntityResolver.isASCIIAlphanumericKey(tokens[position].key) {
+                return reference.nameIndex.read(tokens[position].key, hash: tokens[position].keyHash) { indices in
+                    firstEntryIndex(in: indices) { reference.entries[$0].subtype == "country" }.flatMap { reference.entries[$0].country }
+                } ?? nil
+            }
+            nameKey = Folding.nameKey(folded: tokens[position].key)
         } else {
-            guard let part = token.text.splitASCII(separator: 0x2D).first else { return nil }
+            guard let part = tokens[position].text.splitASCII(separator: 0x2D).first else { return nil }
             nameKey = Folding.nameKey(part)
         }
         return firstEntryIndex(nameKey: nameKey) { reference.entries[$0].subtype == "country" }.flatMap { reference.entries[$0].country }
+    }
+
+    /// Whether a folded key has only ASCII lower-case letters and digits: then
+    /// `Folding.nameKey(folded:)` is the key itself.
+    static func isASCIIAlphanumericKey(_ key: String) -> Bool {
+        key.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+        } ?? false
+    }
+
+    /// Whether a token's text is ",", ";" or ".", where an apposition after a name ends.
+    static func isClauseSign(_ text: String) -> Bool {
+        text == "," || text == ";" || text == "."
     }
 
     /// The country a place mention is or lies in, from reference data.
@@ -747,7 +829,7 @@ public struct EntityResolver: EntityResolving {
     /// Marks organizations that a sentence places in a country or region: "European enterprises
     /// including Leoni Group, Clariant and Dynasol", "deutsche Firmen wie Bosch und Siemens".
     func statedOrigins(_ mentions: inout [Mention], _ text: AnalyzedText) {
-        guard let rules = rules[text.language] else { return }
+        guard let rules = originWords[text.language] else { return }
         // The mentions of each sentence, in mention order, in one array by counting: an array per
         // sentence, and two token tables made for each, cost an allocation apiece (25 million
         // instructions on 2 MB). By index: `enumerated()` copied every mention to read its sentence.
@@ -769,15 +851,15 @@ public struct EntityResolver: EntityResolving {
         // The first mention starting, and the first ending, at each token: arrays, not
         // dictionaries, for the few look-ups of each sentence; one pair for the document, grown
         // to the longest sentence and cleared after each.
-        var starting: [Int] = [], ending: [Int] = []
+        // Made once, for the longest such sentence: grown sentence by sentence, they were made
+        // again two or three times a document.
+        var longest = 0
+        for position in 0..<sentenceCount where hasOrganization[position] { longest = max(longest, text.tokens[position].count) }
+        var starting = [Int](repeating: -1, count: longest + 1), ending = [Int](repeating: -1, count: longest + 1)
         for position in 0..<sentenceCount where hasOrganization[position] {
             let indices = members[starts[position]..<starts[position + 1]]
             let tokens = text.tokens[position]
             let limit = tokens.count + 1
-            if starting.count < limit {
-                starting = [Int](repeating: -1, count: limit)
-                ending = [Int](repeating: -1, count: limit)
-            }
             for k in indices {
                 let first = mentions[k].firstToken, last = mentions[k].lastToken
                 if first >= 0, first < limit, starting[first] < 0 { starting[first] = k }
@@ -805,7 +887,7 @@ public struct EntityResolver: EntityResolving {
                 var b = firstToken - 1
                 var words = 0
                 while b >= 0, words < 3, at(b) == nil, tokens[b].isWord {
-                    if let iso = reference.countryOfAdjective(key: tokens[b].key) ?? countryNamed(by: tokens[b]) {
+                    if let iso = reference.countryOfAdjective(key: tokens[b].key) ?? countryNamed(by: tokens, at: b) {
                         mentions[k].statedCountry = iso
                         break
                     }
@@ -818,7 +900,10 @@ public struct EntityResolver: EntityResolving {
                 if f < tokens.count, tokens[f].text == "," {
                     // Across an apposition: "Neusoft Medical Systems, a … provider from Shenyang".
                     var g = f + 1
-                    while g < tokens.count, g - f < 14, at(g) == nil, ![",", ";", "."].contains(tokens[g].text),
+                    // The three signs compared one by one: an array literal here was made and
+                    // destroyed at every token tried (450 instructions each).
+                    while g < tokens.count, g - f < 14, at(g) == nil,
+                          !EntityResolver.isClauseSign(tokens[g].text),
                           !rules.origins.contains(tokens[g]) { g += 1 }
                     f = g
                 }

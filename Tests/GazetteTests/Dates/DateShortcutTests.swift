@@ -25,6 +25,12 @@ import Testing
             "Łódź und Ōsaka sind Partnerstädte des Vorjahres.", "Im Vorjahr wuchs die Zone um ein Drittel.",
             "The mayor’s “green” port opened last year.", "The port — a joint venture — grew.",
             "Straße des 17. Juni", "Ende Mä\u{308}rz reisten sie ab.", "Zhōngguó’s trade grew this month.",
+            // Words that start as core words do ("ma", "ju", "ja", "de"), in every case, next to
+            // letters past ASCII and digits, at the end of eight-byte chunks.
+            "Mayor Marchetti and Augusta met in Junction City; an octopus, a decimal, Dezernent Jahn.",
+            "MARCHING JUNEAU DECEMBERS Maÿ Mär Juniper Jänner Augustus octobers novemberish yearly Jahrestag",
+            "Mar-Apr1 Juneteenth Monatsende Vorjahresniveau Maiglöckchen mai MAI", "abcdefghijklmnoMarch",
+            "abcdefgMar abcdefgMai abcdefg März abcdefghijklmnopqrstuvwxyzJanuary",
         ]
     }()
 

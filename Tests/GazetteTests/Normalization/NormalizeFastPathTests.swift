@@ -61,6 +61,17 @@ struct NormalizeFastPathTests {
         texts.append(texts.joined(separator: " "))
         texts += ["", "die", "the", "Die DIE die the", "überdies der die das", "Straße und der",
                   "abcdefghijklmnopqrstuvwxyz the", "THE", "a-the-die"]
+        // Words ending at every offset of an eight-byte chunk, next to every ASCII byte that is
+        // not a letter and to letters past ASCII (the word loop reads eight bytes at a time).
+        let separators = (0x20..<0x7F).compactMap(Unicode.Scalar.init).filter { !$0.properties.isAlphabetic }.map(String.init)
+        for length in 1...17 {
+            let word = String(repeating: "d", count: length - 1) + "e"
+            texts += separators.map { "die\($0)\(word)\($0)der" }
+            texts += ["\(word)ü der", "\(word)über die", "ÜBER\(word) die", "\(word)", "daß\(word)ß für"]
+        }
+        // Stop words with letters past ASCII, in every case, and letters that do not fold to ASCII.
+        texts += ["für über während daß", "FÜR ÜBER WÄHREND DASS", "Für Über Während", "für the and",
+                  "Æbler Ðorđe Þór Łódź ÿ Ÿ für", "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüý"]
         for text in texts {
             #expect(detector.language(of: text) == NormalizeFastPathTests.plainLanguage(detector, text))
         }
@@ -173,6 +184,13 @@ struct NormalizeFastPathTests {
                     #expect(MetadataExtractor.characterCount(of: line, upTo: limit) == line.prefix(limit).count)
                 }
                 #expect(MetadataExtractor.scalarCount(line) == line.unicodeScalars.count)
+                for limit in [0, 1, 3, 100] {
+                    #expect(MetadataExtractor.wordCount(of: line, upTo: limit) == min(line.splitASCII(separator: 0x20).count, limit))
+                }
+                for word in line.split(separator: " ").prefix(16).map(String.init) + ["", "Ü", "ÜBER-", "Über", "123,", "—", "X\u{301}"] {
+                    let letters = word.unicodeScalars.filter(ScalarClass.isAlphabetic)
+                    #expect(MetadataExtractor.hasOnlyCapitalLetters(word) == (!letters.isEmpty && letters.allSatisfy(ScalarClass.isUppercase)), "\(word)")
+                }
             }
             if date != nil { dated += 1 }
             if source != nil { sourced += 1 }

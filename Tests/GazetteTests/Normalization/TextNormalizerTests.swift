@@ -22,6 +22,23 @@ import Testing
         #expect(normalizer.normalize(prose) == "One two three four\nfive six seven eight nine.\nTen ü x")
     }
 
+    /// A text that comes out as it went in, or as its start, is cut from the input instead of
+    /// made again from the bytes: the same text as the general path gives, which a leading
+    /// no-break space (dropped, so the output no longer starts the input) forces.
+    @Test func unchangedTextsEqualTheGeneralPath() throws {
+        var texts = try NormalizeFastPathTests.texts()
+        #expect(texts.count > 10)
+        texts += texts.map { $0 + "\n" } + texts.map { $0 + "\n\n" }
+        texts += ["", "a", "ü", "Ende.\n", "Ende.\n\n", "Ende.\u{200D}", "Ende. \n", "A\n\nB", "A\n\n\nB"]
+        var cut = 0
+        for text in texts {
+            let normalized = normalizer.normalize(text)
+            #expect(normalized == normalizer.normalize("\u{00A0}" + text))
+            if text.utf8.starts(with: normalized.utf8) { cut += 1 }
+        }
+        #expect(cut > texts.count / 2)
+    }
+
     @Test func blankLinesBecomeOneParagraphBreak() {
         let raw = "First paragraph.\n\n\n\n   \nSecond paragraph.\r\n\r\nThird\u{2029}Fourth"
         #expect(normalizer.normalize(raw) == "First paragraph.\n\nSecond paragraph.\n\nThird\nFourth")

@@ -46,4 +46,48 @@ import Testing
         }
         #expect(dropped > 10)
     }
+
+    /// An entity's aliases are its mentions' texts and names, sorted, each once: made directly
+    /// for an entity of one mention, sorted and deduplicated for more, on every test text.
+    @Test func aliasesAreTheSortedDistinctForms() throws {
+        let pipeline = TestSupport.makePipeline()
+        var single = 0, several = 0
+        for text in TestSupport.corpusTexts() {
+            let source = SourceDocument(sourceKey: "-", name: "t.txt", path: "-", format: .text, text: text)
+            guard let document = try? pipeline.extract(source) else { continue }
+            var forms: [String: [String]] = [:]
+            var counts: [String: Int] = [:]
+            for mention in document.mentions {
+                guard let key = mention.entityKey else { continue }
+                forms[key, default: []] += [mention.text, mention.name]
+                counts[key, default: 0] += 1
+            }
+            for entity in document.entities {
+                #expect(entity.aliases == Array(Set(forms[entity.key] ?? [])).sorted(), "\(entity.key)")
+                if counts[entity.key] == 1 { single += 1 } else { several += 1 }
+            }
+        }
+        #expect(single > 100 && several > 20)
+    }
+
+    /// A name's first or last word's key from its bytes (``EntityResolver/outerWordKey(of:last:minimumCount:)``)
+    /// is `Folding.key` of that word of ``EntityResolver/outerWords(of:)``, when it has enough
+    /// `Character`s: on the names above, their words in capitals, and names with "`", letters
+    /// past ASCII, carriage returns and short first words.
+    @Test func outerWordKeysByBytesAsBySubstrings() {
+        var names = Self.names + ["Mayor Link", "Sören Link", "Dr. Zhang Wei", "BMW Brilliance", "Ab Cd", "Abc De",
+                                  "Li`s Group", "Co`s Werk", "A\r\nB Firm", "Tom Ä", "Über Alles", "X Y\u{301}", "One", "  ", ""]
+        names += names.map { $0.uppercased() }
+        for name in names {
+            for last in [true, false] {
+                for minimum in [0, 3] {
+                    let expected = EntityResolver.outerWords(of: name).flatMap { words -> String? in
+                        let word = last ? words.last : words.first
+                        return word.characterCount >= minimum ? Folding.key(word) : nil
+                    }
+                    #expect(EntityResolver.outerWordKey(of: name, last: last, minimumCount: minimum) == expected, "\(name)")
+                }
+            }
+        }
+    }
 }

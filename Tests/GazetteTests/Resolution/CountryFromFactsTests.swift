@@ -37,4 +37,17 @@ import Testing
         #expect(byKey["person:wang"]?.country == nil)
         #expect(byKey["org:werk"]?.country == "Germany" && byKey["org:werk"]?.region == "Europe")
     }
+
+    /// A country name's region from the table made at start is the region of the first country
+    /// with that name, as the search through every country finds it.
+    @Test func regionByNameEqualsTheSearch() {
+        let reference = TestSupport.ruleSet.reference
+        let countries = CountryFromFacts(reference: reference)
+        #expect(reference.countries.count > 100)
+        for country in reference.countries.values {
+            let expected = reference.countries.values.first { $0.name == country.name }?.region
+            #expect(countries.regionByCountryName[country.name] == expected, "\(country.name)")
+        }
+        #expect(countries.regionByCountryName["Atlantis"] == nil)
+    }
 }
