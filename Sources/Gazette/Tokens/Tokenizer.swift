@@ -148,13 +148,20 @@ public enum Tokenizer {
         let bytes = UnsafeBufferPointer(rebasing: text[range])
         var upperLetters = 0
         var lowerLetters = 0
+        var others = 0
         var hash = WordIndex.offsetBasis
         for b in bytes {
             if b >= 0x41 && b <= 0x5A {
                 upperLetters += 1
                 hash = WordIndex.step(hash, b | 0x20)
             } else {
-                if b >= 0x61 && b <= 0x7A { lowerLetters += 1 } else if b == 0x60 { return nil }
+                if b >= 0x61 && b <= 0x7A {
+                    lowerLetters += 1
+                } else if b == 0x60 {
+                    return nil
+                } else if b < 0x30 || b > 0x39 {
+                    others += 1
+                }
                 hash = WordIndex.step(hash, b)
             }
         }
@@ -170,7 +177,8 @@ public enum Tokenizer {
             tokenText = String(ascii: bytes)
             key = upperLetters == 0 ? tokenText : String(asciiLowercasing: bytes)
         }
-        return Token(text: tokenText, key: key, keyHash: hash, start: start, end: start + bytes.count,
+        return Token(text: tokenText, key: key, keyHash: hash, keyIsAlphanumeric: others == 0 && !bytes.isEmpty,
+                     start: start, end: start + bytes.count,
                      shape: asciiShape(first: bytes[0], upperLetters: upperLetters, lowerLetters: lowerLetters))
     }
 

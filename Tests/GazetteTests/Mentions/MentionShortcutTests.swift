@@ -23,6 +23,25 @@ import Testing
         return words.sorted()
     }()
 
+    /// A token whose key the tokenizer marks alphanumeric is its own name key, and the mark is the
+    /// key's bytes' (the finder takes such a key as the name key without folding it).
+    @Test func alphanumericKeysAreTheirOwnNameKeys() {
+        var marked = 0
+        for text in Self.texts + [Self.hardWords.joined(separator: " ")] {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            for token in Tokenizer.tokens(of: sentence) {
+                let alphanumeric = !token.key.isEmpty
+                    && token.key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+                #expect(token.keyIsAlphanumeric == alphanumeric, "\(token.text)")
+                if token.keyIsAlphanumeric {
+                    #expect(Folding.nameKey(folded: token.key) == token.key, "\(token.text)")
+                    marked += 1
+                }
+            }
+        }
+        #expect(marked > 3_000)
+    }
+
     @Test func hyphenPartsEqualCharacterSplit() {
         #expect(Self.words.count > 1_000)
         for word in Self.words {
