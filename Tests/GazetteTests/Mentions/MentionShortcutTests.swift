@@ -23,8 +23,9 @@ import Testing
         return words.sorted()
     }()
 
-    /// A token whose key the tokenizer marks alphanumeric is its own name key, and the mark is the
-    /// key's bytes' (the finder takes such a key as the name key without folding it).
+    /// A token whose key the tokenizer marks alphanumeric is its own name key and has no hyphen,
+    /// and the mark is the key's bytes' (the finder takes such a key as the name key without
+    /// folding it, and skips its hyphen search).
     @Test func alphanumericKeysAreTheirOwnNameKeys() {
         var marked = 0
         for text in Self.texts + [Self.hardWords.joined(separator: " ")] {
@@ -35,6 +36,8 @@ import Testing
                 #expect(token.keyIsAlphanumeric == alphanumeric, "\(token.text)")
                 if token.keyIsAlphanumeric {
                     #expect(Folding.nameKey(folded: token.key) == token.key, "\(token.text)")
+                    // The origin-adjective test skips the hyphen search for such a token.
+                    #expect(!SentenceScan.containsHyphen(token.text), "\(token.text)")
                     marked += 1
                 }
             }
