@@ -211,8 +211,13 @@ final class SentenceScan {
             // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
             for k in tokens.indices {
                 var word = ruleWords[tokens[k]] ?? 0
-                // The key's bit first: hashing every token's text cost 22 M instructions.
-                if word & RuleWord.stopKey != 0 && rules.stops.contains(tokens[k].text) { word |= RuleWord.stopWord }
+                // The key's bit first: hashing every token's text cost 22 M instructions. A text
+                // that is its own key (most stop words: "the", "und") has the key's hash.
+                if word & RuleWord.stopKey != 0 {
+                    let text = tokens[k].text
+                    let hash = text == tokens[k].key ? tokens[k].keyHash : WordIndex.hash(text)
+                    if rules.stops.contains(text, hash: hash) { word |= RuleWord.stopWord }
+                }
                 words[k] = word
             }
         }
@@ -391,7 +396,9 @@ final class SentenceScan {
     /// instructions for the seven): none of the marks has another form to be equal to.
     func startsClause(_ i: Int) -> Bool {
         guard i != firstWord else { return true }
-        guard i > 0 else { return false }
+        // Every mark is punctuation (no letter or digit first): the shape rules out most words
+        // before their first byte is read.
+        guard i > 0, tokens[i - 1].shape == .punctuation else { return false }
         switch tokens[i - 1].text.utf8.first {
         case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "("), 0xE2, 0xC2: break
         default: return false
@@ -481,7 +488,29 @@ final class SentenceScan {
     }
 
     /// Short legal forms ("AG", "SE", "AB") must be written in capitals; longer ones may be any case.
+    /// By bytes when the texts are ASCII, where a character is a byte, `uppercased()` changes only
+    /// a to z and a letter is A to Z or a to z: joining the texts and the `Character` tests cost
+    /// 4,000 instructions a call.
     func isLegalFormShape(_ from: Int, _ to: Int) -> Bool {
+        var length = 0
+        var period = false
+        var lower = false
+        for k in from..<to {
+            let ascii: Void? = tokens[k].text.withASCIIBytes { bytes in
+                length += bytes.count
+                for byte in bytes {
+                    if byte == UInt8(ascii: ".") { period = true } else if byte >= 0x61 && byte <= 0x7A { lower = true }
+                }
+            }
+            if ascii == nil { return generalIsLegalFormShape(from, to) }
+        }
+        if length <= 3 && !period { return !lower && length >= 2 }
+        guard let first = tokens[from].text.utf8.first else { return false }
+        return (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A
+    }
+
+    /// ``isLegalFormShape(_:_:)`` by `Character`s, for any text.
+    func generalIsLegalFormShape(_ from: Int, _ to: Int) -> Bool {
         let text = tokens[from..<to].map(\.text).joined()
         if text.count <= 3 && !text.contains(".") { return text == text.uppercased() && text.count >= 2 }
         return tokens[from].text.first?.isLetter == true
@@ -865,7 +894,7 @@ final class SentenceScan {
         }
         if tokens[j - 1].shape == .number && length >= 2 || modelToken && (length >= 2 || SentenceScan.containsHyphen(tokens[i].text)) {
             let year = Int(tokens[j - 1].text).map { (1900...2100).contains($0) } ?? false
-            if !year && !finder.reference.isCommonWord(tokens[i].text.split(separator: "-").first ?? "", .en) {
+            if !year && !finder.reference.isCommonWord(SentenceScan.hyphenParts(tokens[i].text).first ?? "", .en) {
                 emit(i, j, type: .product, subtype: nil, rule: "\(lang)/shapes#model-number")
                 return j
             }

@@ -45,6 +45,31 @@ import Testing
         #expect(marked > 3_000)
     }
 
+    /// The legal-form shape test by bytes answers as the `Character` test, on every run of one to
+    /// four tokens of the texts and the hard cases.
+    @Test func legalFormShapeByBytesEqualsCharacterTest() throws {
+        let rules = TestSupport.ruleSet
+        let names = NameIndex(reference: rules.reference, lexicon: rules.mentions[.en]?.lexicon ?? [])
+        let finder = MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
+                                   regionAdjectives: rules.regionAdjectives)
+        let english = try #require(rules.mentions[.en])
+        var checked = 0
+        for text in Self.texts + [Self.hardWords.joined(separator: " "), "AG ag Ag S.A. Co., Ltd. GmbH & Co. KG SE Ⅻ ÖA"] {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            let tokens = Tokenizer.tokens(of: sentence)
+            let scan = SentenceScan(finder: finder, rules: english, language: .en)
+            scan.run(tokens: tokens, sentence: 0)
+            for from in tokens.indices {
+                for to in (from + 1)...min(from + 4, tokens.count) {
+                    #expect(scan.isLegalFormShape(from, to) == scan.generalIsLegalFormShape(from, to),
+                            "\(tokens[from..<to].map(\.text))")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10_000)
+    }
+
     @Test func hyphenPartsEqualCharacterSplit() {
         #expect(Self.words.count > 1_000)
         for word in Self.words {
