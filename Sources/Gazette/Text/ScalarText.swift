@@ -145,13 +145,137 @@ extension StringProtocol {
         return first?.isUppercase == true
     }
 
-    /// `contains(where: \.isUppercase)` (by `Character`), by bytes when the text is ASCII.
+    /// `contains(where: \.isUppercase)` (by `Character`), by bytes when the text is ASCII, by
+    /// scalars when it is Latin-1 (German words: 1,400 instructions a word by `Character`).
     var containsUppercase: Bool {
-        withASCIIBytes { $0.contains { $0 >= 0x41 && $0 <= 0x5A } } ?? contains(where: \.isUppercase)
+        withASCIIBytes { $0.contains { $0 >= 0x41 && $0 <= 0x5A } } ?? latin1ContainsUppercase
+            ?? contains(where: \.isUppercase)
+    }
+
+    /// ``containsUppercase`` of a text whose scalars are all Latin-1 (up to U+00FF), nil for any
+    /// other. There every scalar is a character of its own ("\r\n" is no capital), and
+    /// `Character.isUppercase` holds for A to Z, À to Þ but ×, and the ordinals ª and º (which
+    /// the scalar property does not count). ``FastPathTests`` checks every scalar of the block.
+    var latin1ContainsUppercase: Bool? {
+        var found = false
+        for scalar in unicodeScalars {
+            let v = scalar.value
+            guard v <= 0xFF else { return nil }
+            if (v >= 0x41 && v <= 0x5A) || (v >= 0xC0 && v <= 0xDE && v != 0xD7) || v == 0xAA || v == 0xBA { found = true }
+        }
+        return found
     }
 
     /// `allSatisfy { !$0.isLowercase }` (by `Character`), by bytes when the text is ASCII.
     var hasNoLowercase: Bool {
         withASCIIBytes { !$0.contains { $0 >= 0x61 && $0 <= 0x7A } } ?? allSatisfy { !$0.isLowercase }
     }
+}
+
+/// Up to 15 ASCII bytes in the two words a small `String` is made of, so that a string of them
+/// costs no call: `String(unsafeUninitializedCapacity:initializingUTF8With:)` with a copying
+/// closure cost the tokenizer about 110 instructions a string (2 MB import: 433,000 strings, 52 M).
+///
+/// A small string on a 64-bit little-endian platform holds its bytes in order in its two words,
+/// and its count and flags in the top byte of the second (0xE0 | count for ASCII). That layout is
+/// the standard library's, not a promise to this code: ``isAvailable`` compares it, once, with the
+/// strings the library makes of the same bytes at every length, and where they differ (another
+/// platform or library) callers make their strings the ordinary way.
+struct SmallASCII {
+    /// The most bytes a small string holds.
+    static let capacity = 15
+
+    private let low: UInt64
+    private let high: UInt64
+    private let count: Int
+
+    private init(low: UInt64, high: UInt64, count: Int) {
+        self.low = low
+        self.high = high
+        self.count = count
+    }
+
+    /// The bytes of `text[range]`: at most ``capacity``, all ASCII. Read as two words where 16
+    /// bytes from the range's start are inside `text` (the bytes past the range cleared), else
+    /// byte by byte.
+    @inline(__always)
+    init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        let n = min(range.count, SmallASCII.capacity)
+        count = n
+        if let base = text.baseAddress, range.lowerBound >= 0, range.lowerBound + 16 <= text.count {
+            let raw = UnsafeRawPointer(base + range.lowerBound)
+            low = SmallASCII.firstBytes(raw.loadUnaligned(as: UInt64.self), n)
+            high = n > 8 ? SmallASCII.firstBytes(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), n - 8) : 0
+            return
+        }
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for k in 0..<n {
+            let byte = UInt64(text[range.lowerBound + k])
+            if k < 8 { low |= byte &<< UInt64(k &* 8) } else { high |= byte &<< UInt64((k - 8) &* 8) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    /// The first `n` bytes (in memory order) of a word read from memory, the others cleared.
+    @inline(__always)
+    private static func firstBytes(_ word: UInt64, _ n: Int) -> UInt64 {
+        n >= 8 ? word : word & ((1 &<< UInt64(n &* 8)) &- 1)
+    }
+
+    /// The same bytes with A to Z lower-cased, eight at a time: every byte is below 0x80, so
+    /// adding 0x3F (0x25) to each sets its top bit exactly when it is at least "A" (past "Z"),
+    /// with no carry into the next byte; a capital's top bit, moved down two, is its 0x20.
+    func lowercased() -> SmallASCII {
+        SmallASCII(low: SmallASCII.lowercased(low), high: SmallASCII.lowercased(high), count: count)
+    }
+
+    @inline(__always)
+    private static func lowercased(_ word: UInt64) -> UInt64 {
+        let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
+        let pastZ = word &+ 0x2525_2525_2525_2525
+        return word | (atLeastA & ~pastZ & 0x8080_8080_8080_8080) &>> 2
+    }
+
+    /// The two words of the small string of these bytes.
+    @inline(__always)
+    private var words: (UInt64, UInt64) {
+        (low, high | (0xE0 | UInt64(truncatingIfNeeded: count)) &<< 56)
+    }
+
+    /// The string of these bytes. Only where ``isAvailable``. Moved out of the two words' memory,
+    /// not bit-cast: a cast's result is borrowed, and the copy the caller then owns cost a
+    /// `swift_bridgeObjectRetain` a string (2 MB import: 420,000 calls, 7 M instructions).
+    @inline(__always)
+    var string: String {
+        var words = words
+        return withUnsafeMutableBytes(of: &words) { raw in
+            raw.baseAddress.map { $0.bindMemory(to: String.self, capacity: 1).move() } ?? ""
+        }
+    }
+
+    /// Whether ``string`` gives, word for word, the string the standard library makes of the same
+    /// bytes, for every length up to ``capacity``, read either way: checked before any string is
+    /// made so.
+    static let isAvailable: Bool = {
+        #if arch(x86_64) || arch(arm64)
+        let sample = Array("Ab9-.&'z Q_~@/Mx0123456789abcdef".utf8)
+        return sample.withUnsafeBufferPointer { text in
+            for count in 0...capacity {
+                // Read as words (16 bytes inside the text) and byte by byte (at its end).
+                for start in [0, text.count - count] {
+                    let reference = String(decoding: text[start..<(start + count)], as: UTF8.self)
+                    let small = SmallASCII(text, start..<(start + count))
+                    guard small.words == unsafeBitCast(reference, to: (UInt64, UInt64).self) else { return false }
+                    let made = small.string
+                    guard made == reference, made.utf8.count == count else { return false }
+                }
+            }
+            return true
+        }
+        #else
+        return false
+        #endif
+    }()
 }

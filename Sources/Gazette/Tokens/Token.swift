@@ -21,6 +21,10 @@ public struct Token: Sendable, Hashable {
     /// many word sets and tables (``WordSet/contains(_:)-(Token)``, ``WordMap``'s token
     /// subscript), and hashing the key again for each was a twentieth of the extraction's work.
     public let keyHash: UInt32
+    /// Whether ``key`` is ASCII letters and digits only, and so its own `Folding.nameKey`: the
+    /// mention finder takes most name keys from here, where a pass over each key's bytes (and a
+    /// cache of the keys made) cost 300 instructions a token looked up (70,000 on 2 MB).
+    let keyIsAlphanumeric: Bool
     public var start: Int
     public var end: Int
     public var shape: Shape
@@ -29,19 +33,27 @@ public struct Token: Sendable, Hashable {
         self.text = text
         self.key = key
         keyHash = WordIndex.hash(key)
+        keyIsAlphanumeric = Token.isAlphanumeric(key)
         self.start = start
         self.end = end
         self.shape = shape
     }
 
-    /// A token whose key's ``WordIndex/hash(_:)`` the caller made as it wrote the key's bytes.
-    init(text: String, key: String, keyHash: UInt32, start: Int, end: Int, shape: Shape) {
+    /// A token whose key's ``WordIndex/hash(_:)``, and whether it is alphanumeric, the caller
+    /// found as it read the key's bytes.
+    init(text: String, key: String, keyHash: UInt32, keyIsAlphanumeric: Bool, start: Int, end: Int, shape: Shape) {
         self.text = text
         self.key = key
         self.keyHash = keyHash
+        self.keyIsAlphanumeric = keyIsAlphanumeric
         self.start = start
         self.end = end
         self.shape = shape
+    }
+
+    /// Whether `key` is one or more ASCII lower-case letters and digits (a key has no capitals).
+    static func isAlphanumeric(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
     }
 
     // A `switch`, not `shape == .a || shape == .b`: with the comparisons the optimizer called

@@ -134,21 +134,51 @@ public enum Tokenizer {
     /// values the Unicode path gives. Nil when a byte is "`", which folds to "'": only
     /// ``Folding`` knows that.
     static func asciiToken(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> Token? {
+        asciiToken(in: bytes, 0..<bytes.count, start: start, smallStrings: SmallASCII.isAvailable)
+    }
+
+    /// ``asciiToken(_:start:)`` of `text[range]`, all ASCII. A token of up to 15 bytes (nearly
+    /// every one) has its text and key written straight into small strings (``SmallASCII``), its
+    /// bytes read from `text` a word at a time: making each string through the standard library's
+    /// initializer and a copying closure cost about 110 instructions, two strings for a
+    /// capitalized word (2 MB import: 433,000 strings, 52 M instructions). `smallStrings` is
+    /// ``SmallASCII/isAvailable``, read once per sentence by the caller (a lazy global's check at
+    /// every token cost 2.3 M).
+    static func asciiToken(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, start: Int, smallStrings: Bool) -> Token? {
+        let bytes = UnsafeBufferPointer(rebasing: text[range])
         var upperLetters = 0
         var lowerLetters = 0
+        var others = 0
         var hash = WordIndex.offsetBasis
         for b in bytes {
             if b >= 0x41 && b <= 0x5A {
                 upperLetters += 1
                 hash = WordIndex.step(hash, b | 0x20)
             } else {
-                if b >= 0x61 && b <= 0x7A { lowerLetters += 1 } else if b == 0x60 { return nil }
+                if b >= 0x61 && b <= 0x7A {
+                    lowerLetters += 1
+                } else if b == 0x60 {
+                    return nil
+                } else if b < 0x30 || b > 0x39 {
+                    others += 1
+                }
                 hash = WordIndex.step(hash, b)
             }
         }
-        let text = String(ascii: bytes)
-        let key = upperLetters == 0 ? text : String(asciiLowercasing: bytes)
-        return Token(text: text, key: key, keyHash: hash, start: start, end: start + bytes.count,
+        let tokenText: String
+        let key: String
+        if bytes.count <= SmallASCII.capacity && smallStrings {
+            // The key made again, not copied from the text: a copy is a retain call, a string is
+            // two words written (242,000 tokens, 5 M instructions).
+            let small = SmallASCII(text, range)
+            tokenText = small.string
+            key = upperLetters == 0 ? small.string : small.lowercased().string
+        } else {
+            tokenText = String(ascii: bytes)
+            key = upperLetters == 0 ? tokenText : String(asciiLowercasing: bytes)
+        }
+        return Token(text: tokenText, key: key, keyHash: hash, keyIsAlphanumeric: others == 0 && !bytes.isEmpty,
+                     start: start, end: start + bytes.count,
                      shape: asciiShape(first: bytes[0], upperLetters: upperLetters, lowerLetters: lowerLetters))
     }
 
@@ -177,6 +207,12 @@ protocol TokenScalars {
 /// An ASCII sentence's bytes, each a scalar.
 struct ASCIIScalars: TokenScalars {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// ``SmallASCII/isAvailable``.
+    let smallStrings = SmallASCII.isAvailable
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
 
     var count: Int { bytes.count }
 
@@ -191,8 +227,9 @@ struct ASCIIScalars: TokenScalars {
 
     /// The token ``Tokenizer/asciiToken(_:start:)`` makes of the bytes in place, or the general
     /// way for one with a "`".
+    @inline(__always)
     func token(_ i: Int, _ j: Int, _ base: Int) -> Token {
-        Tokenizer.asciiToken(UnsafeBufferPointer(rebasing: bytes[i..<j]), start: base + i) ?? generalToken(i, j, base)
+        Tokenizer.asciiToken(in: bytes, i..<j, start: base + i, smallStrings: smallStrings) ?? generalToken(i, j, base)
     }
 
     private func generalToken(_ i: Int, _ j: Int, _ base: Int) -> Token {
@@ -209,6 +246,8 @@ struct UTF8SentenceScalars: TokenScalars {
     let scalars: [Unicode.Scalar]
     /// The byte offset of each scalar, and the byte count last: `count + 1` entries.
     let offsets: [Int]
+    /// ``SmallASCII/isAvailable``.
+    let smallStrings = SmallASCII.isAvailable
 
     /// Decodes `bytes` in one loop writing both arrays in place: appending each offset from
     /// inside a decoding closure cost more than the strings it saved.
@@ -260,11 +299,13 @@ struct UTF8SentenceScalars: TokenScalars {
 
     /// An ASCII token (as many bytes as scalars) from its bytes in place; any other through the
     /// scalars' properties, with its text copied from its bytes.
+    @inline(__always)
     func token(_ i: Int, _ j: Int, _ base: Int) -> Token {
-        let tokenBytes = span(i, j)
-        if tokenBytes.count == j - i, let token = Tokenizer.asciiToken(tokenBytes, start: base + i) {
+        let byteRange = offsets[i]..<offsets[j]
+        if byteRange.count == j - i,
+           let token = Tokenizer.asciiToken(in: bytes, byteRange, start: base + i, smallStrings: smallStrings) {
             return token
         }
-        return Tokenizer.makeGeneral(scalars, i, j, base, text: String(decoding: tokenBytes, as: UTF8.self))
+        return Tokenizer.makeGeneral(scalars, i, j, base, text: String(decoding: span(i, j), as: UTF8.self))
     }
 }

@@ -23,6 +23,53 @@ import Testing
         return words.sorted()
     }()
 
+    /// A token whose key the tokenizer marks alphanumeric is its own name key and has no hyphen,
+    /// and the mark is the key's bytes' (the finder takes such a key as the name key without
+    /// folding it, and skips its hyphen search).
+    @Test func alphanumericKeysAreTheirOwnNameKeys() {
+        var marked = 0
+        for text in Self.texts + [Self.hardWords.joined(separator: " ")] {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            for token in Tokenizer.tokens(of: sentence) {
+                let alphanumeric = !token.key.isEmpty
+                    && token.key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+                #expect(token.keyIsAlphanumeric == alphanumeric, "\(token.text)")
+                if token.keyIsAlphanumeric {
+                    #expect(Folding.nameKey(folded: token.key) == token.key, "\(token.text)")
+                    // The origin-adjective test skips the hyphen search for such a token.
+                    #expect(!SentenceScan.containsHyphen(token.text), "\(token.text)")
+                    marked += 1
+                }
+            }
+        }
+        #expect(marked > 3_000)
+    }
+
+    /// The legal-form shape test by bytes answers as the `Character` test, on every run of one to
+    /// four tokens of the texts and the hard cases.
+    @Test func legalFormShapeByBytesEqualsCharacterTest() throws {
+        let rules = TestSupport.ruleSet
+        let names = NameIndex(reference: rules.reference, lexicon: rules.mentions[.en]?.lexicon ?? [])
+        let finder = MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
+                                   regionAdjectives: rules.regionAdjectives)
+        let english = try #require(rules.mentions[.en])
+        var checked = 0
+        for text in Self.texts + [Self.hardWords.joined(separator: " "), "AG ag Ag S.A. Co., Ltd. GmbH & Co. KG SE Ⅻ ÖA"] {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            let tokens = Tokenizer.tokens(of: sentence)
+            let scan = SentenceScan(finder: finder, rules: english, language: .en)
+            scan.run(tokens: tokens, sentence: 0)
+            for from in tokens.indices {
+                for to in (from + 1)...min(from + 4, tokens.count) {
+                    #expect(scan.isLegalFormShape(from, to) == scan.generalIsLegalFormShape(from, to),
+                            "\(tokens[from..<to].map(\.text))")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10_000)
+    }
+
     @Test func hyphenPartsEqualCharacterSplit() {
         #expect(Self.words.count > 1_000)
         for word in Self.words {

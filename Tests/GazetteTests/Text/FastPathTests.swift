@@ -445,6 +445,11 @@ import Testing
     /// word and line of the genre texts and the hard cases.
     @Test func caseTestsByBytesEqualCharacterProperties() {
         var words = Set(Self.hardCases + [" ", "  ", "a  b", " a", "a ", "a b c", "A\u{301}bc", "a\u{301}BC", "ÖKO", "Öko", "eBay", "iPhone", "WTO-", "", "1A", "ŁÓDŹ"])
+        // Every Latin-1 scalar, alone and inside a word.
+        for v in 0x80...0xFF {
+            guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }
+            words.formUnion([String(scalar), "a" + String(scalar) + "b", "Ab" + String(scalar), "\r\n" + String(scalar)])
+        }
         for text in Self.texts {
             words.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
             words.formUnion(text.split(separator: "\n").map(String.init))

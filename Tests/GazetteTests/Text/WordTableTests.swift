@@ -32,6 +32,23 @@ import Testing
         #expect(Array(set) == half.filter { seen.insert($0).inserted })
     }
 
+    /// The in-place byte comparison behind `contains(utf8:)` answers as `elementsEqual` over the
+    /// string's UTF-8 view: each word against itself, its neighbours, a prefix and a changed byte.
+    @Test func spellingInPlaceEqualsElementsEqual() {
+        let words = Array(Set(Self.words + ["", "ä", "straße", "北京", "a b", "GmbH"])).sorted()
+        for (k, word) in words.enumerated() {
+            var others = [word, words[(k + 1) % words.count], String(word.dropLast())]
+            if var bytes = Optional(Array(word.utf8)), let last = bytes.indices.last {
+                bytes[last] ^= 1
+                others.append(String(decoding: bytes, as: UTF8.self))
+            }
+            for other in others {
+                let answer = Array(other.utf8).withUnsafeBufferPointer { WordIndex.spells(word, $0) }
+                #expect(answer == word.utf8.elementsEqual(other.utf8), "\(word) / \(other)")
+            }
+        }
+    }
+
     @Test func insertUnionAndEquality() {
         var set: WordSet = ["und", "and"]
         #expect(!set.insert("und") && set.insert("oder") && set.count == 3)
