@@ -520,19 +520,7 @@ struct NameTables {
         makePlaces()
         guard let places else { return nil }
         let number = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(word.count, 1)) { buffer -> Int? in
-            var count = 0
-            var pendingSpace = false
-            for byte in word {
-                let lower = byte | 0x20
-                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if pendingSpace && count > 0 { buffer[count] = 0x20; count += 1 }
-                    pendingSpace = false
-                    buffer[count] = lower
-                    count += 1
-                } else {
-                    pendingSpace = true
-                }
-            }
+            let count = Folding.writeCollapsedASCIIKey(word, into: buffer)
             let key = UnsafeBufferPointer(rebasing: buffer[..<count])
             return places.names.number(ofUTF8: key, hash: WordIndex.hash(bytes: key))
         }

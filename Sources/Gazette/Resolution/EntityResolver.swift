@@ -579,29 +579,33 @@ public struct EntityResolver: EntityResolving {
     /// The first and last of `name`'s words (its pieces between spaces, as
     /// `splitASCII(separator: 0x20)` gives them) when it has two or more; nil otherwise.
     static func outerWords(of name: String) -> (first: Substring, last: Substring)? {
-        let found: (Int, Int, Int, Int)?? = name.utf8.withContiguousStorageIfAvailable { bytes in
-            var start = 0
-            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
-            var firstEnd = start
-            while firstEnd < bytes.count, bytes[firstEnd] != 0x20 { firstEnd += 1 }
-            var end = bytes.count
-            while end > firstEnd, bytes[end - 1] == 0x20 { end -= 1 }
-            // Nothing after the first word: one word, or none.
-            guard end > firstEnd else { return nil }
-            // A space at `firstEnd` stops this before it.
-            var lastStart = end
-            while bytes[lastStart - 1] != 0x20 { lastStart -= 1 }
-            return (start, firstEnd, lastStart, end)
-        }
+        let found = name.utf8.withContiguousStorageIfAvailable(outerWordBounds)
         guard let found else {
             let words = name.splitASCII(separator: 0x20)
             guard words.count >= 2, let first = words.first, let last = words.last else { return nil }
             return (first, last)
         }
-        guard let (start, firstEnd, lastStart, end) = found else { return nil }
+        guard let (first, last) = found else { return nil }
         let base = name.utf8.startIndex
         func at(_ offset: Int) -> String.Index { name.utf8.index(base, offsetBy: offset) }
-        return (name[at(start)..<at(firstEnd)], name[at(lastStart)..<at(end)])
+        return (name[at(first.lowerBound)..<at(first.upperBound)], name[at(last.lowerBound)..<at(last.upperBound)])
+    }
+
+    /// The byte ranges of the first and last of the space-separated words of `bytes`, when it
+    /// has two or more; nil otherwise.
+    static func outerWordBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (first: Range<Int>, last: Range<Int>)? {
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+        var firstEnd = start
+        while firstEnd < bytes.count, bytes[firstEnd] != 0x20 { firstEnd += 1 }
+        var end = bytes.count
+        while end > firstEnd, bytes[end - 1] == 0x20 { end -= 1 }
+        // Nothing after the first word: one word, or none.
+        guard end > firstEnd else { return nil }
+        // A space at `firstEnd` stops this before it.
+        var lastStart = end
+        while bytes[lastStart - 1] != 0x20 { lastStart -= 1 }
+        return (start..<firstEnd, lastStart..<end)
     }
 
     /// `Folding.key` of the last (or first) of ``outerWords(of:)``, when the name has two words
@@ -612,17 +616,9 @@ public struct EntityResolver: EntityResolving {
     static func outerWordKey(of name: String, last: Bool, minimumCount: Int) -> String? {
         // nil inside: not decided here (a word past ASCII); `.some(nil)`: no key.
         let found: String??? = name.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
-            var start = 0
-            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
-            var firstEnd = start
-            while firstEnd < bytes.count, bytes[firstEnd] != 0x20 { firstEnd += 1 }
-            var end = bytes.count
-            while end > firstEnd, bytes[end - 1] == 0x20 { end -= 1 }
             // One word, or none.
-            guard end > firstEnd else { return .some(nil) }
-            var lastStart = end
-            while bytes[lastStart - 1] != 0x20 { lastStart -= 1 }
-            let word = UnsafeBufferPointer(rebasing: last ? bytes[lastStart..<end] : bytes[start..<firstEnd])
+            guard let words = outerWordBounds(bytes) else { return .some(nil) }
+            let word = UnsafeBufferPointer(rebasing: bytes[last ? words.last : words.first])
             guard word.allSatisfy({ $0 < 0x80 && $0 != 0x60 && $0 != 0x0D }) else { return nil }
             guard word.count >= minimumCount else { return .some(nil) }
             return .some(String(asciiLowercasing: word))

@@ -182,23 +182,28 @@ public enum Folding {
     /// ASCII `bytes` as a name key, written in place: letters lower-cased, digits kept, and each
     /// run of other bytes one space between words (none at the ends).
     static func collapsedASCIIKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            var count = 0
-            var pendingSpace = false
-            for byte in bytes {
-                let lower = byte | 0x20
-                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if pendingSpace && count > 0 { buffer[count] = 0x20; count += 1 }
-                    pendingSpace = false
-                    // A capital's lower case; a digit's bit 0x20 is set already.
-                    buffer[count] = lower
-                    count += 1
-                } else {
-                    pendingSpace = true
-                }
+        String(unsafeUninitializedCapacity: bytes.count) { writeCollapsedASCIIKey(bytes, into: $0) }
+    }
+
+    /// ``collapsedASCIIKey(_:)``'s bytes written into `buffer` (at least `bytes.count` long);
+    /// returns how many.
+    @inline(__always)
+    static func writeCollapsedASCIIKey(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var pendingSpace = false
+        for byte in bytes {
+            let lower = byte | 0x20
+            if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if pendingSpace && count > 0 { buffer[count] = 0x20; count += 1 }
+                pendingSpace = false
+                // A capital's lower case; a digit's bit 0x20 is set already.
+                buffer[count] = lower
+                count += 1
+            } else {
+                pendingSpace = true
             }
-            return count
         }
+        return count
     }
 
     /// ``nameKey(_:)`` of a text whose ``key(_:)`` is `folded` (a token's `key`): the folding

@@ -95,10 +95,7 @@ import Testing
     @Test func failedLoadLeavesNoScratchFile() throws {
         let (store, directory) = try TestSupport.makeStore()
         defer { TestSupport.removeTemporary(directory) }
-        let doc = try TestSupport.extract(TestSupport.seedDocuments()[0])
-        var edited = doc
-        edited.text += "\n\nPanjin also opened a ferry terminal."
-        edited.metadata.sha256 = SHA256.hex(edited.text.utf8)
+        let (doc, edited) = try TestSupport.seedAndEditedVersion()
         // The same source twice with other text: a load into an empty knowledge base refuses it.
         #expect(throws: GazetteError.self) { try store.write([doc, edited]) }
         #expect(!FileManager.default.fileExists(atPath: store.path + "-fulltext"))

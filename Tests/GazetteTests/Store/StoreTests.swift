@@ -114,12 +114,9 @@ import Testing
     @Test func writeOutcomeOfOneDocument() throws {
         let (store, directory) = try TestSupport.makeStore()
         defer { TestSupport.removeTemporary(directory) }
-        let doc = try TestSupport.extract(TestSupport.seedDocuments()[0])
+        let (doc, edited) = try TestSupport.seedAndEditedVersion()
         #expect(try store.write([doc]) == [.added])
         #expect(try store.write([doc]) == [.unchanged])
-        var edited = try TestSupport.extract(TestSupport.seedDocuments()[0])
-        edited.text += "\n\nPanjin also opened a ferry terminal."
-        edited.metadata.sha256 = SHA256.hex(edited.text.utf8)
         #expect(try store.write([edited]) == [.replaced])
     }
 
@@ -129,10 +126,7 @@ import Testing
     @Test func sourceChangedWithinALoadIntoAnEmptyBase() throws {
         let (store, directory) = try TestSupport.makeStore()
         defer { TestSupport.removeTemporary(directory) }
-        let doc = try TestSupport.extract(TestSupport.seedDocuments()[0])
-        var edited = doc
-        edited.text += "\n\nPanjin also opened a ferry terminal."
-        edited.metadata.sha256 = SHA256.hex(edited.text.utf8)
+        let (doc, edited) = try TestSupport.seedAndEditedVersion()
         #expect(throws: GazetteError.self) { try store.write([doc, edited]) }
         #expect(try TestSupport.integer(store, "SELECT count(*) FROM document") == 0)
         #expect(try TestSupport.integer(store, "PRAGMA foreign_keys") == 1)

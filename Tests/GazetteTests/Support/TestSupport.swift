@@ -86,6 +86,16 @@ enum TestSupport {
         return try makePipeline().extract(source)
     }
 
+    /// The first seed document extracted, and the same source with a sentence added (its
+    /// SHA-256 updated): what a changed file gives on a re-import.
+    static func seedAndEditedVersion() throws -> (original: ExtractedDocument, edited: ExtractedDocument) {
+        let original = try extract(seedDocuments()[0])
+        var edited = original
+        edited.text += "\n\nPanjin also opened a ferry terminal."
+        edited.metadata.sha256 = SHA256.hex(edited.text.utf8)
+        return (original, edited)
+    }
+
     /// A fresh, unique temporary folder; remove it with ``removeTemporary(_:)``.
     static func makeTemporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory
