@@ -18,6 +18,9 @@ import GRDBSQLite
 /// size makes: `FullTextTests`); an external-content table indexes the text it is given, so the
 /// builder needs no content table.
 ///
+/// Should the builder fail (its scratch file cannot be written), ``DocumentWriter/finish()``
+/// falls back to the rebuild, so the import does not depend on it.
+///
 /// The writer hands over each document's text and its sentences' byte ranges (``add(text:rows:)``);
 /// at most ``pendingLimit`` bytes wait, beyond which the writer waits for the builder, so that
 /// memory stays bounded however the two threads' speeds compare.
@@ -112,13 +115,19 @@ final class FullTextBuilder: @unchecked Sendable {
                                arguments: [FullTextBuilder.schema])) == true {
             try? db.execute(sql: "DETACH DATABASE \(FullTextBuilder.schema)")
         }
-        try? FileManager.default.removeItem(atPath: path)
+        FullTextBuilder.removeFile(path)
+    }
+
+    /// Removes the file at `path`, and nothing else: `unlink` leaves a folder of that name alone
+    /// (`FileManager.removeItem` would delete it with its contents).
+    static func removeFile(_ path: String) {
+        _ = path.withCString { unlink($0) }
     }
 
     /// The builder thread: one transaction in the scratch database, one row per sentence.
     private func build() {
         do {
-            try? FileManager.default.removeItem(atPath: path)  // a killed import's
+            FullTextBuilder.removeFile(path)  // a killed import's
             var configuration = Configuration()
             configuration.foreignKeysEnabled = false
             let queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -682,10 +682,16 @@ public struct DocumentWriter {
         if fullText == nil && rebuildsFullText { try rebuildFullText() }
         for index in deferredIndexes { try db.execute(sql: index.sql) }
         deferredIndexes = []
-        // After the sorts, which the builder's last documents overlap.
+        // After the sorts, which the builder's last documents overlap. Should the builder have
+        // failed (its scratch file could not be written, say), the rebuild makes the same index
+        // from the stored sentences; it starts by emptying what a failed copy left.
         if let fullText {
-            try fullText.finish()
-            try fullText.copy(into: db)
+            do {
+                try fullText.finish()
+                try fullText.copy(into: db)
+            } catch {
+                try rebuildFullText()
+            }
         }
         try db.execute(sql: DocumentWriter.restingSettings)
         // Before the orphans go: an entity left without mentions then takes its counts with it.

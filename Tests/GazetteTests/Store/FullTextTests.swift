@@ -106,4 +106,21 @@ import Testing
         try Self.expectEverySentenceIndexed(store)
         #expect(!FileManager.default.fileExists(atPath: store.path + "-fulltext"))
     }
+
+    /// A builder that cannot write its scratch database (here a folder has its name) leaves the
+    /// index to the rebuild: the import lands whole, and the folder is left alone.
+    @Test func builderFailureFallsBackToTheRebuild() throws {
+        let (store, directory) = try TestSupport.makeStore()
+        defer { TestSupport.removeTemporary(directory) }
+        let blocker = store.path + "-fulltext"
+        try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
+        try "keep".write(toFile: blocker + "/note.txt", atomically: true, encoding: .utf8)
+        let importer = Importer(pipeline: TestSupport.makePipeline())
+        let report = try importer.run(paths: [try TestSupport.fixtureDirectory("genre").path], into: store)
+        #expect(report.added > 5)
+        try Self.expectEverySentenceIndexed(store)
+        // The rebuild ran (it leaves its setting), and the folder and its file are still there.
+        #expect(try TestSupport.integer(store, "SELECT count(*) FROM sentence_fts_config WHERE k = 'hashsize'") == 1)
+        #expect(FileManager.default.fileExists(atPath: blocker + "/note.txt"))
+    }
 }
