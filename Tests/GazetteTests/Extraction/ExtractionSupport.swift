@@ -4,7 +4,7 @@ import Foundation
 /// Runs the standard pipeline on a paragraph and reads its findings by name.
 enum Extracting {
     static func run(_ text: String, published: String = "2021-06-01", language: Language? = nil) throws -> ExtractedDocument {
-        let source = SourceDocument(sourceKey: "test", name: "test.txt", path: "test.txt", format: .text, text: text)
+        let source = TestSupport.source(text)
         return try TestSupport.makePipeline().extract(source, language: language, published: PartialDate(iso: published))
     }
 

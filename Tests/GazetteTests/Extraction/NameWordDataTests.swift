@@ -26,7 +26,7 @@ import Testing
     }
 
     static func extract(_ text: String, with pipeline: Pipeline) throws -> ExtractedDocument {
-        try pipeline.extract(SourceDocument(sourceKey: "test", name: "test.txt", path: "test.txt", format: .text, text: text))
+        try pipeline.extract(TestSupport.source(text))
     }
 
     @Test func groupWordsLeadToTheFirmOfAnyLanguage() throws {

@@ -23,7 +23,7 @@ import Testing
         plain.relationExtractor = RelationExtractor(rules: Self.unanchored(TestSupport.ruleSet.relations))
         var facts = 0
         for text in TestSupport.corpusTexts() {
-            let source = SourceDocument(sourceKey: "test", name: "test.txt", path: "test.txt", format: .text, text: text)
+            let source = TestSupport.source(text)
             let fast = try anchored.extract(source).facts, slow = try plain.extract(source).facts
             #expect(fast.map(String.init(describing:)) == slow.map(String.init(describing:)), "\(text.prefix(80))")
             facts += fast.count

@@ -38,7 +38,7 @@ import Testing
         let pipeline = TestSupport.makePipeline()
         var compared = 0, found = 0
         for text in TestSupport.corpusTexts() {
-            let source = SourceDocument(sourceKey: "test", name: "test.txt", path: "test.txt", format: .text, text: text)
+            let source = TestSupport.source(text)
             let doc = try pipeline.extract(source)
             let entities = ResolvedMentions(mentions: doc.mentions, entities: doc.entities).byKey
             var fast = NameTables(doc.entities), plain = NameTables(doc.entities)

@@ -53,8 +53,7 @@ import Testing
         let pipeline = TestSupport.makePipeline()
         var single = 0, several = 0
         for text in TestSupport.corpusTexts() {
-            let source = SourceDocument(sourceKey: "-", name: "t.txt", path: "-", format: .text, text: text)
-            guard let document = try? pipeline.extract(source) else { continue }
+            guard let document = try? pipeline.extract(TestSupport.source(text)) else { continue }
             var forms: [String: [String]] = [:]
             var counts: [String: Int] = [:]
             for mention in document.mentions {

@@ -79,6 +79,11 @@ enum TestSupport {
         try String(contentsOf: url, encoding: .utf8)
     }
 
+    /// `text` as a plain-text document named `test.txt`, for a pipeline's `extract`.
+    static func source(_ text: String) -> SourceDocument {
+        SourceDocument(sourceKey: "test", name: "test.txt", path: "test.txt", format: .text, text: text)
+    }
+
     /// Reads one document through the reader and the standard pipeline.
     static func extract(_ url: URL) throws -> ExtractedDocument {
         let results = DocumentReader().read(file: url.path)
