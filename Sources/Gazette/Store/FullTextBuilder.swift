@@ -3,20 +3,27 @@ import GRDB
 import GRDBSQLite
 
 /// Builds the full-text index of a load into an empty knowledge base on a thread of its own,
-/// in a scratch database beside the knowledge base (`<file>-fulltext`), while the writer goes
-/// on with the other tables; before its commit the writer copies the finished index's tables
-/// into the knowledge base (``copy(into:)``), and after it the scratch file goes (``discard(_:)``).
+/// in a scratch database beside the knowledge base (`<file>-fulltext`); before its commit the
+/// writer copies the finished index's tables into the knowledge base (``copy(into:)``), and
+/// after it the scratch file goes (``discard(_:)``).
 ///
 /// Why: the index of a first load used to be built by FTS5's `rebuild` after the last document,
 /// serial at the end of the import while the other core idled (about 2 s of a 100 MB import).
-/// Here the same rows go into the same FTS5 table in the same order, as the documents are
-/// written; what is left at the end is a copy of three tables, which SQLite makes page by page
-/// (its transfer optimization: an `INSERT … SELECT *` into an empty table of the same shape),
-/// a fiftieth of the rebuild's time. The scratch table is made from the knowledge base's own
-/// `CREATE VIRTUAL TABLE` statement, so its tokenizer and options, and hence its index, are
-/// those of the knowledge base's table (equal to what a `rebuild` with the same in-memory index
-/// size makes: `FullTextTests`); an external-content table indexes the text it is given, so the
-/// builder needs no content table.
+/// While documents load, both cores are busy (the extraction threads and the writer), so the
+/// builder only stores each sentence's text in a plain table of the scratch database, in row id
+/// order. When the writer has written its last document it ``close()``s the builder, which then
+/// runs FTS5's `rebuild` over that table, on the core the extraction threads left idle, while
+/// the writer sorts its deferred indexes. What is left for the writer is a copy of three tables,
+/// which SQLite makes page by page (its transfer optimization: an `INSERT … SELECT *` into an
+/// empty table of the same shape), a fiftieth of the rebuild's time. (Indexing each document
+/// as it came, session 13, did the same work while the cores were busy, and with a smaller
+/// in-memory index: 100 MB with two jobs, CPU 35.1 → 31.3 s the first time this was measured.)
+///
+/// The scratch table is made from the knowledge base's own `CREATE VIRTUAL TABLE` statement, so
+/// its tokenizer and options, and hence its index, are those of the knowledge base's table; its
+/// content table has the name and columns the statement names (``contentTable``), and holds the
+/// text `sentence_text` would give, so the index equals a `rebuild` in the knowledge base with
+/// the same in-memory index size (`FullTextTests`).
 ///
 /// Should the builder fail (its scratch file cannot be written), ``DocumentWriter/finish()``
 /// falls back to the rebuild, so the import does not depend on it.
@@ -33,12 +40,14 @@ final class FullTextBuilder: @unchecked Sendable {
     /// Text waiting for the builder, at most: a few hundred documents. (The texts are the
     /// documents' own, kept alive here, so this much memory at most comes on top.)
     static let pendingLimit = 2 << 20
-    /// FTS5's in-memory index in the scratch database: 4 MiB, not the 16 MiB of
-    /// ``DocumentWriter/rebuildHashBytes``. The builder works while the writer's 48 MiB cache is
-    /// full, and at 16 MiB its peak memory added to the import's at 100 MB of text (where the
-    /// index fills it) and not at 10 MB (where it does not): 25 MB against 8 MB more, past the
-    /// 50 MB the two may differ by. Smaller, it writes more segments to merge, on its own thread.
-    static let hashBytes = 4 << 20
+    /// FTS5's in-memory index for the scratch database's `rebuild`: 8 MiB, not the 16 MiB of
+    /// ``DocumentWriter/rebuildHashBytes``. The rebuild runs beside the writer's index sorts, and
+    /// at 16 MiB the two put the peak memory of a 100 MB import 50.6 MB above a 10 MB one's, past
+    /// the 50 MB they may differ by (8 MiB: 40.2 MB). Smaller, it writes more segments to merge.
+    static let hashBytes = 8 << 20
+    /// The content table the full-text table's definition names (`content = 'sentence_text'`,
+    /// `content_rowid = 'id'`, one column `text`): a view in the knowledge base, a table here.
+    static let contentTable = "CREATE TABLE sentence_text(id INTEGER PRIMARY KEY, text TEXT)"
 
     /// One document's sentences: their row ids and UTF-8 byte ranges in `text`.
     struct Batch {
@@ -79,8 +88,16 @@ final class FullTextBuilder: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits for every handed-over sentence to be indexed and the scratch database committed;
-    /// throws what stopped the builder, if anything did.
+    /// Tells the builder that no more sentences come: it stores what waits and starts indexing.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Closes the builder if the writer has not, waits for the index to be built and the scratch
+    /// database committed; throws what stopped the builder, if anything did.
     func finish() throws {
         condition.lock()
         closed = true
@@ -124,7 +141,8 @@ final class FullTextBuilder: @unchecked Sendable {
         _ = path.withCString { unlink($0) }
     }
 
-    /// The builder thread: one transaction in the scratch database, one row per sentence.
+    /// The builder thread: one transaction in the scratch database, one row per sentence stored
+    /// while the writer loads, then the index built from them at once.
     private func build() {
         do {
             FullTextBuilder.removeFile(path)  // a killed import's
@@ -134,13 +152,16 @@ final class FullTextBuilder: @unchecked Sendable {
             try queue.writeWithoutTransaction { db in
                 // Scratch: a crash loses nothing the knowledge base needs, so no journal and no syncs.
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+                try db.execute(sql: FullTextBuilder.contentTable)
                 try db.execute(sql: definition)
                 try db.inTransaction {
+                    let insert = try BoundInsert(db, sql: "INSERT INTO sentence_text(id, text) VALUES (?, ?)")
+                    while let batch = next() { try store(batch, with: insert) }
+                    if isCancelled { return .rollback }
                     try db.execute(sql: """
-                        INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('hashsize', \(FullTextBuilder.hashBytes))
+                        INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('hashsize', \(FullTextBuilder.hashBytes));
+                        INSERT INTO sentence_fts(sentence_fts) VALUES ('rebuild');
                         """)
-                    let insert = try BoundInsert(db, sql: "INSERT INTO sentence_fts(rowid, text) VALUES (?, ?)")
-                    while let batch = next() { try index(batch, with: insert) }
                     return isCancelled ? .rollback : .commit
                 }
             }
@@ -155,7 +176,7 @@ final class FullTextBuilder: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func index(_ batch: Batch, with insert: BoundInsert) throws {
+    private func store(_ batch: Batch, with insert: BoundInsert) throws {
         var text = batch.text
         try text.withUTF8 { bytes in
             for row in batch.rows where row.start >= 0 && row.start <= row.end && row.end <= bytes.count {

@@ -168,12 +168,13 @@ public struct DocumentWriter {
     /// whose writer has time to spare. Into a knowledge base that has documents a rebuild would
     /// index them all again, so there rows go in as documents come (in bursts).
     ///
-    /// The index is built by ``fullText`` as documents come when the knowledge base is a file,
-    /// and by ``rebuildFullText()`` at the end otherwise (in memory, or once a document of the
-    /// load was replaced).
+    /// The index is built by ``fullText`` when the knowledge base is a file (from the sentences
+    /// it stores as documents come, while ``finish()`` sorts the deferred indexes), and by
+    /// ``rebuildFullText()`` at the end otherwise (in memory, or once a document of the load was
+    /// replaced).
     let rebuildsFullText: Bool
     /// The thread that builds a first load's full-text index beside the writer
-    /// (``FullTextBuilder``); ``finish()`` copies its tables in.
+    /// (``FullTextBuilder``); ``finish()`` closes it first and copies its tables in last.
     var fullText: FullTextBuilder?
     /// Relationship row ids by (subject, predicate, object, attributes), for this transaction: a
     /// relationship seen again needs no upsert. Swept like the entity cache.
@@ -670,6 +671,8 @@ public struct DocumentWriter {
 
     /// Removes orphans and recomputes confidences; called once before the commit.
     mutating func finish() throws {
+        // The builder indexes the stored sentences while this thread sorts the deferred indexes.
+        fullText?.close()
         try flushFTS()
         // Before the index sorts: the alias index is built over these rows, not updated row by row.
         try writeAliasChanges()
@@ -682,7 +685,7 @@ public struct DocumentWriter {
         if fullText == nil && rebuildsFullText { try rebuildFullText() }
         for index in deferredIndexes { try db.execute(sql: index.sql) }
         deferredIndexes = []
-        // After the sorts, which the builder's last documents overlap. Should the builder have
+        // After the sorts, which the builder's index overlaps. Should the builder have
         // failed (its scratch file could not be written, say), the rebuild makes the same index
         // from the stored sentences; it starts by emptying what a failed copy left.
         if let fullText {
