@@ -136,7 +136,7 @@ public struct DocumentWriter {
     var touchedRelationships: Set<Int64> = []
     /// The confidence of each relationship made in this transaction, folded as its evidence
     /// comes: row id `firstNewRelationship + n` at `n` (new row ids are consecutive, so an array,
-    /// 24 bytes a relationship and no hashing). One that loses evidence to a replaced document
+    /// 32 bytes a relationship and no hashing). One that loses evidence to a replaced document
     /// (its tally emptied), or comes past ``confidenceTallyLimit``, goes to
     /// ``touchedRelationships`` instead.
     var newRelationships: [ConfidenceTally] = []
@@ -502,9 +502,19 @@ public struct DocumentWriter {
                                                 attributes: DocumentWriter.json(fact.attributes))
             let known = relationshipIDs[identity]
             let predicate = fact.predicate.rawValue
-            guard let id = try known?.value
-                ?? statements.relationship.runInsertingRowID(subject, predicate, object, identity.attributes)
-                ?? statements.relationshipID.runReturningID(subject, predicate, object, identity.attributes) else { continue }
+            // A new row gets the confidence of this evidence alone, which most keep.
+            let single = Confidence.single(fact.rulePrecision)
+            var inserted = false
+            let id: Int64
+            if let knownID = known?.value {
+                id = knownID
+            } else if let newID = try statements.relationship.runInsertingRowID(subject, predicate, object, identity.attributes, single) {
+                (id, inserted) = (newID, true)
+            } else if let storedID = try statements.relationshipID.runReturningID(subject, predicate, object, identity.attributes) {
+                id = storedID
+            } else {
+                continue
+            }
             relationshipIDs[identity] = CacheEntry(value: id, uses: (known?.uses ?? 0) + 1)
             evidence.append((id, sentenceIDs[fact.sentence], index))
             let n = Int(id - firstNewRelationship)
@@ -512,6 +522,7 @@ public struct DocumentWriter {
                 if n >= newRelationships.count {
                     newRelationships.append(contentsOf: repeatElement(ConfidenceTally(), count: n + 1 - newRelationships.count))
                 }
+                if inserted { newRelationships[n].written = single }
                 newRelationships[n].add(document: documentID, precision: fact.rulePrecision)
             } else {
                 touchedRelationships.insert(id)
@@ -745,7 +756,7 @@ public struct DocumentWriter {
     }
 
     /// Writes the confidence of every relationship this transaction made (``newRelationships``,
-    /// folded in memory), then recomputes that of every older one that gained or lost evidence, in one
+    /// folded in memory) whose row does not hold it already (``ConfidenceTally/written``), then recomputes that of every older one that gained or lost evidence, in one
     /// statement: ``Confidence/combine(_:)`` as an SQL aggregate over the best rule precision of
     /// each supporting document. (A query and an update per relationship was 84,000 instructions
     /// each, serial at the end of every import.) A relationship left without evidence keeps its
@@ -757,7 +768,9 @@ public struct DocumentWriter {
         if !newRelationships.isEmpty {
             let update = try BoundInsert(db, sql: "UPDATE relationship SET confidence = ? WHERE id = ?")
             for n in newRelationships.indices where !newRelationships[n].isEmpty {
-                try update.run(newRelationships[n].confidence, firstNewRelationship + Int64(n))
+                let confidence = newRelationships[n].confidence
+                guard confidence != newRelationships[n].written else { continue }
+                try update.run(confidence, firstNewRelationship + Int64(n))
             }
             newRelationships = []
         }

@@ -82,7 +82,7 @@ struct WriterStatements {
             SELECT id, name, subtype, country_source, region, admin1, reference FROM entity WHERE key = ?
             """)
         relationship = try BoundInsert(db, sql: """
-            INSERT INTO relationship(subject_id, predicate, object_id, attributes, confidence) VALUES (?, ?, ?, ?, 0)
+            INSERT INTO relationship(subject_id, predicate, object_id, attributes, confidence) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(subject_id, predicate, object_id, attributes) DO NOTHING
             """)
         relationshipID = try BoundInsert(db, sql: """

@@ -21,6 +21,14 @@ import Testing
             }
             #expect(tally.confidence == Confidence.combine(best), "\(best)")
         }
+        // A new relationship's row is inserted with `single` of its first evidence, and updated
+        // at the end only where the tally differs: for one piece of evidence they must agree.
+        for _ in 0..<500 {
+            let precision = Double.random(in: 0.3...1.1, using: &generator)
+            var tally = ConfidenceTally()
+            tally.add(document: 7, precision: precision)
+            #expect(tally.confidence == Confidence.single(precision), "\(precision)")
+        }
         #expect(Confidence.combine([0.9, 0.9]) == 0.99)
         #expect(Confidence.combine([0.8]) == 0.8)
         #expect(Confidence.combine([0.5, 0.5]) == 0.75)
