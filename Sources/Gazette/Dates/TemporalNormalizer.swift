@@ -28,15 +28,20 @@ public struct TemporalNormalizer: Sendable {
     /// month names and the last word of each relative year and month phrase, lower-case; nil
     /// when they cannot be told this way (``coreWords(_:)``).
     let coreWords: CoreWords?
+    /// Whether a number tries only the patterns whose first number element it can fill
+    /// (``DateTables/numberStartPatterns``); without, every pattern that starts with a number.
+    let numbersByFit: Bool
 
     public init(rules: DateRules) {
         self.init(rules: rules, shortcuts: true)
     }
 
-    /// With `shortcuts` false, every sentence is tokenized and every relative phrase's first word
-    /// is a core token: the plain scan, for tests that compare the two.
+    /// With `shortcuts` false, every sentence is tokenized, every relative phrase's first word
+    /// is a core token and every number tries every number pattern: the plain scan, for tests
+    /// that compare the two.
     init(rules: DateRules, shortcuts: Bool) {
         self.rules = rules
+        numbersByFit = shortcuts
         patternsNeedCore = shortcuts && TemporalNormalizer.patternsNeedCore(rules.tables)
         coreWords = patternsNeedCore ? TemporalNormalizer.coreWords(rules.tables).map(CoreWords.init) : nil
     }
@@ -188,7 +193,8 @@ public struct TemporalNormalizer: Sendable {
             }
             if Int(nextCore[i]) - i > maxLeadAll { continue }
             if t.kind == .number {
-                for pi in numberStartPatterns { tryPattern(pi, i) }
+                let fits = numbersByFit ? tables.numberFits(digits: t.digits, value: t.value) : DateTables.fitsAny
+                for pi in numberStartPatterns[fits] { tryPattern(pi, i) }
             } else if t.atom >= 0 {
                 for pi in startPatternsByAtom[Int(t.atom)] { tryPattern(pi, i) }
             }
