@@ -105,7 +105,18 @@ public struct TemporalNormalizer: Sendable {
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, reference: PartialDate?, context: inout DateContext) -> [DateExpression] {
         if let coreWords, TemporalNormalizer.lacksCoreWord(bytes, coreWords) { return [] }
         let tables = rules.tables
-        let tokens = tokenize(bytes, tables)
+        // The tokens live on the stack for the scan, like the distances below: an array with
+        // room for a token a byte was allocated and released for every tokenized sentence.
+        // Every token starts at a byte of its own, so there are at most as many as bytes.
+        return withUnsafeTemporaryAllocation(of: DateToken.self, capacity: bytes.count) { room in
+            var count = 0
+            tokenize(bytes, tables, into: room, &count)
+            return scan(bytes, UnsafeBufferPointer(rebasing: room[..<count]), tables, reference: reference, context: &context)
+        }
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<DateToken>, _ tables: DateTables,
+                      reference: PartialDate?, context: inout DateContext) -> [DateExpression] {
         if tokens.isEmpty { return [] }
         let matcher = DateMatcher(tables: tables, tokens: tokens)
         // The distances to the next core token live on the stack for the scan: a heap array per
@@ -147,7 +158,7 @@ public struct TemporalNormalizer: Sendable {
     /// Every pattern match and vague phrase of the sentence's `tokens`, as spans of tokens.
     /// `nextCore` (room for one entry a token) receives each token's distance to the next core
     /// token (number, month name, relative year or month); nothing is tried when there is none.
-    private func candidates(_ tokens: [DateToken], _ matcher: DateMatcher, _ tables: DateTables,
+    private func candidates(_ tokens: UnsafeBufferPointer<DateToken>, _ matcher: DateMatcher, _ tables: DateTables,
                             nextCore: UnsafeMutableBufferPointer<Int32>,
                             elements: UnsafeBufferPointer<DatePatternElement>) -> [DateCandidate] {
         let elementRanges = tables.elementRanges
@@ -371,15 +382,9 @@ public struct TemporalNormalizer: Sendable {
 
     // MARK: - Tokens
 
-    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: DateTables) -> [DateToken] {
-        // Every token starts at a byte of its own, so there are at most as many tokens as bytes:
-        // they are written in place (`append` checked uniqueness and capacity per token, some 60
-        // instructions each).
-        [DateToken](unsafeUninitializedCapacity: bytes.count) { tokens, count in
-            tokenize(bytes, tables, into: tokens, &count)
-        }
-    }
-
+    /// Writes the tokens of `bytes` to `tokens` (room for one a byte) in place (`append`
+    /// checked uniqueness and capacity per token, some 60 instructions each); `count` is how
+    /// many.
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: DateTables,
                           into tokens: UnsafeMutableBufferPointer<DateToken>, _ count: inout Int) {
         let maxWordLength = tables.maxWordLength
@@ -650,14 +655,15 @@ struct DateCandidate {
     var captures: DateCaptures
 }
 
+/// Matches patterns over one sentence's tokens, which the scan holds for as long as it lives.
 struct DateMatcher {
     let tables: DateTables
-    let tokens: [DateToken]
+    let tokens: UnsafeBufferPointer<DateToken>
     let atomMonth: [Int8]
     let atomClassMask: [UInt32]
     let atomFlags: [UInt8]
 
-    init(tables: DateTables, tokens: [DateToken]) {
+    init(tables: DateTables, tokens: UnsafeBufferPointer<DateToken>) {
         self.tables = tables
         self.tokens = tokens
         atomMonth = tables.atomMonth
