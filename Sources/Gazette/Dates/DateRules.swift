@@ -207,6 +207,11 @@ final class DateTables: Sendable {
     /// Per pattern: at most this many tokens lie before its first core token (number, month name,
     /// relative year or month); a start further from the next core token cannot match.
     let maxLead: [Int]
+    /// Per pattern: the kinds of core token it cannot match without, from its elements that are
+    /// not optional: ``fitsDay``, ``fitsMonthNumber``, ``fitsYear`` (a number that fills such an
+    /// element), ``hasMonthName``, ``hasRelativePhrase``. A sentence without one of them is not
+    /// tried for the pattern.
+    let requiredCores: [UInt8]
     /// The largest of ``maxLead``: a token further than this from the next core token starts no
     /// pattern (kept here, not found again for every sentence).
     let maxLeadAll: Int
@@ -252,7 +257,7 @@ final class DateTables: Sendable {
             for p in info.phrases { phraseLength[p.cls.rawValue] = max(phraseLength[p.cls.rawValue], 1 + p.rest.count) }
         }
         var byAtom = [[Int]](repeating: [], count: b.atoms.count)
-        var numbers = [[Int]](repeating: [], count: 8), words: [Int] = [], leads: [Int] = []
+        var numbers = [[Int]](repeating: [], count: 8), words: [Int] = [], leads: [Int] = [], cores: [UInt8] = []
         for (pi, p) in b.patterns.enumerated() {
             let f = p.first
             for fits in numbers.indices where Int(f.numberKinds) & fits != 0 { numbers[fits].append(pi) }
@@ -271,11 +276,24 @@ final class DateTables: Sendable {
                 break
             }
             leads.append(lead)
+            var required: UInt8 = 0
+            for e in p.elements where !e.optional {
+                switch e.kind {
+                case .day: required |= DateTables.fitsDay
+                case .monthNumber: required |= DateTables.fitsMonthNumber
+                case .year: required |= DateTables.fitsYear
+                case .month: required |= DateTables.hasMonthName
+                case .phrase(.relativeYear), .phrase(.relativeMonth): required |= DateTables.hasRelativePhrase
+                default: break
+                }
+            }
+            cores.append(required)
         }
         startPatternsByAtom = byAtom
         numberStartPatterns = numbers
         wordStartPatterns = words
         maxLead = leads
+        requiredCores = cores
         maxLeadAll = leads.max() ?? 0
         yearMin = b.yearMin
         yearMax = b.yearMax
@@ -284,6 +302,8 @@ final class DateTables: Sendable {
 
 extension DateTables {
     static let fitsDay: UInt8 = 1, fitsMonthNumber: UInt8 = 2, fitsYear: UInt8 = 4
+    /// ``requiredCores`` bits of a month name and a whole relative year or month phrase.
+    static let hasMonthName: UInt8 = 8, hasRelativePhrase: UInt8 = 16
     /// The index of ``numberStartPatterns`` that holds every pattern that starts with a number.
     static let fitsAny = Int(fitsDay | fitsMonthNumber | fitsYear)
 

@@ -29,8 +29,10 @@ public struct TemporalNormalizer: Sendable {
     /// when they cannot be told this way (``coreWords(_:)``).
     let coreWords: CoreWords?
     /// Whether a number tries only the patterns whose first number element it can fill
-    /// (``DateTables/numberStartPatterns``); without, every pattern that starts with a number.
-    let numbersByFit: Bool
+    /// (``DateTables/numberStartPatterns``), and a pattern is tried only in a sentence that has
+    /// every kind of core token it needs (``DateTables/requiredCores``); without, every pattern
+    /// that starts with a token is tried there.
+    let patternsByFit: Bool
 
     public init(rules: DateRules) {
         self.init(rules: rules, shortcuts: true)
@@ -41,7 +43,7 @@ public struct TemporalNormalizer: Sendable {
     /// that compare the two.
     init(rules: DateRules, shortcuts: Bool) {
         self.rules = rules
-        numbersByFit = shortcuts
+        patternsByFit = shortcuts
         patternsNeedCore = shortcuts && TemporalNormalizer.patternsNeedCore(rules.tables)
         coreWords = patternsNeedCore ? TemporalNormalizer.coreWords(rules.tables).map(CoreWords.init) : nil
     }
@@ -170,13 +172,24 @@ public struct TemporalNormalizer: Sendable {
         let vagueBit = DatePhraseClass.vague.bit
         let coreMask = DatePhraseClass.relativeYear.bit | DatePhraseClass.relativeMonth.bit
 
-        // Distance to the next core token (number, month name, relative year/month) for each token.
+        // Distance to the next core token (number, month name, relative year/month) for each token,
+        // and the kinds of core token the sentence has (``DateTables/requiredCores``).
         var next = Int32.max / 2
+        var present = 0
         for i in stride(from: tokens.count - 1, through: 0, by: -1) {
             let t = tokens[i]
-            if t.kind == .number || (t.atom >= 0 && (atomMonth[Int(t.atom)] != 0
-                || (atomClassMask[Int(t.atom)] & coreMask != 0 && (!patternsNeedCore || matcher.startsRelativePhrase(Int(t.atom), at: i))))) {
+            if t.kind == .number {
                 next = Int32(i)
+                present |= tables.numberFits(digits: t.digits, value: t.value)
+            } else if t.atom >= 0 {
+                if atomMonth[Int(t.atom)] != 0 {
+                    next = Int32(i)
+                    present |= Int(DateTables.hasMonthName)
+                } else if atomClassMask[Int(t.atom)] & coreMask != 0
+                            && (!patternsNeedCore || matcher.startsRelativePhrase(Int(t.atom), at: i)) {
+                    next = Int32(i)
+                    present |= Int(DateTables.hasRelativePhrase)
+                }
             }
             nextCore[i] = next
         }
@@ -185,7 +198,12 @@ public struct TemporalNormalizer: Sendable {
         if next == Int32.max / 2 { return [] }
 
         var candidates: [DateCandidate] = []
+        // Most sentences with a number have no month name: the day and month patterns are not
+        // tried at their numbers and articles (half the matcher's tries).
+        let missing = patternsByFit ? ~present : 0
+        let requiredCores = tables.requiredCores
         func tryPattern(_ pi: Int, _ i: Int) {
+            if Int(requiredCores[pi]) & missing != 0 { return }
             if Int(nextCore[i]) - i > maxLead[pi] { return }
             if let caps = matcher.match(UnsafeBufferPointer(rebasing: elements[elementRanges[pi]]), at: i), caps.spanFirst >= 0,
                matcher.guardsHold(first: caps.spanFirst, end: caps.trimEnd) {
@@ -204,7 +222,7 @@ public struct TemporalNormalizer: Sendable {
             }
             if Int(nextCore[i]) - i > maxLeadAll { continue }
             if t.kind == .number {
-                let fits = numbersByFit ? tables.numberFits(digits: t.digits, value: t.value) : DateTables.fitsAny
+                let fits = patternsByFit ? tables.numberFits(digits: t.digits, value: t.value) : DateTables.fitsAny
                 for pi in numberStartPatterns[fits] { tryPattern(pi, i) }
             } else if t.atom >= 0 {
                 for pi in startPatternsByAtom[Int(t.atom)] { tryPattern(pi, i) }

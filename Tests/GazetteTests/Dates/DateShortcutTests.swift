@@ -4,7 +4,8 @@ import Testing
 
 /// The date scanner's shortcuts (a sentence without digits or core words is not tokenized; a
 /// relative phrase's first word is a core token only where the whole phrase follows; a number
-/// tries only the patterns whose first number element it fills) give what the plain scan gives, sentence for sentence, with the document's context carried.
+/// tries only the patterns whose first number element it fills; a pattern is tried only in a
+/// sentence with every kind of core token it needs) give what the plain scan gives, sentence for sentence, with the document's context carried.
 @Suite struct DateShortcutTests {
     static let rules = TestSupport.rulesDirectory
 
@@ -46,7 +47,7 @@ import Testing
         let rules = try DateRules(directory: Self.rules, language: language)
         let fast = TemporalNormalizer(rules: rules)
         let plain = TemporalNormalizer(rules: rules, shortcuts: false)
-        #expect(fast.patternsNeedCore && fast.coreWords != nil && fast.numbersByFit, "the shortcuts are off for \(language)")
+        #expect(fast.patternsNeedCore && fast.coreWords != nil && fast.patternsByFit, "the shortcuts are off for \(language)")
         let numberPatterns = rules.tables.numberStartPatterns
         #expect(numberPatterns[0].isEmpty && numberPatterns[DateTables.fitsAny].count > numberPatterns[Int(DateTables.fitsYear)].count,
                 "numbers are not told apart by what they fill")
