@@ -71,12 +71,32 @@ public struct EventRules: Sendable {
     /// Whether a refers-back phrase may begin at `tokens[i]`: its first word's bit, and the next
     /// token's bit of a second word unless a phrase of one word begins with the token's bit.
     @inline(__always)
-    func mayBeginRefersBack(_ tokens: [Token], at i: Int) -> Bool {
+    func mayBeginRefersBack<Tokens: RandomAccessCollection<Token>>(_ tokens: Tokens, at i: Int) -> Bool where Tokens.Index == Int {
         let first = RelationProgram.firstWordBit(tokens[i].keyHash)
         guard refersBackFirstBits & first != 0 else { return false }
         return refersBackSingleBits & first != 0
             || i + 1 < tokens.count && refersBackSecondBits & RelationProgram.firstWordBit(tokens[i + 1].keyHash) != 0
     }
+
+    /// The first token from `start` on that may begin a refers-back phrase
+    /// (``mayBeginRefersBack(_:at:)``), or the end. The scans over every token are functions of
+    /// their own, not inlined: inside `events` and `triggers` their loops kept their state on
+    /// the stack, 29 and 19 instructions a token.
+    @inline(never)
+    func nextRefersBackStart(_ tokens: UnsafeBufferPointer<Token>, from start: Int) -> Int {
+        var i = start
+        while i < tokens.count && !mayBeginRefersBack(tokens, at: i) { i += 1 }
+        return i
+    }
+
+    /// The first token from `start` on that may begin a trigger (``mayBeginTrigger(_:)``), or the end.
+    @inline(never)
+    func nextTriggerStart(_ tokens: UnsafeBufferPointer<Token>, from start: Int) -> Int {
+        var i = start
+        while i < tokens.count && !mayBeginTrigger(tokens[i].keyHash) { i += 1 }
+        return i
+    }
+
     /// Words that make a sentence a plan, not a report (the relation rules' `modal` set).
     public var modal: WordSet = []
     /// Words that deny what follows (the relation rules' `negation` set).
@@ -178,13 +198,18 @@ public struct EventExtractor: EventExtracting {
             // By token, made only when a phrase matches (a `Set<Int>` per sentence, hashed for
             // every token, cost more than finding the triggers).
             var backWords: [Bool] = []
-            for i in tokens.indices where rules.mayBeginRefersBack(tokens, at: i) {
-                // Every phrase that matches at `i` spells the tokens from `i`: the longest covers them all.
-                let length = rules.refersBackByFirstWord.longestPhrase(in: tokens, at: i)
-                guard length > 0 else { continue }
-                refersBack = true
-                if backWords.isEmpty { backWords = [Bool](repeating: false, count: tokens.count) }
-                for k in i..<min(i + length, tokens.count) { backWords[k] = true }
+            tokens.withUnsafeBufferPointer { buffer in
+                var i = rules.nextRefersBackStart(buffer, from: 0)
+                while i < buffer.count {
+                    // Every phrase that matches at `i` spells the tokens from `i`: the longest covers them all.
+                    let length = rules.refersBackByFirstWord.longestPhrase(in: tokens, at: i)
+                    if length > 0 {
+                        refersBack = true
+                        if backWords.isEmpty { backWords = [Bool](repeating: false, count: tokens.count) }
+                        for k in i..<min(i + length, tokens.count) { backWords[k] = true }
+                    }
+                    i = rules.nextRefersBackStart(buffer, from: i + 1)
+                }
             }
             let found = triggers(rules, tokens, skipping: backWords)
             // Only for a sentence with a trigger, most have none. The entity read in place:
@@ -278,14 +303,18 @@ public struct EventExtractor: EventExtracting {
     func triggers(_ rules: EventRules, _ tokens: [Token], skipping: [Bool]) -> [(trigger: Int, at: Int, length: Int)] {
         var found: [(trigger: Int, at: Int, length: Int)] = []
         var types: [EventType] = []
-        for i in tokens.indices where (skipping.isEmpty || !skipping[i]) && rules.mayBeginTrigger(tokens[i].keyHash) {
-            guard let candidates = rules.byFirstWord[tokens[i]] else { continue }
-            for index in candidates where !types.contains(rules.triggers[index].type) {
-                for phrase in rules.triggers[index].phrases where i + phrase.count <= tokens.count {
-                    if phrase.indices.allSatisfy({ tokens[i + $0].key == phrase[$0] }) {
-                        found.append((index, i, phrase.count))
-                        types.append(rules.triggers[index].type)
-                        break
+        tokens.withUnsafeBufferPointer { buffer in
+            var i = rules.nextTriggerStart(buffer, from: 0)
+            while i < buffer.count {
+                defer { i = rules.nextTriggerStart(buffer, from: i + 1) }
+                guard skipping.isEmpty || !skipping[i], let candidates = rules.byFirstWord[tokens[i]] else { continue }
+                for index in candidates where !types.contains(rules.triggers[index].type) {
+                    for phrase in rules.triggers[index].phrases where i + phrase.count <= tokens.count {
+                        if phrase.indices.allSatisfy({ tokens[i + $0].key == phrase[$0] }) {
+                            found.append((index, i, phrase.count))
+                            types.append(rules.triggers[index].type)
+                            break
+                        }
                     }
                 }
             }
