@@ -212,6 +212,9 @@ final class DateTables: Sendable {
     /// element), ``hasMonthName``, ``hasRelativePhrase``. A sentence without one of them is not
     /// tried for the pattern.
     let requiredCores: [UInt8]
+    /// Bit `p` set for each set `p` of ``requiredCores`` bits that holds some pattern's whole:
+    /// a sentence whose core tokens make none of them has no date.
+    let satisfiable: UInt64
     /// The largest of ``maxLead``: a token further than this from the next core token starts no
     /// pattern (kept here, not found again for every sentence).
     let maxLeadAll: Int
@@ -279,7 +282,7 @@ final class DateTables: Sendable {
             var required: UInt8 = 0
             for e in p.elements where !e.optional {
                 switch e.kind {
-                case .day: required |= DateTables.fitsDay
+                case .day: required |= required & DateTables.fitsDay == 0 ? DateTables.fitsDay : DateTables.hasTwoDays
                 case .monthNumber: required |= DateTables.fitsMonthNumber
                 case .year: required |= DateTables.fitsYear
                 case .month: required |= DateTables.hasMonthName
@@ -294,6 +297,7 @@ final class DateTables: Sendable {
         wordStartPatterns = words
         maxLead = leads
         requiredCores = cores
+        satisfiable = (0..<64).reduce(0) { bits, p in cores.contains { Int($0) & ~p == 0 } ? bits | 1 << UInt64(p) : bits }
         maxLeadAll = leads.max() ?? 0
         yearMin = b.yearMin
         yearMax = b.yearMax
@@ -302,8 +306,16 @@ final class DateTables: Sendable {
 
 extension DateTables {
     static let fitsDay: UInt8 = 1, fitsMonthNumber: UInt8 = 2, fitsYear: UInt8 = 4
-    /// ``requiredCores`` bits of a month name and a whole relative year or month phrase.
-    static let hasMonthName: UInt8 = 8, hasRelativePhrase: UInt8 = 16
+    /// ``requiredCores`` bits of a month name and a whole relative year or month phrase, and of a
+    /// second number that fills a day ("vom 11. bis 13."): a pattern with two day elements needs two.
+    static let hasMonthName: UInt8 = 8, hasRelativePhrase: UInt8 = 16, hasTwoDays: UInt8 = 32
+
+    /// The ``requiredCores`` bits of a sentence's core tokens so far, `present`, with a number
+    /// that fills `fits` (``numberFits(digits:value:)``) added.
+    @inline(__always)
+    static func adding(fits: Int, to present: Int) -> Int {
+        present | fits | (fits & present & Int(fitsDay)) << 5
+    }
     /// The index of ``numberStartPatterns`` that holds every pattern that starts with a number.
     static let fitsAny = Int(fitsDay | fitsMonthNumber | fitsYear)
 

@@ -24,9 +24,9 @@ public struct TemporalNormalizer: Sendable {
     /// month name, a number, or a whole relative year or month phrase): then a phrase's first
     /// word ("the", "last") counts as a core token only where the whole phrase follows.
     let patternsNeedCore: Bool
-    /// The words one of which an ASCII sentence without digits must hold to have a date: the
-    /// month names and the last word of each relative year and month phrase, lower-case; nil
-    /// when they cannot be told this way (``coreWords(_:)``).
+    /// The words one of which a sentence without numbers some pattern can do with must hold to
+    /// have a date: the month names and the last word of each relative year and month phrase,
+    /// lower-case; nil when they cannot be told this way (``coreWords(_:)``).
     let coreWords: CoreWords?
     /// Whether a number tries only the patterns whose first number element it can fill
     /// (``DateTables/numberStartPatterns``), and a pattern is tried only in a sentence that has
@@ -45,7 +45,7 @@ public struct TemporalNormalizer: Sendable {
         self.rules = rules
         patternsByFit = shortcuts
         patternsNeedCore = shortcuts && TemporalNormalizer.patternsNeedCore(rules.tables)
-        coreWords = patternsNeedCore ? TemporalNormalizer.coreWords(rules.tables).map(CoreWords.init) : nil
+        coreWords = patternsNeedCore ? TemporalNormalizer.coreWords(rules.tables).map { CoreWords($0, rules.tables) } : nil
     }
 
     /// Whether every pattern has a core element that is neither optional nor skipped.
@@ -180,7 +180,7 @@ public struct TemporalNormalizer: Sendable {
             let t = tokens[i]
             if t.kind == .number {
                 next = Int32(i)
-                present |= tables.numberFits(digits: t.digits, value: t.value)
+                present = DateTables.adding(fits: tables.numberFits(digits: t.digits, value: t.value), to: present)
             } else if t.atom >= 0 {
                 if atomMonth[Int(t.atom)] != 0 {
                     next = Int32(i)
@@ -236,9 +236,12 @@ public struct TemporalNormalizer: Sendable {
         return candidates
     }
 
-    /// Whether a sentence has no digit and no word that is one of `coreWords`: then it has no
-    /// core token (``patternsNeedCore``), and the scan would tokenize it only to return nothing,
-    /// as it does for most sentences. The scan's words are the runs of ``DateRules/isLetter(_:)``
+    /// Whether a sentence has no word that is one of `coreWords` and no numbers that some pattern
+    /// can do with on their own (``CoreWords/satisfiable``: a year, or two days): then no pattern
+    /// has every kind of core token it needs (``patternsNeedCore``, ``DateTables/requiredCores``),
+    /// and the scan would tokenize it only to return nothing, as it does for most sentences (a
+    /// third of those with digits: "100 firms", "5 Prozent", "15,000"). The scan's numbers are
+    /// the runs of ASCII digits, its words are the runs of ``DateRules/isLetter(_:)``
     /// scalars, looked up lower-cased (``DateRules/lower(_:)``), a word with a letter past U+024F
     /// never; they are read here once, without making tokens, ASCII bytes without decoding.
     static func lacksCoreWord(_ bytes: UnsafeBufferPointer<UInt8>, _ core: CoreWords) -> Bool {
@@ -248,12 +251,30 @@ public struct TemporalNormalizer: Sendable {
         var word = (UInt64(0), UInt64(0))  // the current run, lower-cased: its first 16 bytes
         var length = 0                     // its bytes; past 16 when it cannot be a core word
         var hash = WordIndex.offsetBasis
+        var present = 0                    // the numbers' ``DateTables/requiredCores`` bits
         let n = bytes.count
         var i = 0
         while i < n {
             let byte = bytes[i]
             if byte < 0x80 {
-                if byte >= 0x30 && byte <= 0x39 { return false }
+                if byte >= 0x30 && byte <= 0x39 {
+                    // A number ends the word before it.
+                    if length > 0 {
+                        if isCoreWord(&word, length, hash, coreWords) { return false }
+                        length = 0
+                        hash = WordIndex.offsetBasis
+                    }
+                    let start = i
+                    var value: Int32 = 0   // of its first four digits: no number element takes more
+                    while i < n && bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+                        if i - start < 4 { value = value * 10 + Int32(bytes[i] - 0x30) }
+                        i += 1
+                    }
+                    let fits = core.tables.numberFits(digits: UInt8(min(i - start, 255)), value: value)
+                    present = DateTables.adding(fits: fits, to: present)
+                    if core.satisfiable >> UInt64(present) & 1 != 0 { return false }
+                    continue
+                }
                 let lower = byte | 0x20
                 if lower >= 0x61 && lower <= 0x7A {
                     // A word whose first letter, or first two ASCII letters, start no core word is
@@ -327,9 +348,13 @@ public struct TemporalNormalizer: Sendable {
         return i
     }
 
-    /// The pre-test's core words (``coreWords(_:)``) and the bytes they start with.
+    /// The pre-test's core words (``coreWords(_:)``) and the bytes they start with, and what it
+    /// needs to tell the numbers some pattern can do with.
     struct CoreWords: Sendable {
         let words: WordSet
+        let tables: DateTables
+        /// ``DateTables/satisfiable``.
+        let satisfiable: UInt64
         /// Bit `b - 0x40` for an ASCII first byte `b`, bit `b - 0xC0` for the first byte of a
         /// two-byte letter: a word that starts with no such byte is none of the words, and the
         /// pre-test neither keeps nor hashes its letters (most words: "the", "company", "in").
@@ -341,8 +366,10 @@ public struct TemporalNormalizer: Sendable {
         /// for a first letter whose core words are not all this long and ASCII this far.
         private let asciiSecond: [UInt32]
 
-        init(_ words: WordSet) {
+        init(_ words: WordSet, _ tables: DateTables) {
             self.words = words
+            self.tables = tables
+            satisfiable = tables.satisfiable
             var ascii: UInt64 = 0, twoByte: UInt64 = 0
             var second = [UInt32](repeating: 0, count: 26)
             for word in words {
