@@ -90,7 +90,8 @@ struct DatePatternElement: Sendable {
 
 /// Which tokens a pattern can start on (a cheap filter before trying it).
 struct DateFirstSet: Sendable {
-    var number = false
+    /// The number elements the pattern can start with, as ``DateTables/numberFits(digits:value:)`` bits.
+    var numberKinds: UInt8 = 0
     var month = false
     var anyWord = false
     var classMask: UInt32 = 0
@@ -197,11 +198,23 @@ final class DateTables: Sendable {
     let elementRanges: [Range<Int>]
     /// Indices of the patterns that can start on a token: by atom, on any number, on any word.
     let startPatternsByAtom: [[Int]]
-    let numberStartPatterns: [Int]
+    /// Indexed by the bits of ``numberFits(digits:value:)``: a number that fills none of a pattern's first
+    /// number elements does not start it ("100", "15.000", and a year tries no day pattern).
+    /// A third of the numbers in news start none; all of them tried every number pattern, a
+    /// recursive step or three each.
+    let numberStartPatterns: [[Int]]
     let wordStartPatterns: [Int]
     /// Per pattern: at most this many tokens lie before its first core token (number, month name,
     /// relative year or month); a start further from the next core token cannot match.
     let maxLead: [Int]
+    /// Per pattern: the kinds of core token it cannot match without, from its elements that are
+    /// not optional: ``fitsDay``, ``fitsMonthNumber``, ``fitsYear`` (a number that fills such an
+    /// element), ``hasMonthName``, ``hasRelativePhrase``. A sentence without one of them is not
+    /// tried for the pattern.
+    let requiredCores: [UInt8]
+    /// Bit `p` set for each set `p` of ``requiredCores`` bits that holds some pattern's whole:
+    /// a sentence whose core tokens make none of them has no date.
+    let satisfiable: UInt64
     /// The largest of ``maxLead``: a token further than this from the next core token starts no
     /// pattern (kept here, not found again for every sentence).
     let maxLeadAll: Int
@@ -247,10 +260,10 @@ final class DateTables: Sendable {
             for p in info.phrases { phraseLength[p.cls.rawValue] = max(phraseLength[p.cls.rawValue], 1 + p.rest.count) }
         }
         var byAtom = [[Int]](repeating: [], count: b.atoms.count)
-        var numbers: [Int] = [], words: [Int] = [], leads: [Int] = []
+        var numbers = [[Int]](repeating: [], count: 8), words: [Int] = [], leads: [Int] = [], cores: [UInt8] = []
         for (pi, p) in b.patterns.enumerated() {
             let f = p.first
-            if f.number { numbers.append(pi) }
+            for fits in numbers.indices where Int(f.numberKinds) & fits != 0 { numbers[fits].append(pi) }
             if f.anyWord { words.append(pi) }
             for (a, info) in b.atoms.enumerated()
             where (f.month && info.month != 0) || (f.classMask & info.classMask) != 0 || f.literals.contains(Int32(a)) {
@@ -266,11 +279,25 @@ final class DateTables: Sendable {
                 break
             }
             leads.append(lead)
+            var required: UInt8 = 0
+            for e in p.elements where !e.optional {
+                switch e.kind {
+                case .day: required |= required & DateTables.fitsDay == 0 ? DateTables.fitsDay : DateTables.hasTwoDays
+                case .monthNumber: required |= DateTables.fitsMonthNumber
+                case .year: required |= DateTables.fitsYear
+                case .month: required |= DateTables.hasMonthName
+                case .phrase(.relativeYear), .phrase(.relativeMonth): required |= DateTables.hasRelativePhrase
+                default: break
+                }
+            }
+            cores.append(required)
         }
         startPatternsByAtom = byAtom
         numberStartPatterns = numbers
         wordStartPatterns = words
         maxLead = leads
+        requiredCores = cores
+        satisfiable = (0..<64).reduce(0) { bits, p in cores.contains { Int($0) & ~p == 0 } ? bits | 1 << UInt64(p) : bits }
         maxLeadAll = leads.max() ?? 0
         yearMin = b.yearMin
         yearMax = b.yearMax
@@ -278,6 +305,32 @@ final class DateTables: Sendable {
 }
 
 extension DateTables {
+    static let fitsDay: UInt8 = 1, fitsMonthNumber: UInt8 = 2, fitsYear: UInt8 = 4
+    /// ``requiredCores`` bits of a month name and a whole relative year or month phrase, and of a
+    /// second number that fills a day ("vom 11. bis 13."): a pattern with two day elements needs two.
+    static let hasMonthName: UInt8 = 8, hasRelativePhrase: UInt8 = 16, hasTwoDays: UInt8 = 32
+
+    /// The ``requiredCores`` bits of a sentence's core tokens so far, `present`, with a number
+    /// that fills `fits` (``numberFits(digits:value:)``) added.
+    @inline(__always)
+    static func adding(fits: Int, to present: Int) -> Int {
+        present | fits | (fits & present & Int(fitsDay)) << 5
+    }
+    /// The index of ``numberStartPatterns`` that holds every pattern that starts with a number.
+    static let fitsAny = Int(fitsDay | fitsMonthNumber | fitsYear)
+
+    /// Which number elements a number token can fill by its digits and value (the tests of
+    /// ``DateMatcher``'s `step` that read nothing else): ``fitsDay`` (one or two digits, 1–31),
+    /// ``fitsMonthNumber`` (1–12), ``fitsYear`` (four digits between the year bounds).
+    @inline(__always)
+    func numberFits(digits: UInt8, value: Int32) -> Int {
+        if digits <= 2 {
+            return value >= 1 && value <= 12 ? Int(DateTables.fitsDay | DateTables.fitsMonthNumber)
+                : value >= 1 && value <= 31 ? Int(DateTables.fitsDay) : 0
+        }
+        return digits == 4 && Int(value) >= yearMin && Int(value) <= yearMax ? Int(DateTables.fitsYear) : 0
+    }
+
     /// The atom whose word hash is `h`, or -1 (the caller verifies the scalars).
     @inline(__always)
     func lookup(_ h: UInt64) -> Int32 {
@@ -535,7 +588,9 @@ fileprivate struct Builder {
         for e in elements {
             switch e.kind {
             case .month: f.month = true
-            case .day, .monthNumber, .year: f.number = true
+            case .day: f.numberKinds |= DateTables.fitsDay
+            case .monthNumber: f.numberKinds |= DateTables.fitsMonthNumber
+            case .year: f.numberKinds |= DateTables.fitsYear
             case .phrase(let cls): f.classMask |= cls.bit
             case .literal(let a, let b, let c, let d): f.literals += [a, b, c, d].filter { $0 >= 0 }
             case .capitalizedWord, .lowercaseWord: f.anyWord = true

@@ -24,21 +24,28 @@ public struct TemporalNormalizer: Sendable {
     /// month name, a number, or a whole relative year or month phrase): then a phrase's first
     /// word ("the", "last") counts as a core token only where the whole phrase follows.
     let patternsNeedCore: Bool
-    /// The words one of which an ASCII sentence without digits must hold to have a date: the
-    /// month names and the last word of each relative year and month phrase, lower-case; nil
-    /// when they cannot be told this way (``coreWords(_:)``).
+    /// The words one of which a sentence without numbers some pattern can do with must hold to
+    /// have a date: the month names and the last word of each relative year and month phrase,
+    /// lower-case; nil when they cannot be told this way (``coreWords(_:)``).
     let coreWords: CoreWords?
+    /// Whether a number tries only the patterns whose first number element it can fill
+    /// (``DateTables/numberStartPatterns``), and a pattern is tried only in a sentence that has
+    /// every kind of core token it needs (``DateTables/requiredCores``); without, every pattern
+    /// that starts with a token is tried there.
+    let patternsByFit: Bool
 
     public init(rules: DateRules) {
         self.init(rules: rules, shortcuts: true)
     }
 
-    /// With `shortcuts` false, every sentence is tokenized and every relative phrase's first word
-    /// is a core token: the plain scan, for tests that compare the two.
+    /// With `shortcuts` false, every sentence is tokenized, every relative phrase's first word
+    /// is a core token and every number tries every number pattern: the plain scan, for tests
+    /// that compare the two.
     init(rules: DateRules, shortcuts: Bool) {
         self.rules = rules
+        patternsByFit = shortcuts
         patternsNeedCore = shortcuts && TemporalNormalizer.patternsNeedCore(rules.tables)
-        coreWords = patternsNeedCore ? TemporalNormalizer.coreWords(rules.tables).map(CoreWords.init) : nil
+        coreWords = patternsNeedCore ? TemporalNormalizer.coreWords(rules.tables).map { CoreWords($0, rules.tables) } : nil
     }
 
     /// Whether every pattern has a core element that is neither optional nor skipped.
@@ -100,7 +107,18 @@ public struct TemporalNormalizer: Sendable {
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, reference: PartialDate?, context: inout DateContext) -> [DateExpression] {
         if let coreWords, TemporalNormalizer.lacksCoreWord(bytes, coreWords) { return [] }
         let tables = rules.tables
-        let tokens = tokenize(bytes, tables)
+        // The tokens live on the stack for the scan, like the distances below: an array with
+        // room for a token a byte was allocated and released for every tokenized sentence.
+        // Every token starts at a byte of its own, so there are at most as many as bytes.
+        return withUnsafeTemporaryAllocation(of: DateToken.self, capacity: bytes.count) { room in
+            var count = 0
+            tokenize(bytes, tables, into: room, &count)
+            return scan(bytes, UnsafeBufferPointer(rebasing: room[..<count]), tables, reference: reference, context: &context)
+        }
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<DateToken>, _ tables: DateTables,
+                      reference: PartialDate?, context: inout DateContext) -> [DateExpression] {
         if tokens.isEmpty { return [] }
         let matcher = DateMatcher(tables: tables, tokens: tokens)
         // The distances to the next core token live on the stack for the scan: a heap array per
@@ -142,7 +160,7 @@ public struct TemporalNormalizer: Sendable {
     /// Every pattern match and vague phrase of the sentence's `tokens`, as spans of tokens.
     /// `nextCore` (room for one entry a token) receives each token's distance to the next core
     /// token (number, month name, relative year or month); nothing is tried when there is none.
-    private func candidates(_ tokens: [DateToken], _ matcher: DateMatcher, _ tables: DateTables,
+    private func candidates(_ tokens: UnsafeBufferPointer<DateToken>, _ matcher: DateMatcher, _ tables: DateTables,
                             nextCore: UnsafeMutableBufferPointer<Int32>,
                             elements: UnsafeBufferPointer<DatePatternElement>) -> [DateCandidate] {
         let elementRanges = tables.elementRanges
@@ -154,13 +172,24 @@ public struct TemporalNormalizer: Sendable {
         let vagueBit = DatePhraseClass.vague.bit
         let coreMask = DatePhraseClass.relativeYear.bit | DatePhraseClass.relativeMonth.bit
 
-        // Distance to the next core token (number, month name, relative year/month) for each token.
+        // Distance to the next core token (number, month name, relative year/month) for each token,
+        // and the kinds of core token the sentence has (``DateTables/requiredCores``).
         var next = Int32.max / 2
+        var present = 0
         for i in stride(from: tokens.count - 1, through: 0, by: -1) {
             let t = tokens[i]
-            if t.kind == .number || (t.atom >= 0 && (atomMonth[Int(t.atom)] != 0
-                || (atomClassMask[Int(t.atom)] & coreMask != 0 && (!patternsNeedCore || matcher.startsRelativePhrase(Int(t.atom), at: i))))) {
+            if t.kind == .number {
                 next = Int32(i)
+                present = DateTables.adding(fits: tables.numberFits(digits: t.digits, value: t.value), to: present)
+            } else if t.atom >= 0 {
+                if atomMonth[Int(t.atom)] != 0 {
+                    next = Int32(i)
+                    present |= Int(DateTables.hasMonthName)
+                } else if atomClassMask[Int(t.atom)] & coreMask != 0
+                            && (!patternsNeedCore || matcher.startsRelativePhrase(Int(t.atom), at: i)) {
+                    next = Int32(i)
+                    present |= Int(DateTables.hasRelativePhrase)
+                }
             }
             nextCore[i] = next
         }
@@ -169,7 +198,12 @@ public struct TemporalNormalizer: Sendable {
         if next == Int32.max / 2 { return [] }
 
         var candidates: [DateCandidate] = []
+        // Most sentences with a number have no month name: the day and month patterns are not
+        // tried at their numbers and articles (half the matcher's tries).
+        let missing = patternsByFit ? ~present : 0
+        let requiredCores = tables.requiredCores
         func tryPattern(_ pi: Int, _ i: Int) {
+            if Int(requiredCores[pi]) & missing != 0 { return }
             if Int(nextCore[i]) - i > maxLead[pi] { return }
             if let caps = matcher.match(UnsafeBufferPointer(rebasing: elements[elementRanges[pi]]), at: i), caps.spanFirst >= 0,
                matcher.guardsHold(first: caps.spanFirst, end: caps.trimEnd) {
@@ -188,7 +222,8 @@ public struct TemporalNormalizer: Sendable {
             }
             if Int(nextCore[i]) - i > maxLeadAll { continue }
             if t.kind == .number {
-                for pi in numberStartPatterns { tryPattern(pi, i) }
+                let fits = patternsByFit ? tables.numberFits(digits: t.digits, value: t.value) : DateTables.fitsAny
+                for pi in numberStartPatterns[fits] { tryPattern(pi, i) }
             } else if t.atom >= 0 {
                 for pi in startPatternsByAtom[Int(t.atom)] { tryPattern(pi, i) }
             }
@@ -201,9 +236,12 @@ public struct TemporalNormalizer: Sendable {
         return candidates
     }
 
-    /// Whether a sentence has no digit and no word that is one of `coreWords`: then it has no
-    /// core token (``patternsNeedCore``), and the scan would tokenize it only to return nothing,
-    /// as it does for most sentences. The scan's words are the runs of ``DateRules/isLetter(_:)``
+    /// Whether a sentence has no word that is one of `coreWords` and no numbers that some pattern
+    /// can do with on their own (``CoreWords/satisfiable``: a year, or two days): then no pattern
+    /// has every kind of core token it needs (``patternsNeedCore``, ``DateTables/requiredCores``),
+    /// and the scan would tokenize it only to return nothing, as it does for most sentences (a
+    /// third of those with digits: "100 firms", "5 Prozent", "15,000"). The scan's numbers are
+    /// the runs of ASCII digits, its words are the runs of ``DateRules/isLetter(_:)``
     /// scalars, looked up lower-cased (``DateRules/lower(_:)``), a word with a letter past U+024F
     /// never; they are read here once, without making tokens, ASCII bytes without decoding.
     static func lacksCoreWord(_ bytes: UnsafeBufferPointer<UInt8>, _ core: CoreWords) -> Bool {
@@ -213,12 +251,30 @@ public struct TemporalNormalizer: Sendable {
         var word = (UInt64(0), UInt64(0))  // the current run, lower-cased: its first 16 bytes
         var length = 0                     // its bytes; past 16 when it cannot be a core word
         var hash = WordIndex.offsetBasis
+        var present = 0                    // the numbers' ``DateTables/requiredCores`` bits
         let n = bytes.count
         var i = 0
         while i < n {
             let byte = bytes[i]
             if byte < 0x80 {
-                if byte >= 0x30 && byte <= 0x39 { return false }
+                if byte >= 0x30 && byte <= 0x39 {
+                    // A number ends the word before it.
+                    if length > 0 {
+                        if isCoreWord(&word, length, hash, coreWords) { return false }
+                        length = 0
+                        hash = WordIndex.offsetBasis
+                    }
+                    let start = i
+                    var value: Int32 = 0   // of its first four digits: no number element takes more
+                    while i < n && bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+                        if i - start < 4 { value = value * 10 + Int32(bytes[i] - 0x30) }
+                        i += 1
+                    }
+                    let fits = core.tables.numberFits(digits: UInt8(min(i - start, 255)), value: value)
+                    present = DateTables.adding(fits: fits, to: present)
+                    if core.satisfiable >> UInt64(present) & 1 != 0 { return false }
+                    continue
+                }
                 let lower = byte | 0x20
                 if lower >= 0x61 && lower <= 0x7A {
                     // A word whose first letter, or first two ASCII letters, start no core word is
@@ -292,9 +348,13 @@ public struct TemporalNormalizer: Sendable {
         return i
     }
 
-    /// The pre-test's core words (``coreWords(_:)``) and the bytes they start with.
+    /// The pre-test's core words (``coreWords(_:)``) and the bytes they start with, and what it
+    /// needs to tell the numbers some pattern can do with.
     struct CoreWords: Sendable {
         let words: WordSet
+        let tables: DateTables
+        /// ``DateTables/satisfiable``.
+        let satisfiable: UInt64
         /// Bit `b - 0x40` for an ASCII first byte `b`, bit `b - 0xC0` for the first byte of a
         /// two-byte letter: a word that starts with no such byte is none of the words, and the
         /// pre-test neither keeps nor hashes its letters (most words: "the", "company", "in").
@@ -306,8 +366,10 @@ public struct TemporalNormalizer: Sendable {
         /// for a first letter whose core words are not all this long and ASCII this far.
         private let asciiSecond: [UInt32]
 
-        init(_ words: WordSet) {
+        init(_ words: WordSet, _ tables: DateTables) {
             self.words = words
+            self.tables = tables
+            satisfiable = tables.satisfiable
             var ascii: UInt64 = 0, twoByte: UInt64 = 0
             var second = [UInt32](repeating: 0, count: 26)
             for word in words {
@@ -365,15 +427,9 @@ public struct TemporalNormalizer: Sendable {
 
     // MARK: - Tokens
 
-    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: DateTables) -> [DateToken] {
-        // Every token starts at a byte of its own, so there are at most as many tokens as bytes:
-        // they are written in place (`append` checked uniqueness and capacity per token, some 60
-        // instructions each).
-        [DateToken](unsafeUninitializedCapacity: bytes.count) { tokens, count in
-            tokenize(bytes, tables, into: tokens, &count)
-        }
-    }
-
+    /// Writes the tokens of `bytes` to `tokens` (room for one a byte) in place (`append`
+    /// checked uniqueness and capacity per token, some 60 instructions each); `count` is how
+    /// many.
     private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: DateTables,
                           into tokens: UnsafeMutableBufferPointer<DateToken>, _ count: inout Int) {
         let maxWordLength = tables.maxWordLength
@@ -644,14 +700,15 @@ struct DateCandidate {
     var captures: DateCaptures
 }
 
+/// Matches patterns over one sentence's tokens, which the scan holds for as long as it lives.
 struct DateMatcher {
     let tables: DateTables
-    let tokens: [DateToken]
+    let tokens: UnsafeBufferPointer<DateToken>
     let atomMonth: [Int8]
     let atomClassMask: [UInt32]
     let atomFlags: [UInt8]
 
-    init(tables: DateTables, tokens: [DateToken]) {
+    init(tables: DateTables, tokens: UnsafeBufferPointer<DateToken>) {
         self.tables = tables
         self.tokens = tokens
         atomMonth = tables.atomMonth

@@ -28,7 +28,7 @@ public struct EventRules: Sendable {
     /// (``mayBeginTrigger(_:)``, ``mayBeginRefersBack(_:at:)``): a token whose bit is clear begins
     /// neither, and is ruled out without a look-up: the stage looked every token up in both
     /// tables, 35 and 40 instructions a token.
-    private(set) var triggerWordFilter = [UInt64](repeating: 0, count: 16)
+    private(set) var triggerWordFilter = [UInt64](repeating: 0, count: 32)
     /// ``RelationProgram/firstWordBit(_:)`` of the refers-back phrases' first words, of the first
     /// words of those of one word, and of the second words of the others. Their first words are
     /// "the", "this", "der", "am": the second word rules out most of the tokens the first passes
@@ -53,12 +53,17 @@ public struct EventRules: Sendable {
         }
     }
 
-    /// A 1,024-bit filter of the hashes of `map`'s keys: bit `hash >> 22` (the hash's top ten
-    /// bits, FNV-1a's best mixed). Some sixty trigger words set about six percent of them; the
-    /// 64 bits of ``RelationProgram/firstWordBit(_:)`` would be two thirds full.
+    /// Two 1,024-bit filters of the hashes of `map`'s keys: bit `hash >> 22` (the hash's top ten
+    /// bits, FNV-1a's best mixed) of the first sixteen words, bit `hash >> 12 & 1023` of the
+    /// last sixteen. Some sixty trigger words set about six percent of each; the 64 bits of
+    /// ``RelationProgram/firstWordBit(_:)`` would be two thirds full. A word passes with both
+    /// bits set: the first alone let 20,000 tokens on 2 MB through to a look-up that failed.
     static func filter<Value>(_ map: WordMap<Value>) -> [UInt64] {
-        var words = [UInt64](repeating: 0, count: 16)
-        map.forEachKeyHash { hash in words[Int(hash >> 28)] |= 1 << UInt64(hash >> 22 & 63) }
+        var words = [UInt64](repeating: 0, count: 32)
+        map.forEachKeyHash { hash in
+            words[Int(hash >> 28)] |= 1 << UInt64(hash >> 22 & 63)
+            words[16 + Int(hash >> 18 & 15)] |= 1 << UInt64(hash >> 12 & 63)
+        }
         return words
     }
 
@@ -66,17 +71,38 @@ public struct EventRules: Sendable {
     @inline(__always)
     func mayBeginTrigger(_ hash: UInt32) -> Bool {
         triggerWordFilter[Int(hash >> 28)] & 1 << UInt64(hash >> 22 & 63) != 0
+            && triggerWordFilter[16 + Int(hash >> 18 & 15)] & 1 << UInt64(hash >> 12 & 63) != 0
     }
 
     /// Whether a refers-back phrase may begin at `tokens[i]`: its first word's bit, and the next
     /// token's bit of a second word unless a phrase of one word begins with the token's bit.
     @inline(__always)
-    func mayBeginRefersBack(_ tokens: [Token], at i: Int) -> Bool {
+    func mayBeginRefersBack<Tokens: RandomAccessCollection<Token>>(_ tokens: Tokens, at i: Int) -> Bool where Tokens.Index == Int {
         let first = RelationProgram.firstWordBit(tokens[i].keyHash)
         guard refersBackFirstBits & first != 0 else { return false }
         return refersBackSingleBits & first != 0
             || i + 1 < tokens.count && refersBackSecondBits & RelationProgram.firstWordBit(tokens[i + 1].keyHash) != 0
     }
+
+    /// The first token from `start` on that may begin a refers-back phrase
+    /// (``mayBeginRefersBack(_:at:)``), or the end. The scans over every token are functions of
+    /// their own, not inlined: inside `events` and `triggers` their loops kept their state on
+    /// the stack, 29 and 19 instructions a token.
+    @inline(never)
+    func nextRefersBackStart(_ tokens: UnsafeBufferPointer<Token>, from start: Int) -> Int {
+        var i = start
+        while i < tokens.count && !mayBeginRefersBack(tokens, at: i) { i += 1 }
+        return i
+    }
+
+    /// The first token from `start` on that may begin a trigger (``mayBeginTrigger(_:)``), or the end.
+    @inline(never)
+    func nextTriggerStart(_ tokens: UnsafeBufferPointer<Token>, from start: Int) -> Int {
+        var i = start
+        while i < tokens.count && !mayBeginTrigger(tokens[i].keyHash) { i += 1 }
+        return i
+    }
+
     /// Words that make a sentence a plan, not a report (the relation rules' `modal` set).
     public var modal: WordSet = []
     /// Words that deny what follows (the relation rules' `negation` set).
@@ -178,13 +204,18 @@ public struct EventExtractor: EventExtracting {
             // By token, made only when a phrase matches (a `Set<Int>` per sentence, hashed for
             // every token, cost more than finding the triggers).
             var backWords: [Bool] = []
-            for i in tokens.indices where rules.mayBeginRefersBack(tokens, at: i) {
-                // Every phrase that matches at `i` spells the tokens from `i`: the longest covers them all.
-                let length = rules.refersBackByFirstWord.longestPhrase(in: tokens, at: i)
-                guard length > 0 else { continue }
-                refersBack = true
-                if backWords.isEmpty { backWords = [Bool](repeating: false, count: tokens.count) }
-                for k in i..<min(i + length, tokens.count) { backWords[k] = true }
+            tokens.withUnsafeBufferPointer { buffer in
+                var i = rules.nextRefersBackStart(buffer, from: 0)
+                while i < buffer.count {
+                    // Every phrase that matches at `i` spells the tokens from `i`: the longest covers them all.
+                    let length = rules.refersBackByFirstWord.longestPhrase(in: tokens, at: i)
+                    if length > 0 {
+                        refersBack = true
+                        if backWords.isEmpty { backWords = [Bool](repeating: false, count: tokens.count) }
+                        for k in i..<min(i + length, tokens.count) { backWords[k] = true }
+                    }
+                    i = rules.nextRefersBackStart(buffer, from: i + 1)
+                }
             }
             let found = triggers(rules, tokens, skipping: backWords)
             // Only for a sentence with a trigger, most have none. The entity read in place:
@@ -277,15 +308,18 @@ public struct EventExtractor: EventExtracting {
     /// one's strings and sets, and so did returning the triggers found (8,000 on 2 MB).
     func triggers(_ rules: EventRules, _ tokens: [Token], skipping: [Bool]) -> [(trigger: Int, at: Int, length: Int)] {
         var found: [(trigger: Int, at: Int, length: Int)] = []
-        var types: [EventType] = []
-        for i in tokens.indices where (skipping.isEmpty || !skipping[i]) && rules.mayBeginTrigger(tokens[i].keyHash) {
-            guard let candidates = rules.byFirstWord[tokens[i]] else { continue }
-            for index in candidates where !types.contains(rules.triggers[index].type) {
-                for phrase in rules.triggers[index].phrases where i + phrase.count <= tokens.count {
-                    if phrase.indices.allSatisfy({ tokens[i + $0].key == phrase[$0] }) {
-                        found.append((index, i, phrase.count))
-                        types.append(rules.triggers[index].type)
-                        break
+        tokens.withUnsafeBufferPointer { buffer in
+            var i = rules.nextTriggerStart(buffer, from: 0)
+            while i < buffer.count {
+                defer { i = rules.nextTriggerStart(buffer, from: i + 1) }
+                guard skipping.isEmpty || !skipping[i], let candidates = rules.byFirstWord[tokens[i]] else { continue }
+                // The types found are those of `found` (an array of its own was allocated per sentence with a trigger).
+                for index in candidates where !found.contains(where: { rules.triggers[$0.trigger].type == rules.triggers[index].type }) {
+                    for phrase in rules.triggers[index].phrases where i + phrase.count <= tokens.count {
+                        if phrase.indices.allSatisfy({ tokens[i + $0].key == phrase[$0] }) {
+                            found.append((index, i, phrase.count))
+                            break
+                        }
                     }
                 }
             }
@@ -377,25 +411,49 @@ public struct EventExtractor: EventExtracting {
     }
 
     /// One event per (type, place) whose dates agree: the more precise date wins, participants join.
+    /// By index, sized once: `for event in events`, `firstIndex(where:)` over the events and the
+    /// appends copied and grew them.
     func merged(_ events: [Event]) -> [Event] {
         var out: [Event] = []
-        for event in events {
-            if let k = out.firstIndex(where: { $0.type == event.type && $0.place == event.place && agree($0, event) }) {
-                if (event.dateStart?.iso.count ?? 0) > (out[k].dateStart?.iso.count ?? 0) || (event.dateEnd != nil && out[k].dateEnd == nil) {
-                    out[k].dateStart = event.dateStart
-                    out[k].dateEnd = event.dateEnd
+        out.reserveCapacity(events.count)
+        for e in events.indices {
+            if let k = out.indices.first(where: {
+                out[$0].type == events[e].type && out[$0].place == events[e].place && EventExtractor.agree(out[$0].dateStart, events[e].dateStart)
+            }) {
+                if EventExtractor.isoLength(events[e].dateStart) > EventExtractor.isoLength(out[k].dateStart)
+                    || (events[e].dateEnd != nil && out[k].dateEnd == nil) {
+                    out[k].dateStart = events[e].dateStart
+                    out[k].dateEnd = events[e].dateEnd
                 }
-                for p in event.participants where !out[k].participants.contains(p) { out[k].participants.append(p) }
-                out[k].evidence.append(contentsOf: event.evidence)
+                for p in events[e].participants where !out[k].participants.contains(p) { out[k].participants.append(p) }
+                out[k].evidence.append(contentsOf: events[e].evidence)
             } else {
-                out.append(event)
+                out.append(events[e])
             }
         }
         return out
     }
 
-    func agree(_ a: Event, _ b: Event) -> Bool {
-        guard let x = a.dateStart?.iso, let y = b.dateStart?.iso else { return false }
-        return x.hasPrefix(y) || y.hasPrefix(x)
+    /// Whether one date's ISO form begins the other's ("2019" and "2019-10-31"); false when
+    /// either is missing. A date of ``hasFixedWidthISO(_:)`` by its parts, without making the two
+    /// strings (each a `String(format4:)` and appends).
+    static func agree(_ a: PartialDate?, _ b: PartialDate?) -> Bool {
+        guard let a, let b else { return false }
+        guard hasFixedWidthISO(a) && hasFixedWidthISO(b) else { return a.iso.hasPrefix(b.iso) || b.iso.hasPrefix(a.iso) }
+        return a.year == b.year && (a.month == nil || b.month == nil || a.month == b.month && (a.day == nil || b.day == nil || a.day == b.day))
+    }
+
+    /// The length of a date's ISO form, 0 when it is missing.
+    static func isoLength(_ date: PartialDate?) -> Int {
+        guard let date else { return 0 }
+        guard hasFixedWidthISO(date) else { return date.iso.count }
+        return 4 + (date.month == nil ? 0 : 3) + (date.day == nil ? 0 : 3)
+    }
+
+    /// Whether a date's ISO form is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with every part that wide:
+    /// then one begins another exactly when their parts agree as far as both go.
+    static func hasFixedWidthISO(_ date: PartialDate) -> Bool {
+        (1000...9999).contains(date.year) && (date.month.map { (1...99).contains($0) } ?? (date.day == nil))
+            && (date.day.map { (1...99).contains($0) } ?? true)
     }
 }

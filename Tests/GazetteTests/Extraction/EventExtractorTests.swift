@@ -78,4 +78,33 @@ import Testing
         let english = try #require(TestSupport.ruleSet.events[.en])
         #expect(english.locations == ["in", "at"] && english.clauseStarts.contains("which"))
     }
+
+    /// The merge's date tests by parts (``EventExtractor/agree(_:_:)``, ``EventExtractor/isoLength(_:)``)
+    /// answer what the ISO strings answer, for every pair of dates found in the test texts and for
+    /// dates whose ISO form is not of fixed width.
+    @Test func mergeDateTestsMatchTheISOStrings() throws {
+        var dates: Set<PartialDate> = [
+            PartialDate(year: 999), PartialDate(year: 10_000), PartialDate(year: 20_190), PartialDate(year: 2019, day: 5),
+            PartialDate(year: 2019, month: 100), PartialDate(year: 2019, month: 10, day: 100), PartialDate(year: -5, month: 1),
+            PartialDate(year: 2019, month: 1), PartialDate(year: 2019, month: 10), PartialDate(year: 2019, month: 10, day: 3),
+        ]
+        for language in [Language.en, .de] {
+            let normalizer = TemporalNormalizer(rules: try DateRules(directory: TestSupport.rulesDirectory, language: language))
+            for text in TestSupport.corpusTexts() {
+                for date in normalizer.dates(in: text, reference: PartialDate(year: 2019, month: 11, day: 4)) {
+                    dates.insert(date.dateStart)
+                    if let end = date.dateEnd { dates.insert(end) }
+                }
+            }
+        }
+        #expect(dates.count > 60)
+        let all: [PartialDate?] = [nil] + dates.sorted().map { Optional($0) }
+        for a in all {
+            #expect(EventExtractor.isoLength(a) == (a?.iso.count ?? 0), "\(String(describing: a))")
+            for b in all {
+                let expected = a.flatMap { x in b.map { y in x.iso.hasPrefix(y.iso) || y.iso.hasPrefix(x.iso) } } ?? false
+                #expect(EventExtractor.agree(a, b) == expected, "\(String(describing: a)) \(String(describing: b))")
+            }
+        }
+    }
 }

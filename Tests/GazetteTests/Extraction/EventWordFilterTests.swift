@@ -39,6 +39,34 @@ import Testing
         }
     }
 
+    /// The stage's scans (``EventRules/nextRefersBackStart(_:from:)``, ``EventRules/nextTriggerStart(_:from:)``)
+    /// stop at exactly the tokens whose filter passes, on every sentence of the test texts.
+    @Test func scansStopWhereTheFiltersPass() {
+        let sentences = TestSupport.corpusTexts().flatMap { $0.split(separator: "\n") }.map { line in
+            Tokenizer.tokens(of: Sentence(position: 0, start: 0, end: line.count, text: String(line)))
+        }
+        for language in Language.allCases {
+            guard let rules = TestSupport.ruleSet.events[language] else { continue }
+            var stops = 0
+            for sentence in sentences {
+                let backs = sentence.indices.filter { rules.mayBeginRefersBack(sentence, at: $0) }
+                let triggers = sentence.indices.filter { rules.mayBeginTrigger(sentence[$0].keyHash) }
+                sentence.withUnsafeBufferPointer { buffer in
+                    func scan(_ next: (Int) -> Int) -> [Int] {
+                        var found: [Int] = []
+                        var i = next(0)
+                        while i < buffer.count { found.append(i); i = next(i + 1) }
+                        return found
+                    }
+                    #expect(scan { rules.nextRefersBackStart(buffer, from: $0) } == backs)
+                    #expect(scan { rules.nextTriggerStart(buffer, from: $0) } == triggers)
+                }
+                stops += backs.count + triggers.count
+            }
+            #expect(stops > 100)
+        }
+    }
+
     /// Changing the tables after loading refills the filters.
     @Test func filtersFollowTheTables() throws {
         var rules = try #require(TestSupport.ruleSet.events[.en])
