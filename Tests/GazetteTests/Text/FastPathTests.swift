@@ -158,7 +158,12 @@ import Testing
     @Test func asciiSentencesTokenizeAsScalars() {
         var checked = 0
         let lines = Self.texts.flatMap { $0.split(separator: "\n").map(String.init) }
-        for text in lines + ["Panjin's BMW-Brilliance S.p.A. `quoted` 4.0 R&D U.S."] {
+        // Words around the eight-byte steps of the word scan: joiners, ends and lengths at 7 to 17.
+        let steps = ["Panjin's BMW-Brilliance S.p.A. `quoted` 4.0 R&D U.S.",
+                     "Abcdefg Abcdefgh Abcdefghi 1234567,8 12345678.9 ABCDEFGH&IJ Wirtschafts- und Handelsdelegation",
+                     "abcdefghijklmnop-qrstuvwxyz0123456789 x-y a.b.c.d.e.f.g.h. 2017/2018 ZZZZZZZZZZZZZZZZZ end",
+                     "abcdefgh", "abcdefghi", "a", "ab-", "abcdefg-", "abcdefgh--", "12345678...", "R&D's"]
+        for text in lines + steps {
             let sentence = Sentence(position: 0, start: 7, end: 7 + text.unicodeScalars.count, text: text)
             let scalars = [Unicode.Scalar](scalarsOf: text)
             let general = Tokenizer.tokens(in: scalars, base: 7)
