@@ -140,6 +140,26 @@ import Testing
         #expect(dropped >= TestSupport.normalizationRules.boilerplate.count)
     }
 
+    /// The ASCII test reads eight bytes at a time: it must find a byte past ASCII at any place of
+    /// the eight, in whole lines and words of the texts and in lines made to put one there.
+    @Test func asciiTestFindsEveryByteOutsideASCII() {
+        var lines = Self.texts.flatMap { $0.split(separator: "\n").map(String.init) } + Self.hardCases + [""]
+        for k in 0..<20 {
+            for other in ["ü", "中", "’", "\u{80}"] {
+                lines.append(String(repeating: "x", count: k) + other + String(repeating: "y", count: 19 - k))
+            }
+            lines.append(String(repeating: "z", count: k))
+        }
+        var outside = 0
+        for line in lines {
+            let ascii = line.utf8.allSatisfy { $0 < 0x80 }
+            #expect((line.withASCIIBytes { $0.count } != nil) == ascii, "\(line.prefix(40))")
+            #expect((line.dropFirst().withASCIIBytes { $0.count } != nil) == line.dropFirst().utf8.allSatisfy { $0 < 0x80 })
+            if !ascii { outside += 1 }
+        }
+        #expect(outside > 80)
+    }
+
     @Test func asciiTokensEqualGeneralTokens() throws {
         var checked = 0
         for text in Self.texts {
