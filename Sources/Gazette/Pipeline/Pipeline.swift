@@ -144,29 +144,10 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Words as the benchmark counts them: runs of letters or digits.
+    /// Words as the benchmark counts them: runs of letters or digits (``ASCIIFlags/wordRuns(_:)``).
     public static func wordCount(_ text: String) -> Int {
         // The bytes in place: iterating `text.utf8` cost 40 instructions a byte.
-        // The table read through a pointer (a 256-entry table indexed by a byte needs no bounds
-        // check), and a word start counted without a branch: 11 -> 5 instructions a byte.
         var text = text
-        return Pipeline.wordBytes.withUnsafeBufferPointer { isWordByte in
-            text.withUTF8 { bytes in
-                var count = 0
-                var inWord: UInt8 = 0
-                for byte in bytes {
-                    let word = isWordByte[Int(byte)]
-                    count &+= Int(word & ~inWord)
-                    inWord = word
-                }
-                return count
-            }
-        }
-    }
-
-    /// Which bytes make words: ASCII letters and digits, and any non-ASCII byte (letters of other
-    /// scripts). A table: the three range tests cost 16 instructions a byte.
-    static let wordBytes: [UInt8] = (0...255).map { byte in
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80 ? 1 : 0
+        return text.withUTF8(ASCIIFlags.wordRuns)
     }
 }

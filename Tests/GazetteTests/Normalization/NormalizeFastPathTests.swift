@@ -269,4 +269,48 @@ struct NormalizeFastPathTests {
             #expect(TextEncoding.firstInvalidUTF8Offset(bytes) == NormalizeFastPathTests.plainFirstInvalid(bytes))
         }
     }
+
+    /// The end of a printable run a byte at a time, as the normalizer found it before it took
+    /// eight bytes at once.
+    static func plainPrintableRunEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        let isPrintable: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x7F }
+        var end = start
+        while end < bytes.count {
+            if isPrintable(bytes[end]) {
+                end += 1
+            } else if bytes[end] == 0x20, end + 1 < bytes.count, isPrintable(bytes[end + 1]) {
+                end += 2
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    /// The normalizer's printable runs, eight bytes at a time, end where the byte steps end them:
+    /// from printable bytes of every text, and of lines with double spaces, tabs, control
+    /// and non-ASCII bytes at each place of an eight-byte step.
+    @Test func printableRunsEndAsByteSteps() throws {
+        var texts = try NormalizeFastPathTests.texts()
+        for breaker in ["  ", " \n", "\t", "\u{7F}", "ü", " ü", "\u{0}", " "] {
+            for k in 0..<17 {
+                texts.append(String(repeating: "ab c", count: 2) + String(repeating: "x", count: k) + breaker + "Panjin Port y")
+            }
+        }
+        var checked = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                // Where a run starts, and at every 11th byte (in the middle of runs, at each place
+                // of the eight-byte steps).
+                for i in bytes.indices where bytes[i] > 0x20 && bytes[i] < 0x7F
+                    && (i == 0 || !(bytes[i - 1] > 0x20 && bytes[i - 1] < 0x7F) || i % 11 == 0) {
+                    #expect(TextNormalizer.printableRunEnd(buffer, from: i + 1) == NormalizeFastPathTests.plainPrintableRunEnd(bytes, from: i + 1),
+                            "\(text.prefix(40)) at \(i)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 5_000)
+    }
 }

@@ -140,6 +140,26 @@ import Testing
         #expect(dropped >= TestSupport.normalizationRules.boilerplate.count)
     }
 
+    /// The ASCII test reads eight bytes at a time: it must find a byte past ASCII at any place of
+    /// the eight, in whole lines and words of the texts and in lines made to put one there.
+    @Test func asciiTestFindsEveryByteOutsideASCII() {
+        var lines = Self.texts.flatMap { $0.split(separator: "\n").map(String.init) } + Self.hardCases + [""]
+        for k in 0..<20 {
+            for other in ["ü", "中", "’", "\u{80}"] {
+                lines.append(String(repeating: "x", count: k) + other + String(repeating: "y", count: 19 - k))
+            }
+            lines.append(String(repeating: "z", count: k))
+        }
+        var outside = 0
+        for line in lines {
+            let ascii = line.utf8.allSatisfy { $0 < 0x80 }
+            #expect((line.withASCIIBytes { $0.count } != nil) == ascii, "\(line.prefix(40))")
+            #expect((line.dropFirst().withASCIIBytes { $0.count } != nil) == line.dropFirst().utf8.allSatisfy { $0 < 0x80 })
+            if !ascii { outside += 1 }
+        }
+        #expect(outside > 80)
+    }
+
     @Test func asciiTokensEqualGeneralTokens() throws {
         var checked = 0
         for text in Self.texts {
@@ -158,7 +178,12 @@ import Testing
     @Test func asciiSentencesTokenizeAsScalars() {
         var checked = 0
         let lines = Self.texts.flatMap { $0.split(separator: "\n").map(String.init) }
-        for text in lines + ["Panjin's BMW-Brilliance S.p.A. `quoted` 4.0 R&D U.S."] {
+        // Words around the eight-byte steps of the word scan: joiners, ends and lengths at 7 to 17.
+        let steps = ["Panjin's BMW-Brilliance S.p.A. `quoted` 4.0 R&D U.S.",
+                     "Abcdefg Abcdefgh Abcdefghi 1234567,8 12345678.9 ABCDEFGH&IJ Wirtschafts- und Handelsdelegation",
+                     "abcdefghijklmnop-qrstuvwxyz0123456789 x-y a.b.c.d.e.f.g.h. 2017/2018 ZZZZZZZZZZZZZZZZZ end",
+                     "abcdefgh", "abcdefghi", "a", "ab-", "abcdefg-", "abcdefgh--", "12345678...", "R&D's"]
+        for text in lines + steps {
             let sentence = Sentence(position: 0, start: 7, end: 7 + text.unicodeScalars.count, text: text)
             let scalars = [Unicode.Scalar](scalarsOf: text)
             let general = Tokenizer.tokens(in: scalars, base: 7)
