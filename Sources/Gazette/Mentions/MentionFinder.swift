@@ -29,6 +29,8 @@ public struct MentionFinder: MentionFinding {
     /// one look-up per token here answers most of those asks with a bit test (each ask was a
     /// hash-table probe).
     let ruleWords: [Language: WordMap<UInt16>]
+    /// The names of the finder's own rules, per language.
+    let shapeRules: [Language: ShapeRuleNames]
 
     public init(rules: [Language: MentionRules], names: NameIndex, reference: ReferenceData,
                 regionAdjectives: [Language: WordMap<String>]) {
@@ -50,6 +52,9 @@ public struct MentionFinder: MentionFinding {
             ruleWords[language] = MentionFinder.ruleWords(rules, reference: reference, regionAdjectives: regionAdjectives)
         }
         self.ruleWords = ruleWords
+        var shapeRules: [Language: ShapeRuleNames] = [:]
+        for language in Language.allCases { shapeRules[language] = ShapeRuleNames(language) }
+        self.shapeRules = shapeRules
     }
 
     /// The ``RuleWord`` bits of every key that some table of `rules` (or an adjective table) holds.
@@ -91,6 +96,28 @@ public struct MentionFinder: MentionFinding {
     /// The region a word states ("European", "europäischen"), if any.
     func region(ofAdjective token: Token, _ language: Language) -> String? {
         regionAdjectives[language]?[token]
+    }
+}
+
+/// The names of the rules the finder applies by shape, not by a rule file's row, for one
+/// language ("en/shapes#acronym"), made once: interpolated at each mention, every name (longer
+/// than a small string) was a string allocated, grown and freed (9.5 M instructions on 2 MB).
+final class ShapeRuleNames: Sendable {
+    let title, direction, upperSurname, nameRoleApposition, legalForm: String
+    let placePrefixedCompany, firmPrefixedCompany, modelNumber, acronym, capitalizedName: String
+
+    init(_ language: Language) {
+        let lang = language.rawValue
+        title = "\(lang)/name-words.tsv#title"
+        direction = "\(lang)/directions.tsv"
+        upperSurname = "\(lang)/shapes#upper-surname"
+        nameRoleApposition = "\(lang)/shapes#name-role-apposition"
+        legalForm = "\(lang)/shapes#legal-form"
+        placePrefixedCompany = "\(lang)/shapes#place-prefixed-company"
+        firmPrefixedCompany = "\(lang)/shapes#firm-prefixed-company"
+        modelNumber = "\(lang)/shapes#model-number"
+        acronym = "\(lang)/shapes#acronym"
+        capitalizedName = "\(lang)/shapes#capitalized-name"
     }
 }
 
@@ -171,6 +198,8 @@ final class SentenceScan {
     let functionWords: WordSet?
     /// The rules' ``MentionRules/suffixCueTails``.
     let suffixCueTails: UInt64
+    /// The names of the shape rules in the text's language.
+    let ruleNames: ShapeRuleNames
     /// The hashes of the words the name rules compare keys with (``hasKey(_:_:hash:)``).
     let andHash = WordIndex.hash("and"), undHash = WordIndex.hash("und"), theHash = WordIndex.hash("the")
 
@@ -185,6 +214,7 @@ final class SentenceScan {
             ?? MentionFinder.ruleWords(rules, reference: finder.reference, regionAdjectives: finder.regionAdjectives)
         functionWords = finder.reference.functionWords[language]
         suffixCueTails = rules.suffixCueTails
+        ruleNames = finder.shapeRules[language] ?? ShapeRuleNames(language)
     }
 
     /// Room for `count` mentions.
@@ -252,7 +282,7 @@ final class SentenceScan {
             while j < tokens.count, j - nameStart < 3, tokens[j].isCapitalized, !isStopWord(j) { j += 1 }
             if j > nameStart {
                 // The title or role belongs to the mention's surface ("Mayor Link" is an alias), not its name.
-                emit(nameStart, j, type: .person, subtype: nil, rule: "\(language.rawValue)/name-words.tsv#title",
+                emit(nameStart, j, type: .person, subtype: nil, rule: ruleNames.title,
                      name: personName(nameStart, j), mentionStart: i)
                 return j
             }
@@ -260,7 +290,7 @@ final class SentenceScan {
         // "Northeast China", "northeastern China".
         if ruleWord[i] & RuleWord.direction != 0, let canonical = rules.directions[tokens[i]], i + 1 < tokens.count,
            let place = lookup(i + 1, maximum: 1), place.candidate.subtype == "country" || place.candidate.subtype == "region" {
-            emit(i, i + 2, type: .place, subtype: "region", rule: "\(language.rawValue)/directions.tsv",
+            emit(i, i + 2, type: .place, subtype: "region", rule: ruleNames.direction,
                  name: "\(canonical) \(place.candidate.name)")
             return i + 2
         }
@@ -280,15 +310,15 @@ final class SentenceScan {
         }
         guard canStartName(i) else { return i + 1 }
         if let end = chinesePersonName(at: i) {
-            emit(i, end, type: .person, subtype: nil, rule: "\(language.rawValue)/shapes#upper-surname", name: personName(i, end))
+            emit(i, end, type: .person, subtype: nil, rule: ruleNames.upperSurname, name: personName(i, end))
             return end
         }
         if let end = appositionPerson(at: i) {
-            emit(i, end, type: .person, subtype: nil, rule: "\(language.rawValue)/shapes#name-role-apposition", name: personName(i, end))
+            emit(i, end, type: .person, subtype: nil, rule: ruleNames.nameRoleApposition, name: personName(i, end))
             return end
         }
         if let end = legalFormName(from: i) {
-            emit(i, end, type: .organization, subtype: "company", rule: "\(language.rawValue)/shapes#legal-form")
+            emit(i, end, type: .organization, subtype: "company", rule: ruleNames.legalForm)
             return end
         }
         if let end = eventName(from: i) { return end }
@@ -304,13 +334,13 @@ final class SentenceScan {
         if let looked, acceptLookup(looked, at: i) {
             // "Qingdao Huaxin Valve", "Tianjin Haitai Rubber": a place, then a name, is a company.
             if looked.candidate.type == .place, looked.candidate.subtype != "country", let end = placePrefixedCompany(after: looked.end) {
-                emit(i, end, type: .organization, subtype: "company", rule: "\(language.rawValue)/shapes#place-prefixed-company")
+                emit(i, end, type: .organization, subtype: "company", rule: ruleNames.placePrefixedCompany)
                 return end
             }
             // "BMW Brilliance", "Volkswagen Anhui": a known firm's name continued is another firm.
             if looked.candidate.type == .organization, looked.end == i + 1,
                let end = placePrefixedCompany(after: looked.end, allowOrdinaryWord: true) {
-                emit(i, end, type: .organization, subtype: "company", rule: "\(language.rawValue)/shapes#firm-prefixed-company")
+                emit(i, end, type: .organization, subtype: "company", rule: ruleNames.firmPrefixedCompany)
                 return end
             }
             emitLookup(looked, from: i, mentionStart: i)
@@ -898,13 +928,12 @@ final class SentenceScan {
             j += 1
         }
         let length = j - i
-        let lang = language.rawValue
         // Role words ("Vorsitzenden", "President") are not names.
         if length == 1, roleLength(at: i) == 1 { return j }
         // "Sören Link, mayor of Duisburg": a name followed by a role.
         if (2...3).contains(length), j + 1 < tokens.count, isMark(j, ","),
            roleLength(at: j + 1) > 0 || (tokens[j + 1].key == "former" && roleLength(at: j + 2) > 0) {
-            emit(i, j, type: .person, subtype: nil, rule: "\(lang)/shapes#name-role-apposition", name: personName(i, j))
+            emit(i, j, type: .person, subtype: nil, rule: ruleNames.nameRoleApposition, name: personName(i, j))
             return j
         }
         // Products: "NeuViz 128", "Haidou-1", "L600 Astroinno": a coined word with a model number.
@@ -914,7 +943,7 @@ final class SentenceScan {
         if tokens[j - 1].shape == .number && length >= 2 || modelToken && (length >= 2 || SentenceScan.containsHyphen(tokens[i].text)) {
             let year = Int(tokens[j - 1].text).map { (1900...2100).contains($0) } ?? false
             if !year && !finder.reference.isCommonWord(SentenceScan.hyphenParts(tokens[i].text).first ?? "", .en) {
-                emit(i, j, type: .product, subtype: nil, rule: "\(lang)/shapes#model-number")
+                emit(i, j, type: .product, subtype: nil, rule: ruleNames.modelNumber)
                 return j
             }
             return j
@@ -952,7 +981,7 @@ final class SentenceScan {
             return j
         }
         emit(first, j, type: .organization, subtype: acronym ? nil : "company",
-             rule: acronym ? "\(lang)/shapes#acronym" : "\(lang)/shapes#capitalized-name")
+             rule: acronym ? ruleNames.acronym : ruleNames.capitalizedName)
         return j
     }
 
