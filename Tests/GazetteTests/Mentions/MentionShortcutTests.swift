@@ -207,4 +207,53 @@ import Testing
         #expect(found > 1_000)
         #expect(filtered > 1_000)
     }
+
+    /// The look-up that continues a key's hash word by word and makes the key's string only
+    /// where the filter knows it finds what the plain look-up finds (every key made and hashed
+    /// whole), from every token of the texts, read as English and as German (genitives), with
+    /// districts and without; and the hash continued and the last character dropped by bytes
+    /// equal the plain forms on every word.
+    @Test func lookupEqualsPlainLookup() throws {
+        let rules = TestSupport.ruleSet
+        let lexicon = (rules.mentions[.en]?.lexicon ?? []) + (rules.mentions[.de]?.lexicon ?? [])
+        let names = NameIndex(reference: rules.reference, lexicon: lexicon)
+        let finder = MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
+                                   regionAdjectives: rules.regionAdjectives)
+        var found = 0
+        var multiWord = 0
+        var genitives = 0
+        for text in Self.texts + [Self.hardWords.joined(separator: " "), "Liaonings Russlands Chinas Bosnia and Herzegovina's Hafen"] {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            let tokens = Tokenizer.tokens(of: sentence)
+            for language in [Language.en, .de] {
+                let scan = SentenceScan(finder: finder, rules: try #require(rules.mentions[language]), language: language)
+                scan.run(tokens: tokens, sentence: 0)
+                for i in tokens.indices {
+                    for districts in [false, true] {
+                        let fast = scan.lookup(i, maximum: names.maximumTokens, districts: districts)
+                        let plain = scan.plainLookup(i, maximum: names.maximumTokens, districts: districts)
+                        #expect(fast?.end == plain?.end, "\(tokens[i].text)")
+                        #expect(fast?.key == plain?.key, "\(tokens[i].text)")
+                        #expect(fast?.candidate == plain?.candidate, "\(tokens[i].text)")
+                        if let fast {
+                            found += 1
+                            if fast.end > i + 1 { multiWord += 1 }
+                            if fast.key.utf8.count < scan.nameKeys(from: i, through: fast.end - 1).utf8.count { genitives += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(found > 2_000)
+        #expect(multiWord > 200)
+        #expect(genitives > 10)
+        for word in Self.words {
+            let key = Folding.nameKey(word)
+            #expect(SentenceScan.continuedHash(WordIndex.hash("bosnia"), " " + key) == WordIndex.hash("bosnia " + key), "\(word)")
+            #expect(SentenceScan.droppingLastCharacter(word) == String(word.dropLast()), "\(word)")
+        }
+        for text in ["s", "ss", "\u{0600}s", "\u{0600}", "abcs", "Ä"] {
+            #expect(SentenceScan.droppingLastCharacter(text) == String(text.dropLast()), "\(text)")
+        }
+    }
 }
