@@ -183,7 +183,7 @@ public struct EntityResolver: EntityResolving {
 
     func derivedKey(name: String, type: EntityType) -> DerivedKey {
         guard type == .organization else {
-            return DerivedKey(type: type, reference: nil, key: type.rawValue + ":" + Folding.nameKey(name))
+            return DerivedKey(type: type, reference: nil, key: EntityResolver.typedKey(type.rawValue, name: name))
         }
         // The core name's name key made once, for the look-up and the key.
         let coreKey = Folding.nameKey(coreName(name))
@@ -191,6 +191,26 @@ public struct EntityResolver: EntityResolving {
             return DerivedKey(type: type, reference: id, key: id)
         }
         return DerivedKey(type: type, reference: nil, key: "organization:" + coreKey)
+    }
+
+    /// `prefix + ":" + Folding.nameKey(name)`, for an ASCII name written into one string made at
+    /// its size: the name key made as a string of its own and then concatenated cost an
+    /// allocation and an append per name.
+    static func typedKey(_ prefix: String, name: String) -> String {
+        let made: String?? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var prefix = prefix
+            return prefix.withUTF8 { head in
+                String(unsafeUninitializedCapacity: head.count + 1 + bytes.count) { buffer in
+                    _ = buffer.initialize(from: head)
+                    buffer[head.count] = UInt8(ascii: ":")
+                    let start = head.count + 1
+                    return start + Folding.writeCollapsedASCIIKey(bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+                }
+            }
+        }
+        if let made, let key = made { return key }
+        return prefix + ":" + Folding.nameKey(name)
     }
 
     /// `reference.firstEntry(named:where:)`'s choice for a name whose `Folding.nameKey` is
@@ -476,7 +496,9 @@ public struct EntityResolver: EntityResolving {
         // the first of equals, as `max(by:)` gives. Read in place: `max` copied the mentions.
         var b = members[members.startIndex]
         var bestScore = (mentions[b].reference != nil ? 1 : 0, mentions[b].name.characterCount)
-        for k in members.dropFirst() {
+        // By position: `members.dropFirst()` ran unspecialized and copied the slice.
+        for position in (members.startIndex + 1)..<members.endIndex {
+            let k = members[position]
             let score = (mentions[k].reference != nil ? 1 : 0, mentions[k].name.characterCount)
             if bestScore < score { b = k; bestScore = score }
         }
@@ -788,6 +810,13 @@ public struct EntityResolver: EntityResolving {
     /// and a key of ASCII letters and digits, which is its own name key, is looked up by the hash
     /// the token carries instead of hashing it again.
     func countryNamed(by tokens: [Token], at position: Int) -> String? {
+        // A key the tokenizer marks as letters and digits only is such a key, and its text has no
+        // dash (a dash folds to itself): its flag answers both scans of its bytes below.
+        if tokens[position].keyIsAlphanumeric {
+            return reference.nameIndex.read(tokens[position].key, hash: tokens[position].keyHash) { indices in
+                firstEntryIndex(in: indices) { reference.entries[$0].subtype == "country" }.flatMap { reference.entries[$0].country }
+            } ?? nil
+        }
         let nameKey: String
         if EntityResolver.byteCount(0x2D, in: tokens[position].text) == 0 {
             if EntityResolver.isASCIIAlphanumericKey(tokens[position].key) {
@@ -826,6 +855,9 @@ public struct EntityResolver: EntityResolving {
     /// including Leoni Group, Clariant and Dynasol", "deutsche Firmen wie Bosch und Siemens".
     func statedOrigins(_ mentions: inout [Mention], _ text: AnalyzedText) {
         guard let rules = originWords[text.language] else { return }
+        // The language's region adjectives found once: `finder.region(ofAdjective:_:)` looked the
+        // language up in a dictionary (a seeded hash) at every noun of a group.
+        let regionAdjectives = finder.regionAdjectives[text.language]
         // The mentions of each sentence, in mention order, in one array by counting: an array per
         // sentence, and two token tables made for each, cost an allocation apiece (25 million
         // instructions on 2 MB). By index: `enumerated()` copied every mention to read its sentence.
@@ -913,7 +945,7 @@ public struct EntityResolver: EntityResolving {
                 guard rules.orgContext.contains(tokens[a + 1]) || rules.groupNouns.contains(tokens[a + 1])
                 else { continue }
                 let country = reference.countryOfAdjective(key: tokens[a].key)
-                let region = finder.region(ofAdjective: tokens[a], text.language)
+                let region = regionAdjectives?[tokens[a]]
                 guard country != nil || region != nil else { continue }
                 // The enumeration that follows: names separated only by commas and "and".
                 var expected = a + 2

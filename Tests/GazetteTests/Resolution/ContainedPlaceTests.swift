@@ -89,4 +89,18 @@ import Testing
             }
         }
     }
+
+    /// A key of a type and a name written into one string (``EntityResolver/typedKey(_:name:)``)
+    /// is the concatenation of the type, ":" and the name's `Folding.nameKey`, for every line of
+    /// the texts and name-sized piece of them, and for every type.
+    @Test func typedKeyEqualsConcatenation() {
+        var checked = 0
+        for name in Self.names {
+            for type in EntityType.allCases {
+                #expect(EntityResolver.typedKey(type.rawValue, name: name) == type.rawValue + ":" + Folding.nameKey(name), "\(name)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10_000)
+    }
 }
