@@ -29,6 +29,8 @@ public struct MentionFinder: MentionFinding {
     /// one look-up per token here answers most of those asks with a bit test (each ask was a
     /// hash-table probe).
     let ruleWords: [Language: WordMap<UInt16>]
+    /// A ``RuleWordFilter`` of each table of ``ruleWords``.
+    let ruleWordFilters: [Language: RuleWordFilter]
     /// The names of the finder's own rules, per language.
     let shapeRules: [Language: ShapeRuleNames]
 
@@ -52,6 +54,7 @@ public struct MentionFinder: MentionFinding {
             ruleWords[language] = MentionFinder.ruleWords(rules, reference: reference, regionAdjectives: regionAdjectives)
         }
         self.ruleWords = ruleWords
+        ruleWordFilters = ruleWords.mapValues(RuleWordFilter.init)
         var shapeRules: [Language: ShapeRuleNames] = [:]
         for language in Language.allCases { shapeRules[language] = ShapeRuleNames(language) }
         self.shapeRules = shapeRules
@@ -121,6 +124,31 @@ final class ShapeRuleNames: Sendable {
     }
 }
 
+/// A bit for the ``WordIndex/hash(_:)`` of every key of a ``MentionFinder/ruleWords`` table, at
+/// the hash's low 16 bits (8 KB): a token whose bit is clear is in no rule table, and the scan
+/// gives it no bits without a probe of the table (every token of every sentence is asked; most
+/// are in none).
+struct RuleWordFilter: Sendable {
+    static let bits = 16
+    private let words: [UInt64]
+
+    init(_ table: WordMap<UInt16>) {
+        var words = [UInt64](repeating: 0, count: 1 << (RuleWordFilter.bits - 6))
+        table.forEachKeyHash { hash in
+            let bit = Int(hash) & (1 << RuleWordFilter.bits - 1)
+            words[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.words = words
+    }
+
+    /// False when no key of the table has this hash.
+    @inline(__always)
+    func mayHold(hash: UInt32) -> Bool {
+        let bit = Int(hash) & (1 << RuleWordFilter.bits - 1)
+        return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+}
+
 /// The bits of ``MentionFinder/ruleWords``: which rule tables hold a key.
 enum RuleWord {
     static let month: UInt16 = 1
@@ -185,8 +213,9 @@ final class SentenceScan {
     /// token here: the name rules asked it two or three times a token, each time hashing the text).
     /// Slots past the sentence's tokens are left from longer sentences and never read.
     @exclusivity(unchecked) private(set) var ruleWord: [UInt16] = []
-    /// The finder's ``MentionFinder/ruleWords`` for these rules.
+    /// The finder's ``MentionFinder/ruleWords`` for these rules, and its filter.
     let ruleWords: WordMap<UInt16>
+    let ruleWordFilter: RuleWordFilter
     /// Index of the first word of the sentence (after bullets, quotes and brackets).
     @exclusivity(unchecked) private(set) var firstWord = 0
     /// The mentions of every sentence run so far, in order: appended here, not copied out per
@@ -210,8 +239,11 @@ final class SentenceScan {
         regionAdjectives = finder.regionAdjectives[language]
         // The tables of the rules `mentions(in:)` chose, the language's else English (made here
         // for rules the finder was not made with).
-        ruleWords = finder.ruleWords[finder.rules[language] != nil ? language : .en]
+        let tables = finder.rules[language] != nil ? language : .en
+        ruleWords = finder.ruleWords[tables]
             ?? MentionFinder.ruleWords(rules, reference: finder.reference, regionAdjectives: finder.regionAdjectives)
+        ruleWordFilter = finder.ruleWords[tables] != nil ? finder.ruleWordFilters[tables] ?? RuleWordFilter(ruleWords)
+            : RuleWordFilter(ruleWords)
         functionWords = finder.reference.functionWords[language]
         suffixCueTails = rules.suffixCueTails
         ruleNames = finder.shapeRules[language] ?? ShapeRuleNames(language)
@@ -249,9 +281,14 @@ final class SentenceScan {
         if ruleWord.count < tokens.count { ruleWord.append(contentsOf: repeatElement(0, count: tokens.count - ruleWord.count)) }
         // Written through the buffer: an append per token (two, with a separate stop-word array)
         // checked the array's uniqueness and capacity each time.
+        let filter = ruleWordFilter
         ruleWord.withUnsafeMutableBufferPointer { words in
             // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
             for k in tokens.indices {
+                guard filter.mayHold(hash: tokens[k].keyHash) else {
+                    words[k] = 0
+                    continue
+                }
                 var word = ruleWords[tokens[k]] ?? 0
                 // The key's bit first: hashing every token's text cost 22 M instructions. A text
                 // that is its own key (most stop words: "the", "und") has the key's hash.
@@ -931,23 +968,50 @@ final class SentenceScan {
     }
 
     /// The head cue that the name ending before `end` ends with.
+    ///
+    /// Asked at every word of a name. The word's cues are read only where its bit says it ends
+    /// one (`?? []` retained and released the empty array at every word), and the compound
+    /// endings are compared in place, by index (each ending, a tuple of a cue, a string and an
+    /// array, was copied, its three references retained and released, at every word tried).
     func headCueEnding(at end: Int, from start: Int) -> MentionRules.Cue? {
         let last = end - 1
-        for cue in (ruleWord[last] & RuleWord.headCue != 0 ? rules.headCues[tokens[last]] : nil) ?? []
-        where cue.position == .head && end - cue.tokens.count >= start {
-            let first = end - cue.tokens.count
-            if tokens.spells(cue.tokens, at: first) && first < end && tokens[first].isCapitalized { return cue }
+        if ruleWord[last] & RuleWord.headCue != 0, let cues = rules.headCues[tokens[last]] {
+            for cue in cues where cue.position == .head && end - cue.tokens.count >= start {
+                let first = end - cue.tokens.count
+                if tokens.spells(cue.tokens, at: first) && first < end && tokens[first].isCapitalized { return cue }
+            }
         }
         // German compounds: "Innovationsdemonstrationszone", "Informationsbüro". Key and ending are
         // both folded keys, so an ending the key has is also a suffix of its bytes: the bytes rule
         // out the other endings before `hasSuffix` and a character count confirm one.
-        if tokens[last].shape == .capitalized, MentionRules.mayEnd(tokens[last].key, tails: suffixCueTails) {
-            for suffix in rules.suffixCueEndings where tokens[last].key.endsWith(utf8: suffix.utf8)
-                && tokens[last].key.count > suffix.length + 2 && tokens[last].key.hasSuffix(suffix.ending) {
-                return suffix.cue
-            }
+        if tokens[last].shape == .capitalized, MentionRules.mayEnd(tokens[last].key, tails: suffixCueTails),
+           let k = suffixCueEnding(of: last) {
+            return rules.suffixCueEndings[k].cue
         }
         return nil
+    }
+
+    /// The position in `rules.suffixCueEndings` of the first compound ending token `last`'s key
+    /// ends with, by more than two characters: its bytes compared with each ending's in place.
+    func suffixCueEnding(of last: Int) -> Int? {
+        let endings = rules.suffixCueEndings
+        let key = tokens[last].key
+        let inPlace: Int?? = key.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for k in endings.indices {
+                let endsWith = endings[k].utf8.withUnsafeBufferPointer { suffix -> Bool in
+                    guard bytes.count >= suffix.count else { return false }
+                    let offset = bytes.count - suffix.count
+                    for b in suffix.indices where bytes[offset + b] != suffix[b] { return false }
+                    return true
+                }
+                if endsWith && key.count > endings[k].length + 2 && key.hasSuffix(endings[k].ending) { return k }
+            }
+            return nil
+        }
+        if let inPlace { return inPlace }
+        return endings.indices.first { k in
+            key.endsWith(utf8: endings[k].utf8) && key.count > endings[k].length + 2 && key.hasSuffix(endings[k].ending)
+        }
     }
 
     /// A lower-case head cue at `j` ("district", "think tank").

@@ -256,4 +256,49 @@ import Testing
             #expect(SentenceScan.droppingLastCharacter(text) == String(text.dropLast()), "\(text)")
         }
     }
+
+    /// The rule-word filter never rules out a key of its table (every key the table holds, and
+    /// every token of the texts the table knows), and rules out most other tokens; and the
+    /// compound ending found by bytes in place (``SentenceScan/suffixCueEnding(of:)``) is the one
+    /// the plain loop over the endings finds, for every token of the texts, English and German.
+    @Test func ruleWordFilterAndSuffixCueEndingEqualPlainForms() throws {
+        let rules = TestSupport.ruleSet
+        let names = NameIndex(reference: rules.reference, lexicon: rules.mentions[.en]?.lexicon ?? [])
+        let finder = MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
+                                   regionAdjectives: rules.regionAdjectives)
+        var held = 0
+        var ruledOut = 0
+        var endings = 0
+        for language in [Language.en, .de] {
+            let table = try #require(finder.ruleWords[language])
+            let filter = try #require(finder.ruleWordFilters[language])
+            table.forEachKeyHash { #expect(filter.mayHold(hash: $0)) }
+            let languageRules = try #require(rules.mentions[language])
+            for text in Self.texts + [Self.hardWords.joined(separator: " ")] {
+                let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+                let tokens = Tokenizer.tokens(of: sentence)
+                let scan = SentenceScan(finder: finder, rules: languageRules, language: language)
+                scan.run(tokens: tokens, sentence: 0)
+                for k in tokens.indices {
+                    if table[tokens[k]] != nil {
+                        #expect(filter.mayHold(hash: tokens[k].keyHash), "\(tokens[k].text)")
+                        held += 1
+                    } else if !filter.mayHold(hash: tokens[k].keyHash) {
+                        ruledOut += 1
+                    }
+                    let key = tokens[k].key
+                    let plain = languageRules.suffixCueEndings.indices.first { e in
+                        key.endsWith(utf8: languageRules.suffixCueEndings[e].utf8)
+                            && key.count > languageRules.suffixCueEndings[e].length + 2
+                            && key.hasSuffix(languageRules.suffixCueEndings[e].ending)
+                    }
+                    #expect(scan.suffixCueEnding(of: k) == plain, "\(tokens[k].text)")
+                    if plain != nil { endings += 1 }
+                }
+            }
+        }
+        #expect(held > 3_000)
+        #expect(ruledOut > held)
+        #expect(endings > 10)
+    }
 }
