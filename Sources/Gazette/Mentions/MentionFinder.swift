@@ -130,15 +130,19 @@ final class ShapeRuleNames: Sendable {
 /// are in none).
 struct RuleWordFilter: Sendable {
     static let bits = 16
-    private let words: [UInt64]
+    private var words = [UInt64](repeating: 0, count: 1 << (RuleWordFilter.bits - 6))
 
     init(_ table: WordMap<UInt16>) {
-        var words = [UInt64](repeating: 0, count: 1 << (RuleWordFilter.bits - 6))
-        table.forEachKeyHash { hash in
-            let bit = Int(hash) & (1 << RuleWordFilter.bits - 1)
-            words[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-        self.words = words
+        table.forEachKeyHash { insert(hash: $0) }
+    }
+
+    /// An empty filter, for ``insert(hash:)``.
+    init() {}
+
+    /// Sets the bit of a key's hash.
+    mutating func insert(hash: UInt32) {
+        let bit = Int(hash) & (1 << RuleWordFilter.bits - 1)
+        words[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
     /// False when no key of the table has this hash.

@@ -443,6 +443,9 @@ public struct EntityResolver: EntityResolving {
         let groupNouns: WordSet
         let listIntroducers: WordSet
         let listJoiners: WordSet
+        /// The hashes of the keys of ``orgContext`` and ``groupNouns``: ``statedOrigins(_:_:)``
+        /// asks both about every token of a sentence with an organization, and most are neither.
+        let nounFilter: RuleWordFilter
 
         init(_ rules: MentionRules) {
             origins = rules.origins
@@ -450,6 +453,10 @@ public struct EntityResolver: EntityResolving {
             groupNouns = rules.groupNouns
             listIntroducers = rules.listIntroducers
             listJoiners = rules.listJoiners
+            var filter = RuleWordFilter()
+            rules.orgContext.forEachKeyHash { filter.insert(hash: $0) }
+            rules.groupNouns.forEachHash { filter.insert(hash: $0) }
+            nounFilter = filter
         }
     }
 
@@ -942,7 +949,8 @@ public struct EntityResolver: EntityResolving {
             }
             for a in 0..<max(0, tokens.count - 1) {
                 // The noun first: it rules out almost every token without a lookup of the adjective.
-                guard rules.orgContext.contains(tokens[a + 1]) || rules.groupNouns.contains(tokens[a + 1])
+                guard rules.nounFilter.mayHold(hash: tokens[a + 1].keyHash),
+                      rules.orgContext.contains(tokens[a + 1]) || rules.groupNouns.contains(tokens[a + 1])
                 else { continue }
                 let country = reference.countryOfAdjective(key: tokens[a].key)
                 let region = regionAdjectives?[tokens[a]]

@@ -103,4 +103,31 @@ import Testing
         }
         #expect(checked > 10_000)
     }
+
+    /// The filter ``EntityResolver/statedOrigins(_:_:)`` asks before its two noun tables holds
+    /// every key of both, so it turns away no token either table has: checked on the tables' keys
+    /// and on every token of the texts, English and German.
+    @Test func nounFilterHoldsEveryNoun() throws {
+        let resolver = try #require(TestSupport.makePipeline().resolver as? EntityResolver)
+        var nouns = 0
+        var ruledOut = 0
+        for language in [Language.en, .de] {
+            let words = try #require(resolver.originWords[language])
+            words.orgContext.forEachKeyHash { #expect(words.nounFilter.mayHold(hash: $0)) }
+            words.groupNouns.forEachHash { #expect(words.nounFilter.mayHold(hash: $0)) }
+            for text in TestSupport.corpusTexts() {
+                let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+                for token in Tokenizer.tokens(of: sentence) {
+                    if words.orgContext.contains(token) || words.groupNouns.contains(token) {
+                        #expect(words.nounFilter.mayHold(hash: token.keyHash), "\(token.text)")
+                        nouns += 1
+                    } else if !words.nounFilter.mayHold(hash: token.keyHash) {
+                        ruledOut += 1
+                    }
+                }
+            }
+        }
+        #expect(nouns > 100)
+        #expect(ruledOut > 10 * nouns)
+    }
 }
