@@ -24,6 +24,9 @@ public struct MentionFinder: MentionFinding {
     let legalForms: WordSet
     /// Every prefix of a legal form (the forms included): joining tokens stops where none continues.
     let legalFormPrefixes: WordSet
+    /// The hashes of ``legalFormPrefixes``: a legal form may start after any word of a name, and
+    /// most words start none.
+    let legalFormPrefixFilter: RuleWordFilter
     /// Per language, the ``RuleWord`` tables each folded key is in: the scan asks the month,
     /// title, compass, prefix-cue, role, connective and cue tables about nearly every token, and
     /// one look-up per token here answers most of those asks with a bit test (each ask was a
@@ -49,6 +52,9 @@ public struct MentionFinder: MentionFinding {
             return letters.count <= 5 && !form.contains(" ") && !reference.isCommonWord(form, .en) && !reference.isCommonWord(form, .de)
         }.map { $0.replacingOccurrences(of: " ", with: "") })
         legalFormPrefixes = WordSet(legalForms.flatMap { form in (1...form.count).map { String(form.prefix($0)) } })
+        var prefixFilter = RuleWordFilter()
+        legalFormPrefixes.forEachHash { prefixFilter.insert(hash: $0) }
+        legalFormPrefixFilter = prefixFilter
         var ruleWords: [Language: WordMap<UInt16>] = [:]
         for (language, rules) in rules {
             ruleWords[language] = MentionFinder.ruleWords(rules, reference: reference, regionAdjectives: regionAdjectives)
@@ -555,7 +561,8 @@ final class SentenceScan {
             j += 1
             // The legal form may start right after any word of the name. Most words start none:
             // the token's own hash says so before a joined key is built and hashed.
-            guard j < tokens.count, finder.legalFormPrefixes.contains(tokens[j]) else { continue }
+            guard j < tokens.count, finder.legalFormPrefixFilter.mayHold(hash: tokens[j].keyHash),
+                  finder.legalFormPrefixes.contains(tokens[j]) else { continue }
             var joined = ""
             var k = j
             var best: Int?

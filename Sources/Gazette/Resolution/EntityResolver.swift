@@ -30,6 +30,9 @@ public struct EntityResolver: EntityResolving {
         var dropped = WordSet(reference.legalForms.keys)
         dropped.formUnion(groupWords)
         droppedWords = dropped
+        var adjectives = RuleWordFilter()
+        reference.adjectives.forEachKeyHash { adjectives.insert(hash: $0) }
+        adjectiveFilter = adjectives
     }
 
     public func resolve(_ mentions: consuming [Mention], in text: AnalyzedText) -> ResolvedMentions {
@@ -467,6 +470,10 @@ public struct EntityResolver: EntityResolving {
     let groupWords: WordSet
     /// The folded legal forms and ``groupWords`` in one set, for ``isDropped(_:else:)``'s look-up by bytes.
     let droppedWords: WordSet
+    /// The hashes of the keys of `reference.adjectives` (inflected when the rules were loaded):
+    /// ``statedOrigins(_:_:)`` asks about up to three words before each organization, most no
+    /// adjective, and `countryOfAdjective(key:)` hashed each key again.
+    let adjectiveFilter: RuleWordFilter
 
     /// `word.trimmingCharacters(in: .punctuationCharacters)` (Unicode categories P*) without
     /// Foundation's scan when neither end is punctuation, which is nearly always.
@@ -820,6 +827,9 @@ public struct EntityResolver: EntityResolving {
         // A key the tokenizer marks as letters and digits only is such a key, and its text has no
         // dash (a dash folds to itself): its flag answers both scans of its bytes below.
         if tokens[position].keyIsAlphanumeric {
+            // A key the name index's filter does not know names nothing (the filter holds every
+            // reference name's key hash).
+            guard finder.names.mayKnow(hash: tokens[position].keyHash) else { return nil }
             return reference.nameIndex.read(tokens[position].key, hash: tokens[position].keyHash) { indices in
                 firstEntryIndex(in: indices) { reference.entries[$0].subtype == "country" }.flatMap { reference.entries[$0].country }
             } ?? nil
@@ -872,10 +882,16 @@ public struct EntityResolver: EntityResolving {
         var starts = [Int](repeating: 0, count: sentenceCount + 1)
         // Only an organization is given a country here: a sentence without one is passed by.
         var hasOrganization = [Bool](repeating: false, count: sentenceCount)
+        var anyOrganization = false
         for k in mentions.indices where (0..<sentenceCount).contains(mentions[k].sentence) {
             starts[mentions[k].sentence + 1] += 1
-            if mentions[k].type == .organization { hasOrganization[mentions[k].sentence] = true }
+            if mentions[k].type == .organization {
+                hasOrganization[mentions[k].sentence] = true
+                anyOrganization = true
+            }
         }
+        // A document without an organization has nothing to mark: its tables are not made.
+        guard anyOrganization else { return }
         for s in 0..<sentenceCount { starts[s + 1] += starts[s] }
         var members = [Int](repeating: 0, count: starts[sentenceCount])
         var next = starts
@@ -922,7 +938,8 @@ public struct EntityResolver: EntityResolving {
                 var b = firstToken - 1
                 var words = 0
                 while b >= 0, words < 3, at(b) == nil, tokens[b].isWord {
-                    if let iso = reference.countryOfAdjective(key: tokens[b].key) ?? countryNamed(by: tokens, at: b) {
+                    let adjective = adjectiveFilter.mayHold(hash: tokens[b].keyHash) ? reference.countryOfAdjective(key: tokens[b].key) : nil
+                    if let iso = adjective ?? countryNamed(by: tokens, at: b) {
                         mentions[k].statedCountry = iso
                         break
                     }
@@ -952,7 +969,7 @@ public struct EntityResolver: EntityResolving {
                 guard rules.nounFilter.mayHold(hash: tokens[a + 1].keyHash),
                       rules.orgContext.contains(tokens[a + 1]) || rules.groupNouns.contains(tokens[a + 1])
                 else { continue }
-                let country = reference.countryOfAdjective(key: tokens[a].key)
+                let country = adjectiveFilter.mayHold(hash: tokens[a].keyHash) ? reference.countryOfAdjective(key: tokens[a].key) : nil
                 let region = regionAdjectives?[tokens[a]]
                 guard country != nil || region != nil else { continue }
                 // The enumeration that follows: names separated only by commas and "and".
