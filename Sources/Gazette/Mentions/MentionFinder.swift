@@ -24,11 +24,18 @@ public struct MentionFinder: MentionFinding {
     let legalForms: WordSet
     /// Every prefix of a legal form (the forms included): joining tokens stops where none continues.
     let legalFormPrefixes: WordSet
+    /// The hashes of ``legalFormPrefixes``: a legal form may start after any word of a name, and
+    /// most words start none.
+    let legalFormPrefixFilter: RuleWordFilter
     /// Per language, the ``RuleWord`` tables each folded key is in: the scan asks the month,
     /// title, compass, prefix-cue, role, connective and cue tables about nearly every token, and
     /// one look-up per token here answers most of those asks with a bit test (each ask was a
     /// hash-table probe).
     let ruleWords: [Language: WordMap<UInt16>]
+    /// A ``RuleWordFilter`` of each table of ``ruleWords``.
+    let ruleWordFilters: [Language: RuleWordFilter]
+    /// The names of the finder's own rules, per language.
+    let shapeRules: [Language: ShapeRuleNames]
 
     public init(rules: [Language: MentionRules], names: NameIndex, reference: ReferenceData,
                 regionAdjectives: [Language: WordMap<String>]) {
@@ -45,11 +52,18 @@ public struct MentionFinder: MentionFinding {
             return letters.count <= 5 && !form.contains(" ") && !reference.isCommonWord(form, .en) && !reference.isCommonWord(form, .de)
         }.map { $0.replacingOccurrences(of: " ", with: "") })
         legalFormPrefixes = WordSet(legalForms.flatMap { form in (1...form.count).map { String(form.prefix($0)) } })
+        var prefixFilter = RuleWordFilter()
+        legalFormPrefixes.forEachHash { prefixFilter.insert(hash: $0) }
+        legalFormPrefixFilter = prefixFilter
         var ruleWords: [Language: WordMap<UInt16>] = [:]
         for (language, rules) in rules {
             ruleWords[language] = MentionFinder.ruleWords(rules, reference: reference, regionAdjectives: regionAdjectives)
         }
         self.ruleWords = ruleWords
+        ruleWordFilters = ruleWords.mapValues(RuleWordFilter.init)
+        var shapeRules: [Language: ShapeRuleNames] = [:]
+        for language in Language.allCases { shapeRules[language] = ShapeRuleNames(language) }
+        self.shapeRules = shapeRules
     }
 
     /// The ``RuleWord`` bits of every key that some table of `rules` (or an adjective table) holds.
@@ -91,6 +105,57 @@ public struct MentionFinder: MentionFinding {
     /// The region a word states ("European", "europäischen"), if any.
     func region(ofAdjective token: Token, _ language: Language) -> String? {
         regionAdjectives[language]?[token]
+    }
+}
+
+/// The names of the rules the finder applies by shape, not by a rule file's row, for one
+/// language ("en/shapes#acronym"), made once: interpolated at each mention, every name (longer
+/// than a small string) was a string allocated, grown and freed (9.5 M instructions on 2 MB).
+final class ShapeRuleNames: Sendable {
+    let title, direction, upperSurname, nameRoleApposition, legalForm: String
+    let placePrefixedCompany, firmPrefixedCompany, modelNumber, acronym, capitalizedName: String
+
+    init(_ language: Language) {
+        let lang = language.rawValue
+        title = "\(lang)/name-words.tsv#title"
+        direction = "\(lang)/directions.tsv"
+        upperSurname = "\(lang)/shapes#upper-surname"
+        nameRoleApposition = "\(lang)/shapes#name-role-apposition"
+        legalForm = "\(lang)/shapes#legal-form"
+        placePrefixedCompany = "\(lang)/shapes#place-prefixed-company"
+        firmPrefixedCompany = "\(lang)/shapes#firm-prefixed-company"
+        modelNumber = "\(lang)/shapes#model-number"
+        acronym = "\(lang)/shapes#acronym"
+        capitalizedName = "\(lang)/shapes#capitalized-name"
+    }
+}
+
+/// A bit for the ``WordIndex/hash(_:)`` of every key of a ``MentionFinder/ruleWords`` table, at
+/// the hash's low 16 bits (8 KB): a token whose bit is clear is in no rule table, and the scan
+/// gives it no bits without a probe of the table (every token of every sentence is asked; most
+/// are in none).
+struct RuleWordFilter: Sendable {
+    static let bits = 16
+    private var words = [UInt64](repeating: 0, count: 1 << (RuleWordFilter.bits - 6))
+
+    init(_ table: WordMap<UInt16>) {
+        table.forEachKeyHash { insert(hash: $0) }
+    }
+
+    /// An empty filter, for ``insert(hash:)``.
+    init() {}
+
+    /// Sets the bit of a key's hash.
+    mutating func insert(hash: UInt32) {
+        let bit = Int(hash) & (1 << RuleWordFilter.bits - 1)
+        words[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// False when no key of the table has this hash.
+    @inline(__always)
+    func mayHold(hash: UInt32) -> Bool {
+        let bit = Int(hash) & (1 << RuleWordFilter.bits - 1)
+        return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 }
 
@@ -158,8 +223,9 @@ final class SentenceScan {
     /// token here: the name rules asked it two or three times a token, each time hashing the text).
     /// Slots past the sentence's tokens are left from longer sentences and never read.
     @exclusivity(unchecked) private(set) var ruleWord: [UInt16] = []
-    /// The finder's ``MentionFinder/ruleWords`` for these rules.
+    /// The finder's ``MentionFinder/ruleWords`` for these rules, and its filter.
     let ruleWords: WordMap<UInt16>
+    let ruleWordFilter: RuleWordFilter
     /// Index of the first word of the sentence (after bullets, quotes and brackets).
     @exclusivity(unchecked) private(set) var firstWord = 0
     /// The mentions of every sentence run so far, in order: appended here, not copied out per
@@ -171,6 +237,8 @@ final class SentenceScan {
     let functionWords: WordSet?
     /// The rules' ``MentionRules/suffixCueTails``.
     let suffixCueTails: UInt64
+    /// The names of the shape rules in the text's language.
+    let ruleNames: ShapeRuleNames
     /// The hashes of the words the name rules compare keys with (``hasKey(_:_:hash:)``).
     let andHash = WordIndex.hash("and"), undHash = WordIndex.hash("und"), theHash = WordIndex.hash("the")
 
@@ -181,10 +249,14 @@ final class SentenceScan {
         regionAdjectives = finder.regionAdjectives[language]
         // The tables of the rules `mentions(in:)` chose, the language's else English (made here
         // for rules the finder was not made with).
-        ruleWords = finder.ruleWords[finder.rules[language] != nil ? language : .en]
+        let tables = finder.rules[language] != nil ? language : .en
+        ruleWords = finder.ruleWords[tables]
             ?? MentionFinder.ruleWords(rules, reference: finder.reference, regionAdjectives: finder.regionAdjectives)
+        ruleWordFilter = finder.ruleWords[tables] != nil ? finder.ruleWordFilters[tables] ?? RuleWordFilter(ruleWords)
+            : RuleWordFilter(ruleWords)
         functionWords = finder.reference.functionWords[language]
         suffixCueTails = rules.suffixCueTails
+        ruleNames = finder.shapeRules[language] ?? ShapeRuleNames(language)
     }
 
     /// Room for `count` mentions.
@@ -219,9 +291,14 @@ final class SentenceScan {
         if ruleWord.count < tokens.count { ruleWord.append(contentsOf: repeatElement(0, count: tokens.count - ruleWord.count)) }
         // Written through the buffer: an append per token (two, with a separate stop-word array)
         // checked the array's uniqueness and capacity each time.
+        let filter = ruleWordFilter
         ruleWord.withUnsafeMutableBufferPointer { words in
             // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
             for k in tokens.indices {
+                guard filter.mayHold(hash: tokens[k].keyHash) else {
+                    words[k] = 0
+                    continue
+                }
                 var word = ruleWords[tokens[k]] ?? 0
                 // The key's bit first: hashing every token's text cost 22 M instructions. A text
                 // that is its own key (most stop words: "the", "und") has the key's hash.
@@ -252,7 +329,7 @@ final class SentenceScan {
             while j < tokens.count, j - nameStart < 3, tokens[j].isCapitalized, !isStopWord(j) { j += 1 }
             if j > nameStart {
                 // The title or role belongs to the mention's surface ("Mayor Link" is an alias), not its name.
-                emit(nameStart, j, type: .person, subtype: nil, rule: "\(language.rawValue)/name-words.tsv#title",
+                emit(nameStart, j, type: .person, subtype: nil, rule: ruleNames.title,
                      name: personName(nameStart, j), mentionStart: i)
                 return j
             }
@@ -260,7 +337,7 @@ final class SentenceScan {
         // "Northeast China", "northeastern China".
         if ruleWord[i] & RuleWord.direction != 0, let canonical = rules.directions[tokens[i]], i + 1 < tokens.count,
            let place = lookup(i + 1, maximum: 1), place.candidate.subtype == "country" || place.candidate.subtype == "region" {
-            emit(i, i + 2, type: .place, subtype: "region", rule: "\(language.rawValue)/directions.tsv",
+            emit(i, i + 2, type: .place, subtype: "region", rule: ruleNames.direction,
                  name: "\(canonical) \(place.candidate.name)")
             return i + 2
         }
@@ -280,15 +357,15 @@ final class SentenceScan {
         }
         guard canStartName(i) else { return i + 1 }
         if let end = chinesePersonName(at: i) {
-            emit(i, end, type: .person, subtype: nil, rule: "\(language.rawValue)/shapes#upper-surname", name: personName(i, end))
+            emit(i, end, type: .person, subtype: nil, rule: ruleNames.upperSurname, name: personName(i, end))
             return end
         }
         if let end = appositionPerson(at: i) {
-            emit(i, end, type: .person, subtype: nil, rule: "\(language.rawValue)/shapes#name-role-apposition", name: personName(i, end))
+            emit(i, end, type: .person, subtype: nil, rule: ruleNames.nameRoleApposition, name: personName(i, end))
             return end
         }
         if let end = legalFormName(from: i) {
-            emit(i, end, type: .organization, subtype: "company", rule: "\(language.rawValue)/shapes#legal-form")
+            emit(i, end, type: .organization, subtype: "company", rule: ruleNames.legalForm)
             return end
         }
         if let end = eventName(from: i) { return end }
@@ -304,13 +381,13 @@ final class SentenceScan {
         if let looked, acceptLookup(looked, at: i) {
             // "Qingdao Huaxin Valve", "Tianjin Haitai Rubber": a place, then a name, is a company.
             if looked.candidate.type == .place, looked.candidate.subtype != "country", let end = placePrefixedCompany(after: looked.end) {
-                emit(i, end, type: .organization, subtype: "company", rule: "\(language.rawValue)/shapes#place-prefixed-company")
+                emit(i, end, type: .organization, subtype: "company", rule: ruleNames.placePrefixedCompany)
                 return end
             }
             // "BMW Brilliance", "Volkswagen Anhui": a known firm's name continued is another firm.
             if looked.candidate.type == .organization, looked.end == i + 1,
                let end = placePrefixedCompany(after: looked.end, allowOrdinaryWord: true) {
-                emit(i, end, type: .organization, subtype: "company", rule: "\(language.rawValue)/shapes#firm-prefixed-company")
+                emit(i, end, type: .organization, subtype: "company", rule: ruleNames.firmPrefixedCompany)
                 return end
             }
             emitLookup(looked, from: i, mentionStart: i)
@@ -484,7 +561,8 @@ final class SentenceScan {
             j += 1
             // The legal form may start right after any word of the name. Most words start none:
             // the token's own hash says so before a joined key is built and hashed.
-            guard j < tokens.count, finder.legalFormPrefixes.contains(tokens[j]) else { continue }
+            guard j < tokens.count, finder.legalFormPrefixFilter.mayHold(hash: tokens[j].keyHash),
+                  finder.legalFormPrefixes.contains(tokens[j]) else { continue }
             var joined = ""
             var k = j
             var best: Int?
@@ -620,30 +698,71 @@ final class SentenceScan {
 
     /// The longest name from `i` that reference data or the lexicon knows, also in a German
     /// genitive ("Liaonings", "Russlands"). Each key is hashed once, for every table it is asked of.
+    ///
+    /// A key's hash is continued word by word (FNV-1a reads the bytes in order), and its string
+    /// is made only where the key filter knows the hash (or a German genitive is tried): most
+    /// keys of two words and more are in no table, and making each as a concatenated string
+    /// cost 21,000 appends on 2 MB. ``plainLookup(_:maximum:districts:)`` is the same search
+    /// with every key made.
     func lookup(_ i: Int, maximum: Int, districts: Bool = false) -> Lookup? {
         guard i < tokens.count, tokens[i].isCapitalized else { return nil }
-        var key = ""
         var best: Lookup?
+        var hash = WordIndex.offsetBasis
         var j = i
         while j < tokens.count, j - i < maximum {
             // The tokenizer makes "'s" a punctuation token: the shape rules out a string comparison.
-            let possessive = tokens[j].shape == .punctuation && tokens[j].key == "'s"
+            let possessive = isPossessive(j)
             // Inside a name only capitals and connectives ("Bosnia and Herzegovina"): asked before
             // the token's name key is made.
             if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && !possessive { break }
             let part = possessive ? "s" : nameKey(j)
             if part.isEmpty { break }
-            key = key.isEmpty ? part : key + " " + part
-            // A one-word key that is the token's own key has the hash the token carries.
-            let hash = j == i && (tokens[i].keyIsAlphanumeric || key == tokens[i].key) ? tokens[i].keyHash : WordIndex.hash(key)
+            if j == i {
+                // A one-word key that is the token's own key has the hash the token carries.
+                hash = tokens[i].keyIsAlphanumeric || part == tokens[i].key ? tokens[i].keyHash : WordIndex.hash(part)
+            } else {
+                hash = SentenceScan.continuedHash(WordIndex.step(hash, 0x20), part)
+            }
             // A key the filter does not know is in none of the tables: no probe of them.
+            let known = finder.names.mayKnow(hash: hash)
+            let genitive = language == .de && SentenceScan.lastByte(of: part) == UInt8(ascii: "s")
+            guard known || genitive else { break }
+            let key = j == i ? part : nameKeys(from: i, through: j)
+            let found = known ? finder.names.best(key, hash: hash, districts: districts) : (any: false, best: nil)
+            if let first = found.best {
+                best = Lookup(end: j + 1, candidate: first, key: key)
+            } else if !found.any, genitive, key.hasSuffix("s"), key.count > 4 {
+                // The last byte rules out most keys before the stem is made and `count` (a character count).
+                let stem = SentenceScan.droppingLastCharacter(key)
+                if let first = finder.names.best(stem, hash: WordIndex.hash(stem), districts: districts).best {
+                    best = Lookup(end: j + 1, candidate: first, key: stem)
+                }
+            }
+            j += 1
+            if !known || !finder.names.beginsLongerName(key, hash: hash) { break }
+        }
+        return best
+    }
+
+    /// ``lookup(_:maximum:districts:)`` with every key made as a string and hashed whole, as it
+    /// was: the tests' reference.
+    func plainLookup(_ i: Int, maximum: Int, districts: Bool = false) -> Lookup? {
+        guard i < tokens.count, tokens[i].isCapitalized else { return nil }
+        var key = ""
+        var best: Lookup?
+        var j = i
+        while j < tokens.count, j - i < maximum {
+            let possessive = isPossessive(j)
+            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && !possessive { break }
+            let part = possessive ? "s" : nameKey(j)
+            if part.isEmpty { break }
+            key = key.isEmpty ? part : key + " " + part
+            let hash = WordIndex.hash(key)
             let known = finder.names.mayKnow(hash: hash)
             let found = known ? finder.names.best(key, hash: hash, districts: districts) : (any: false, best: nil)
             if let first = found.best {
                 best = Lookup(end: j + 1, candidate: first, key: key)
-            } else if !found.any, language == .de, SentenceScan.lastByte(of: key) == UInt8(ascii: "s"), key.hasSuffix("s"),
-                      key.count > 4 {
-                // The last byte rules out most keys before `hasSuffix` and `count` (a character count).
+            } else if !found.any, language == .de, key.hasSuffix("s"), key.count > 4 {
                 let stem = String(key.dropLast())
                 if let first = finder.names.best(stem, hash: WordIndex.hash(stem), districts: districts).best {
                     best = Lookup(end: j + 1, candidate: first, key: stem)
@@ -653,6 +772,59 @@ final class SentenceScan {
             if !known || !finder.names.beginsLongerName(key, hash: hash) { break }
         }
         return best
+    }
+
+    /// Whether token `j` is the possessive "'s", by its shape first.
+    @inline(__always)
+    func isPossessive(_ j: Int) -> Bool {
+        tokens[j].shape == .punctuation && tokens[j].key == "'s"
+    }
+
+    /// The name keys of tokens `i...j` joined by spaces ("s" for a possessive), as ``lookup(_:maximum:districts:)``
+    /// builds a key, written into one string made at its size.
+    func nameKeys(from i: Int, through j: Int) -> String {
+        var capacity = 0
+        for k in i...j { capacity += (isPossessive(k) ? 1 : nameKey(k).utf8.count) + 1 }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var count = 0
+            for k in i...j {
+                if k > i {
+                    buffer[count] = 0x20
+                    count += 1
+                }
+                let part = isPossessive(k) ? "s" : nameKey(k)
+                count += UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(from: part.utf8).1
+            }
+            return count
+        }
+    }
+
+    /// `hash` (a ``WordIndex/hash(_:)`` of some bytes) continued over `text`'s UTF-8 bytes: the
+    /// hash of the bytes followed by `text`'s.
+    static func continuedHash(_ hash: UInt32, _ text: String) -> UInt32 {
+        let inPlace = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var hash = hash
+            for byte in bytes { hash = WordIndex.step(hash, byte) }
+            return hash
+        }
+        if let inPlace { return inPlace }
+        var continued = hash
+        for byte in text.utf8 { continued = WordIndex.step(continued, byte) }
+        return continued
+    }
+
+    /// `String(text.dropLast())` for a text whose last byte is ASCII: when the byte before it is
+    /// ASCII too (or there is none), the last character is the last byte (only a non-ASCII
+    /// "prepend" scalar joins the character after it), and the bytes before it are the rest;
+    /// otherwise by `Character`s. Dropping a `Character` through `Substring` cost 1,000
+    /// instructions a German genitive.
+    static func droppingLastCharacter(_ text: String) -> String {
+        let cut: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard let last = bytes.last, last < 0x80, bytes.count < 2 || bytes[bytes.count - 2] < 0x80 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 1)]), as: UTF8.self)
+        }
+        if let cut, let made = cut { return made }
+        return String(text.dropLast())
     }
 
     /// The last UTF-8 byte of `text`, read in place: `utf8.last` went through the generic
@@ -807,23 +979,50 @@ final class SentenceScan {
     }
 
     /// The head cue that the name ending before `end` ends with.
+    ///
+    /// Asked at every word of a name. The word's cues are read only where its bit says it ends
+    /// one (`?? []` retained and released the empty array at every word), and the compound
+    /// endings are compared in place, by index (each ending, a tuple of a cue, a string and an
+    /// array, was copied, its three references retained and released, at every word tried).
     func headCueEnding(at end: Int, from start: Int) -> MentionRules.Cue? {
         let last = end - 1
-        for cue in (ruleWord[last] & RuleWord.headCue != 0 ? rules.headCues[tokens[last]] : nil) ?? []
-        where cue.position == .head && end - cue.tokens.count >= start {
-            let first = end - cue.tokens.count
-            if tokens.spells(cue.tokens, at: first) && first < end && tokens[first].isCapitalized { return cue }
+        if ruleWord[last] & RuleWord.headCue != 0, let cues = rules.headCues[tokens[last]] {
+            for cue in cues where cue.position == .head && end - cue.tokens.count >= start {
+                let first = end - cue.tokens.count
+                if tokens.spells(cue.tokens, at: first) && first < end && tokens[first].isCapitalized { return cue }
+            }
         }
         // German compounds: "Innovationsdemonstrationszone", "Informationsbüro". Key and ending are
         // both folded keys, so an ending the key has is also a suffix of its bytes: the bytes rule
         // out the other endings before `hasSuffix` and a character count confirm one.
-        if tokens[last].shape == .capitalized, MentionRules.mayEnd(tokens[last].key, tails: suffixCueTails) {
-            for suffix in rules.suffixCueEndings where tokens[last].key.endsWith(utf8: suffix.utf8)
-                && tokens[last].key.count > suffix.length + 2 && tokens[last].key.hasSuffix(suffix.ending) {
-                return suffix.cue
-            }
+        if tokens[last].shape == .capitalized, MentionRules.mayEnd(tokens[last].key, tails: suffixCueTails),
+           let k = suffixCueEnding(of: last) {
+            return rules.suffixCueEndings[k].cue
         }
         return nil
+    }
+
+    /// The position in `rules.suffixCueEndings` of the first compound ending token `last`'s key
+    /// ends with, by more than two characters: its bytes compared with each ending's in place.
+    func suffixCueEnding(of last: Int) -> Int? {
+        let endings = rules.suffixCueEndings
+        let key = tokens[last].key
+        let inPlace: Int?? = key.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for k in endings.indices {
+                let endsWith = endings[k].utf8.withUnsafeBufferPointer { suffix -> Bool in
+                    guard bytes.count >= suffix.count else { return false }
+                    let offset = bytes.count - suffix.count
+                    for b in suffix.indices where bytes[offset + b] != suffix[b] { return false }
+                    return true
+                }
+                if endsWith && key.count > endings[k].length + 2 && key.hasSuffix(endings[k].ending) { return k }
+            }
+            return nil
+        }
+        if let inPlace { return inPlace }
+        return endings.indices.first { k in
+            key.endsWith(utf8: endings[k].utf8) && key.count > endings[k].length + 2 && key.hasSuffix(endings[k].ending)
+        }
     }
 
     /// A lower-case head cue at `j` ("district", "think tank").
@@ -898,13 +1097,12 @@ final class SentenceScan {
             j += 1
         }
         let length = j - i
-        let lang = language.rawValue
         // Role words ("Vorsitzenden", "President") are not names.
         if length == 1, roleLength(at: i) == 1 { return j }
         // "Sören Link, mayor of Duisburg": a name followed by a role.
         if (2...3).contains(length), j + 1 < tokens.count, isMark(j, ","),
            roleLength(at: j + 1) > 0 || (tokens[j + 1].key == "former" && roleLength(at: j + 2) > 0) {
-            emit(i, j, type: .person, subtype: nil, rule: "\(lang)/shapes#name-role-apposition", name: personName(i, j))
+            emit(i, j, type: .person, subtype: nil, rule: ruleNames.nameRoleApposition, name: personName(i, j))
             return j
         }
         // Products: "NeuViz 128", "Haidou-1", "L600 Astroinno": a coined word with a model number.
@@ -914,7 +1112,7 @@ final class SentenceScan {
         if tokens[j - 1].shape == .number && length >= 2 || modelToken && (length >= 2 || SentenceScan.containsHyphen(tokens[i].text)) {
             let year = Int(tokens[j - 1].text).map { (1900...2100).contains($0) } ?? false
             if !year && !finder.reference.isCommonWord(SentenceScan.hyphenParts(tokens[i].text).first ?? "", .en) {
-                emit(i, j, type: .product, subtype: nil, rule: "\(lang)/shapes#model-number")
+                emit(i, j, type: .product, subtype: nil, rule: ruleNames.modelNumber)
                 return j
             }
             return j
@@ -952,7 +1150,7 @@ final class SentenceScan {
             return j
         }
         emit(first, j, type: .organization, subtype: acronym ? nil : "company",
-             rule: acronym ? "\(lang)/shapes#acronym" : "\(lang)/shapes#capitalized-name")
+             rule: acronym ? ruleNames.acronym : ruleNames.capitalizedName)
         return j
     }
 

@@ -30,6 +30,9 @@ public struct EntityResolver: EntityResolving {
         var dropped = WordSet(reference.legalForms.keys)
         dropped.formUnion(groupWords)
         droppedWords = dropped
+        var adjectives = RuleWordFilter()
+        reference.adjectives.forEachKeyHash { adjectives.insert(hash: $0) }
+        adjectiveFilter = adjectives
     }
 
     public func resolve(_ mentions: consuming [Mention], in text: AnalyzedText) -> ResolvedMentions {
@@ -183,7 +186,7 @@ public struct EntityResolver: EntityResolving {
 
     func derivedKey(name: String, type: EntityType) -> DerivedKey {
         guard type == .organization else {
-            return DerivedKey(type: type, reference: nil, key: type.rawValue + ":" + Folding.nameKey(name))
+            return DerivedKey(type: type, reference: nil, key: EntityResolver.typedKey(type.rawValue, name: name))
         }
         // The core name's name key made once, for the look-up and the key.
         let coreKey = Folding.nameKey(coreName(name))
@@ -191,6 +194,26 @@ public struct EntityResolver: EntityResolving {
             return DerivedKey(type: type, reference: id, key: id)
         }
         return DerivedKey(type: type, reference: nil, key: "organization:" + coreKey)
+    }
+
+    /// `prefix + ":" + Folding.nameKey(name)`, for an ASCII name written into one string made at
+    /// its size: the name key made as a string of its own and then concatenated cost an
+    /// allocation and an append per name.
+    static func typedKey(_ prefix: String, name: String) -> String {
+        let made: String?? = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var prefix = prefix
+            return prefix.withUTF8 { head in
+                String(unsafeUninitializedCapacity: head.count + 1 + bytes.count) { buffer in
+                    _ = buffer.initialize(from: head)
+                    buffer[head.count] = UInt8(ascii: ":")
+                    let start = head.count + 1
+                    return start + Folding.writeCollapsedASCIIKey(bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+                }
+            }
+        }
+        if let made, let key = made { return key }
+        return prefix + ":" + Folding.nameKey(name)
     }
 
     /// `reference.firstEntry(named:where:)`'s choice for a name whose `Folding.nameKey` is
@@ -423,6 +446,9 @@ public struct EntityResolver: EntityResolving {
         let groupNouns: WordSet
         let listIntroducers: WordSet
         let listJoiners: WordSet
+        /// The hashes of the keys of ``orgContext`` and ``groupNouns``: ``statedOrigins(_:_:)``
+        /// asks both about every token of a sentence with an organization, and most are neither.
+        let nounFilter: RuleWordFilter
 
         init(_ rules: MentionRules) {
             origins = rules.origins
@@ -430,6 +456,10 @@ public struct EntityResolver: EntityResolving {
             groupNouns = rules.groupNouns
             listIntroducers = rules.listIntroducers
             listJoiners = rules.listJoiners
+            var filter = RuleWordFilter()
+            rules.orgContext.forEachKeyHash { filter.insert(hash: $0) }
+            rules.groupNouns.forEachHash { filter.insert(hash: $0) }
+            nounFilter = filter
         }
     }
 
@@ -440,6 +470,10 @@ public struct EntityResolver: EntityResolving {
     let groupWords: WordSet
     /// The folded legal forms and ``groupWords`` in one set, for ``isDropped(_:else:)``'s look-up by bytes.
     let droppedWords: WordSet
+    /// The hashes of the keys of `reference.adjectives` (inflected when the rules were loaded):
+    /// ``statedOrigins(_:_:)`` asks about up to three words before each organization, most no
+    /// adjective, and `countryOfAdjective(key:)` hashed each key again.
+    let adjectiveFilter: RuleWordFilter
 
     /// `word.trimmingCharacters(in: .punctuationCharacters)` (Unicode categories P*) without
     /// Foundation's scan when neither end is punctuation, which is nearly always.
@@ -476,7 +510,9 @@ public struct EntityResolver: EntityResolving {
         // the first of equals, as `max(by:)` gives. Read in place: `max` copied the mentions.
         var b = members[members.startIndex]
         var bestScore = (mentions[b].reference != nil ? 1 : 0, mentions[b].name.characterCount)
-        for k in members.dropFirst() {
+        // By position: `members.dropFirst()` ran unspecialized and copied the slice.
+        for position in (members.startIndex + 1)..<members.endIndex {
+            let k = members[position]
             let score = (mentions[k].reference != nil ? 1 : 0, mentions[k].name.characterCount)
             if bestScore < score { b = k; bestScore = score }
         }
@@ -788,6 +824,16 @@ public struct EntityResolver: EntityResolving {
     /// and a key of ASCII letters and digits, which is its own name key, is looked up by the hash
     /// the token carries instead of hashing it again.
     func countryNamed(by tokens: [Token], at position: Int) -> String? {
+        // A key the tokenizer marks as letters and digits only is such a key, and its text has no
+        // dash (a dash folds to itself): its flag answers both scans of its bytes below.
+        if tokens[position].keyIsAlphanumeric {
+            // A key the name index's filter does not know names nothing (the filter holds every
+            // reference name's key hash).
+            guard finder.names.mayKnow(hash: tokens[position].keyHash) else { return nil }
+            return reference.nameIndex.read(tokens[position].key, hash: tokens[position].keyHash) { indices in
+                firstEntryIndex(in: indices) { reference.entries[$0].subtype == "country" }.flatMap { reference.entries[$0].country }
+            } ?? nil
+        }
         let nameKey: String
         if EntityResolver.byteCount(0x2D, in: tokens[position].text) == 0 {
             if EntityResolver.isASCIIAlphanumericKey(tokens[position].key) {
@@ -826,6 +872,9 @@ public struct EntityResolver: EntityResolving {
     /// including Leoni Group, Clariant and Dynasol", "deutsche Firmen wie Bosch und Siemens".
     func statedOrigins(_ mentions: inout [Mention], _ text: AnalyzedText) {
         guard let rules = originWords[text.language] else { return }
+        // The language's region adjectives found once: `finder.region(ofAdjective:_:)` looked the
+        // language up in a dictionary (a seeded hash) at every noun of a group.
+        let regionAdjectives = finder.regionAdjectives[text.language]
         // The mentions of each sentence, in mention order, in one array by counting: an array per
         // sentence, and two token tables made for each, cost an allocation apiece (25 million
         // instructions on 2 MB). By index: `enumerated()` copied every mention to read its sentence.
@@ -833,10 +882,16 @@ public struct EntityResolver: EntityResolving {
         var starts = [Int](repeating: 0, count: sentenceCount + 1)
         // Only an organization is given a country here: a sentence without one is passed by.
         var hasOrganization = [Bool](repeating: false, count: sentenceCount)
+        var anyOrganization = false
         for k in mentions.indices where (0..<sentenceCount).contains(mentions[k].sentence) {
             starts[mentions[k].sentence + 1] += 1
-            if mentions[k].type == .organization { hasOrganization[mentions[k].sentence] = true }
+            if mentions[k].type == .organization {
+                hasOrganization[mentions[k].sentence] = true
+                anyOrganization = true
+            }
         }
+        // A document without an organization has nothing to mark: its tables are not made.
+        guard anyOrganization else { return }
         for s in 0..<sentenceCount { starts[s + 1] += starts[s] }
         var members = [Int](repeating: 0, count: starts[sentenceCount])
         var next = starts
@@ -883,7 +938,8 @@ public struct EntityResolver: EntityResolving {
                 var b = firstToken - 1
                 var words = 0
                 while b >= 0, words < 3, at(b) == nil, tokens[b].isWord {
-                    if let iso = reference.countryOfAdjective(key: tokens[b].key) ?? countryNamed(by: tokens, at: b) {
+                    let adjective = adjectiveFilter.mayHold(hash: tokens[b].keyHash) ? reference.countryOfAdjective(key: tokens[b].key) : nil
+                    if let iso = adjective ?? countryNamed(by: tokens, at: b) {
                         mentions[k].statedCountry = iso
                         break
                     }
@@ -910,10 +966,11 @@ public struct EntityResolver: EntityResolving {
             }
             for a in 0..<max(0, tokens.count - 1) {
                 // The noun first: it rules out almost every token without a lookup of the adjective.
-                guard rules.orgContext.contains(tokens[a + 1]) || rules.groupNouns.contains(tokens[a + 1])
+                guard rules.nounFilter.mayHold(hash: tokens[a + 1].keyHash),
+                      rules.orgContext.contains(tokens[a + 1]) || rules.groupNouns.contains(tokens[a + 1])
                 else { continue }
-                let country = reference.countryOfAdjective(key: tokens[a].key)
-                let region = finder.region(ofAdjective: tokens[a], text.language)
+                let country = adjectiveFilter.mayHold(hash: tokens[a].keyHash) ? reference.countryOfAdjective(key: tokens[a].key) : nil
+                let region = regionAdjectives?[tokens[a]]
                 guard country != nil || region != nil else { continue }
                 // The enumeration that follows: names separated only by commas and "and".
                 var expected = a + 2

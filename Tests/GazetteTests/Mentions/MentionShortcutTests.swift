@@ -207,4 +207,98 @@ import Testing
         #expect(found > 1_000)
         #expect(filtered > 1_000)
     }
+
+    /// The look-up that continues a key's hash word by word and makes the key's string only
+    /// where the filter knows it finds what the plain look-up finds (every key made and hashed
+    /// whole), from every token of the texts, read as English and as German (genitives), with
+    /// districts and without; and the hash continued and the last character dropped by bytes
+    /// equal the plain forms on every word.
+    @Test func lookupEqualsPlainLookup() throws {
+        let rules = TestSupport.ruleSet
+        let lexicon = (rules.mentions[.en]?.lexicon ?? []) + (rules.mentions[.de]?.lexicon ?? [])
+        let names = NameIndex(reference: rules.reference, lexicon: lexicon)
+        let finder = MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
+                                   regionAdjectives: rules.regionAdjectives)
+        var found = 0
+        var multiWord = 0
+        var genitives = 0
+        for text in Self.texts + [Self.hardWords.joined(separator: " "), "Liaonings Russlands Chinas Bosnia and Herzegovina's Hafen"] {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            let tokens = Tokenizer.tokens(of: sentence)
+            for language in [Language.en, .de] {
+                let scan = SentenceScan(finder: finder, rules: try #require(rules.mentions[language]), language: language)
+                scan.run(tokens: tokens, sentence: 0)
+                for i in tokens.indices {
+                    for districts in [false, true] {
+                        let fast = scan.lookup(i, maximum: names.maximumTokens, districts: districts)
+                        let plain = scan.plainLookup(i, maximum: names.maximumTokens, districts: districts)
+                        #expect(fast?.end == plain?.end, "\(tokens[i].text)")
+                        #expect(fast?.key == plain?.key, "\(tokens[i].text)")
+                        #expect(fast?.candidate == plain?.candidate, "\(tokens[i].text)")
+                        if let fast {
+                            found += 1
+                            if fast.end > i + 1 { multiWord += 1 }
+                            if fast.key.utf8.count < scan.nameKeys(from: i, through: fast.end - 1).utf8.count { genitives += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(found > 2_000)
+        #expect(multiWord > 200)
+        #expect(genitives > 10)
+        for word in Self.words {
+            let key = Folding.nameKey(word)
+            #expect(SentenceScan.continuedHash(WordIndex.hash("bosnia"), " " + key) == WordIndex.hash("bosnia " + key), "\(word)")
+            #expect(SentenceScan.droppingLastCharacter(word) == String(word.dropLast()), "\(word)")
+        }
+        for text in ["s", "ss", "\u{0600}s", "\u{0600}", "abcs", "Ä"] {
+            #expect(SentenceScan.droppingLastCharacter(text) == String(text.dropLast()), "\(text)")
+        }
+    }
+
+    /// The rule-word filter never rules out a key of its table (every key the table holds, and
+    /// every token of the texts the table knows), and rules out most other tokens; and the
+    /// compound ending found by bytes in place (``SentenceScan/suffixCueEnding(of:)``) is the one
+    /// the plain loop over the endings finds, for every token of the texts, English and German.
+    @Test func ruleWordFilterAndSuffixCueEndingEqualPlainForms() throws {
+        let rules = TestSupport.ruleSet
+        let names = NameIndex(reference: rules.reference, lexicon: rules.mentions[.en]?.lexicon ?? [])
+        let finder = MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
+                                   regionAdjectives: rules.regionAdjectives)
+        var held = 0
+        var ruledOut = 0
+        var endings = 0
+        for language in [Language.en, .de] {
+            let table = try #require(finder.ruleWords[language])
+            let filter = try #require(finder.ruleWordFilters[language])
+            table.forEachKeyHash { #expect(filter.mayHold(hash: $0)) }
+            let languageRules = try #require(rules.mentions[language])
+            for text in Self.texts + [Self.hardWords.joined(separator: " ")] {
+                let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+                let tokens = Tokenizer.tokens(of: sentence)
+                let scan = SentenceScan(finder: finder, rules: languageRules, language: language)
+                scan.run(tokens: tokens, sentence: 0)
+                for k in tokens.indices {
+                    if table[tokens[k]] != nil {
+                        #expect(filter.mayHold(hash: tokens[k].keyHash), "\(tokens[k].text)")
+                        held += 1
+                    } else if !filter.mayHold(hash: tokens[k].keyHash) {
+                        ruledOut += 1
+                    }
+                    let key = tokens[k].key
+                    let plain = languageRules.suffixCueEndings.indices.first { e in
+                        key.endsWith(utf8: languageRules.suffixCueEndings[e].utf8)
+                            && key.count > languageRules.suffixCueEndings[e].length + 2
+                            && key.hasSuffix(languageRules.suffixCueEndings[e].ending)
+                    }
+                    #expect(scan.suffixCueEnding(of: k) == plain, "\(tokens[k].text)")
+                    if plain != nil { endings += 1 }
+                }
+            }
+        }
+        #expect(held > 3_000)
+        #expect(ruledOut > held)
+        #expect(endings > 10)
+    }
 }

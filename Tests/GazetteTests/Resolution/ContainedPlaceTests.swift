@@ -89,4 +89,79 @@ import Testing
             }
         }
     }
+
+    /// A key of a type and a name written into one string (``EntityResolver/typedKey(_:name:)``)
+    /// is the concatenation of the type, ":" and the name's `Folding.nameKey`, for every line of
+    /// the texts and name-sized piece of them, and for every type.
+    @Test func typedKeyEqualsConcatenation() {
+        var checked = 0
+        for name in Self.names {
+            for type in EntityType.allCases {
+                #expect(EntityResolver.typedKey(type.rawValue, name: name) == type.rawValue + ":" + Folding.nameKey(name), "\(name)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10_000)
+    }
+
+    /// The filter ``EntityResolver/statedOrigins(_:_:)`` asks before its two noun tables holds
+    /// every key of both, so it turns away no token either table has: checked on the tables' keys
+    /// and on every token of the texts, English and German.
+    @Test func nounFilterHoldsEveryNoun() throws {
+        let resolver = try #require(TestSupport.makePipeline().resolver as? EntityResolver)
+        var nouns = 0
+        var ruledOut = 0
+        for language in [Language.en, .de] {
+            let words = try #require(resolver.originWords[language])
+            words.orgContext.forEachKeyHash { #expect(words.nounFilter.mayHold(hash: $0)) }
+            words.groupNouns.forEachHash { #expect(words.nounFilter.mayHold(hash: $0)) }
+            for text in TestSupport.corpusTexts() {
+                let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+                for token in Tokenizer.tokens(of: sentence) {
+                    if words.orgContext.contains(token) || words.groupNouns.contains(token) {
+                        #expect(words.nounFilter.mayHold(hash: token.keyHash), "\(token.text)")
+                        nouns += 1
+                    } else if !words.nounFilter.mayHold(hash: token.keyHash) {
+                        ruledOut += 1
+                    }
+                }
+            }
+        }
+        #expect(nouns > 100)
+        #expect(ruledOut > 10 * nouns)
+    }
+
+    /// The filters asked before a table hold every key of it, so they turn away no word the
+    /// table has: the country adjectives (inflected) before ``EntityResolver/statedOrigins(_:_:)``'s
+    /// adjective look-ups, the name index's key filter before ``EntityResolver/countryNamed(by:at:)``'s
+    /// look-up, the legal-form prefixes before the finder's; on the tables' keys and on every
+    /// token of the texts, English and German.
+    @Test func lookUpFiltersHoldEveryKey() throws {
+        let pipeline = TestSupport.makePipeline()
+        let resolver = try #require(pipeline.resolver as? EntityResolver)
+        let reference = resolver.reference
+        reference.adjectives.forEachKeyHash { #expect(resolver.adjectiveFilter.mayHold(hash: $0)) }
+        reference.nameIndex.forEachKeyHash { #expect(resolver.finder.names.mayKnow(hash: $0)) }
+        resolver.finder.legalFormPrefixes.forEachHash { #expect(resolver.finder.legalFormPrefixFilter.mayHold(hash: $0)) }
+        var adjectives = 0
+        var prefixes = 0
+        for text in TestSupport.corpusTexts() {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            for token in Tokenizer.tokens(of: sentence) {
+                if reference.countryOfAdjective(key: token.key) != nil {
+                    #expect(resolver.adjectiveFilter.mayHold(hash: token.keyHash), "\(token.text)")
+                    adjectives += 1
+                }
+                if resolver.finder.legalFormPrefixes.contains(token) {
+                    #expect(resolver.finder.legalFormPrefixFilter.mayHold(hash: token.keyHash), "\(token.text)")
+                    prefixes += 1
+                }
+                if token.keyIsAlphanumeric, reference.nameIndex[token.key] != nil {
+                    #expect(resolver.finder.names.mayKnow(hash: token.keyHash), "\(token.text)")
+                }
+            }
+        }
+        #expect(adjectives > 30)
+        #expect(prefixes > 10)
+    }
 }
