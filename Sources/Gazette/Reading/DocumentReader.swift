@@ -42,15 +42,8 @@ public struct DocumentReader: Sendable {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingPath(path) }
             guard isDirectory.boolValue else { files.append(path); continue }
-            guard let walker = fm.enumerator(atPath: path) else { throw .unreadable(path: path, reason: "cannot list directory") }
-            var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let last = (relative as NSString).lastPathComponent
-                if last.hasPrefix(".") { walker.skipDescendants(); continue }
-                let ext = (last as NSString).pathExtension.lowercased()
-                if DocumentReader.extensions.contains(ext) {
-                    found.append((path as NSString).appendingPathComponent(relative))
-                }
+            guard let found = FolderWalk.files(under: path, extensions: DocumentReader.extensions) else {
+                throw .unreadable(path: path, reason: "cannot list directory")
             }
             files.append(contentsOf: found.sorted())
         }
