@@ -702,7 +702,7 @@ final class SentenceScan {
     /// A key's hash is continued word by word (FNV-1a reads the bytes in order), and its string
     /// is made only where the key filter knows the hash (or a German genitive is tried): most
     /// keys of two words and more are in no table, and making each as a concatenated string
-    /// cost 21,000 appends on 2 MB. ``plainLookup(_:maximum:districts:)`` is the same search
+    /// cost 21,000 appends on 2 MB. `MentionShortcutTests` compares it with the same search
     /// with every key made.
     func lookup(_ i: Int, maximum: Int, districts: Bool = false) -> Lookup? {
         guard i < tokens.count, tokens[i].isCapitalized else { return nil }
@@ -734,36 +734,6 @@ final class SentenceScan {
             } else if !found.any, genitive, key.hasSuffix("s"), key.count > 4 {
                 // The last byte rules out most keys before the stem is made and `count` (a character count).
                 let stem = SentenceScan.droppingLastCharacter(key)
-                if let first = finder.names.best(stem, hash: WordIndex.hash(stem), districts: districts).best {
-                    best = Lookup(end: j + 1, candidate: first, key: stem)
-                }
-            }
-            j += 1
-            if !known || !finder.names.beginsLongerName(key, hash: hash) { break }
-        }
-        return best
-    }
-
-    /// ``lookup(_:maximum:districts:)`` with every key made as a string and hashed whole, as it
-    /// was: the tests' reference.
-    func plainLookup(_ i: Int, maximum: Int, districts: Bool = false) -> Lookup? {
-        guard i < tokens.count, tokens[i].isCapitalized else { return nil }
-        var key = ""
-        var best: Lookup?
-        var j = i
-        while j < tokens.count, j - i < maximum {
-            let possessive = isPossessive(j)
-            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && !possessive { break }
-            let part = possessive ? "s" : nameKey(j)
-            if part.isEmpty { break }
-            key = key.isEmpty ? part : key + " " + part
-            let hash = WordIndex.hash(key)
-            let known = finder.names.mayKnow(hash: hash)
-            let found = known ? finder.names.best(key, hash: hash, districts: districts) : (any: false, best: nil)
-            if let first = found.best {
-                best = Lookup(end: j + 1, candidate: first, key: key)
-            } else if !found.any, language == .de, key.hasSuffix("s"), key.count > 4 {
-                let stem = String(key.dropLast())
                 if let first = finder.names.best(stem, hash: WordIndex.hash(stem), districts: districts).best {
                     best = Lookup(end: j + 1, candidate: first, key: stem)
                 }

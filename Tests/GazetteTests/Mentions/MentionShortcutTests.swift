@@ -302,3 +302,35 @@ import Testing
         #expect(endings > 10)
     }
 }
+
+extension SentenceScan {
+    /// ``lookup(_:maximum:districts:)`` with every key made as a string and hashed whole, as it
+    /// was before: the reference ``MentionShortcutTests`` compares it with.
+    func plainLookup(_ i: Int, maximum: Int, districts: Bool = false) -> Lookup? {
+        guard i < tokens.count, tokens[i].isCapitalized else { return nil }
+        var key = ""
+        var best: Lookup?
+        var j = i
+        while j < tokens.count, j - i < maximum {
+            let possessive = isPossessive(j)
+            if j > i && !tokens[j].isCapitalized && !isConnective(j) && tokens[j].shape != .number && !possessive { break }
+            let part = possessive ? "s" : nameKey(j)
+            if part.isEmpty { break }
+            key = key.isEmpty ? part : key + " " + part
+            let hash = WordIndex.hash(key)
+            let known = finder.names.mayKnow(hash: hash)
+            let found = known ? finder.names.best(key, hash: hash, districts: districts) : (any: false, best: nil)
+            if let first = found.best {
+                best = Lookup(end: j + 1, candidate: first, key: key)
+            } else if !found.any, language == .de, key.hasSuffix("s"), key.count > 4 {
+                let stem = String(key.dropLast())
+                if let first = finder.names.best(stem, hash: WordIndex.hash(stem), districts: districts).best {
+                    best = Lookup(end: j + 1, candidate: first, key: stem)
+                }
+            }
+            j += 1
+            if !known || !finder.names.beginsLongerName(key, hash: hash) { break }
+        }
+        return best
+    }
+}
