@@ -21,9 +21,12 @@ enum FolderWalk {
     static func files(under folder: String, extensions: Set<String>) -> [String]? {
         guard let top = opendir(folder) else { return nil }
         var found: [String] = []
-        var pending: [(handle: OpaquePointer, relative: String)] = [(top, "")]
-        while let (handle, relative) = pending.popLast() {
-            var subfolders: [String] = []
+        // Folders still to read, by their path below `folder`, each opened only when its turn
+        // comes: one handle open at a time, however many subfolders a folder has.
+        var pending: [String] = []
+        var next: OpaquePointer? = top
+        var relative = ""
+        while let handle = next {
             while let entry = readdir(handle) {
                 let (name, kind) = withUnsafePointer(to: entry.pointee.d_name) { raw in
                     raw.withMemoryRebound(to: CChar.self, capacity: 256) { (String(cString: $0), entry.pointee.d_type) }
@@ -31,14 +34,16 @@ enum FolderWalk {
                 guard let first = name.utf8.first, first != UInt8(ascii: ".") else { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if isFolder(kind: kind, path: joined(folder, path)) {
-                    subfolders.append(path)
+                    pending.append(path)
                 } else if extensions.contains(PathText.fileExtension(name).lowercased()) {
                     found.append(joined(folder, path))
                 }
             }
             closedir(handle)
-            for path in subfolders {
-                if let handle = opendir(joined(folder, path)) { pending.append((handle, path)) }
+            next = nil
+            while next == nil, let path = pending.popLast() {
+                next = opendir(joined(folder, path))
+                relative = path
             }
         }
         return found

@@ -26,7 +26,10 @@ import GRDBSQLite
 /// the same in-memory index size (`FullTextTests`).
 ///
 /// Should the builder fail (its scratch file cannot be written), ``DocumentWriter/finish()``
-/// falls back to the rebuild, so the import does not depend on it.
+/// falls back to the rebuild, so the import does not depend on it. The scratch file holds the
+/// sentences' text and their index until the commit: for a while the import takes about as
+/// much disk again as the text it loads. A load that fails after ``close()`` waits for the
+/// rebuild under way before it removes the file.
 ///
 /// The writer hands over each document's text and its sentences' byte ranges (``add(text:rows:)``);
 /// at most ``pendingLimit`` bytes wait, beyond which the writer waits for the builder, so that

@@ -51,6 +51,22 @@ import Testing
         #expect(FolderWalk.files(under: root + "/missing", extensions: DocumentReader.extensions) == nil)
     }
 
+    /// A folder with more subfolders than the common limit of open files (1,024): each is opened
+    /// only when its turn comes (the first version opened a folder's subfolders all at once),
+    /// and every file is found.
+    @Test func manySubfolders() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { TestSupport.removeTemporary(directory) }
+        let count = 1_200
+        for n in 0..<count {
+            let folder = directory.path + "/day-\(n)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            try Data("Text.".utf8).write(to: URL(fileURLWithPath: folder + "/report.txt"))
+        }
+        let walked = try #require(FolderWalk.files(under: directory.path, extensions: DocumentReader.extensions))
+        #expect(walked.count == count)
+    }
+
     /// The genre and seed folders the tests import, listed alike.
     @Test func fixtureFoldersListedAlike() throws {
         for folder in [try TestSupport.fixtureDirectory("genre").path, TestSupport.seedDirectory.path] {
