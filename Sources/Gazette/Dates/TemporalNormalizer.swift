@@ -334,12 +334,9 @@ public struct TemporalNormalizer: Sendable {
         var i = start
         let n = bytes.count
         if let base = bytes.baseAddress {
-            let high: UInt64 = 0x8080_8080_8080_8080
             while i + 8 <= n {
                 let chunk = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let folded = chunk & ~high | 0x2020_2020_2020_2020
-                let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ~chunk & high
-                let others = ~letters & high
+                let others = ~ASCIIFlags.letters(chunk) & ASCIIFlags.high
                 if others != 0 { return i + others.trailingZeroBitCount >> 3 }
                 i += 8
             }

@@ -64,7 +64,7 @@ public struct LanguageDetector: Sendable {
                                 // bytes; a loop a byte cost about 10 instructions a letter).
                                 if i + 8 <= n {
                                     let chunk = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                                    let others = ~LanguageDetector.asciiLetterFlags(UInt64(littleEndian: chunk)) & 0x8080_8080_8080_8080
+                                    let others = ~ASCIIFlags.letters(UInt64(littleEndian: chunk)) & ASCIIFlags.high
                                     if others == 0 { i += 8; continue }
                                     i += others.trailingZeroBitCount >> 3
                                 } else {
@@ -124,19 +124,6 @@ public struct LanguageDetector: Sendable {
         let best = Language.allCases.max { count($0) < count($1) }
         guard let best, count(best) > count(.en) else { return .en }
         return best
-    }
-
-    /// Bit 7 of each byte of `chunk` (eight text bytes, the first in the low byte) set when the
-    /// byte is an ASCII letter, every other bit clear. A byte below 0x80 with bit 5 set (lower
-    /// case) is a letter when it is 0x61 to 0x7A; adding 0x80 - c to it sets its bit 7 exactly
-    /// when it is at least c, and no carry leaves the byte.
-    @inline(__always)
-    static func asciiLetterFlags(_ chunk: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let folded = chunk & ~high | 0x2020_2020_2020_2020
-        let atLeastA = folded &+ 0x1F1F_1F1F_1F1F_1F1F     // 0x80 - 0x61
-        let pastZ = folded &+ 0x0505_0505_0505_0505        // 0x80 - 0x7B
-        return atLeastA & ~pastZ & ~chunk & high
     }
 
     /// `Folding.key` of a word (its UTF-8 bytes: letters only) whose letters past ASCII are

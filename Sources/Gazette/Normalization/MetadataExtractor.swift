@@ -278,16 +278,15 @@ public struct MetadataExtractor: Sendable {
         return found ?? Array(text.splitASCII(separator: 0x0A, maxSplits: count, omittingEmptySubsequences: omittingEmpty).prefix(count))
     }
 
-    /// The offset of the first "\n" at or after `start`, or the end. A word's bytes XOR "\n" are
-    /// zero where it has one; the lowest zero byte's high bit is set exactly (a borrow only runs
-    /// upwards from a zero byte).
+    /// The offset of the first "\n" at or after `start`, or the end, eight bytes at a time
+    /// (``ASCIIFlags/equalBytes(_:_:)``).
     static func nextNewline(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         var i = start
         while i + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0x0A0A_0A0A_0A0A_0A0A
-            let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-            if zero != 0 { return i + zero.trailingZeroBitCount >> 3 }
+            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let newlines = ASCIIFlags.equalBytes(word, 0x0A)
+            if newlines != 0 { return i + newlines.trailingZeroBitCount >> 3 }
             i += 8
         }
         while i < bytes.count && bytes[i] != 0x0A { i += 1 }

@@ -153,9 +153,9 @@ public struct SentenceSplitter: Sendable {
         if let base = s.baseAddress {
             while i + 8 <= n {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let flags = zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(word ^ 0x2E2E_2E2E_2E2E_2E2E)
-                    | zeroBytes(word ^ 0x2121_2121_2121_2121) | zeroBytes(word ^ 0x3F3F_3F3F_3F3F_3F3F)
-                    | zeroBytes(word ^ 0xE2E2_E2E2_E2E2_E2E2)
+                let flags = ASCIIFlags.equalBytes(word, 0x0A) | ASCIIFlags.equalBytes(word, 0x2E)
+                    | ASCIIFlags.equalBytes(word, 0x21) | ASCIIFlags.equalBytes(word, 0x3F)
+                    | ASCIIFlags.equalBytes(word, 0xE2)
                 if flags != 0 { return i + flags.trailingZeroBitCount >> 3 }
                 i += 8
             }
@@ -166,12 +166,6 @@ public struct SentenceSplitter: Sendable {
             i += 1
         }
         return n
-    }
-
-    /// Bit 7 set in each byte of `x` that is zero (and possibly in bytes above one that is).
-    @inline(__always)
-    static func zeroBytes(_ x: UInt64) -> UInt64 {
-        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// The scalar that starts at byte `i` of `s` (valid UTF-8) and its length in bytes.
@@ -324,11 +318,9 @@ struct SentenceTexts {
         if let base = s.baseAddress {
             while k + 8 <= offset {
                 let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: k, as: UInt64.self)
-                // Bit 7 set and bit 6 clear: bit 6 shifted up under bit 7 of the same byte. The
-                // flags are summed by a multiply into the top byte (`nonzeroBitCount` is a dozen
-                // instructions without the POPCNT instruction, which the build does not assume).
-                let continuation = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
-                count += 8 - Int(truncatingIfNeeded: (continuation &* 0x0101_0101_0101_0101) >> 56)
+                // Bit 7 set and bit 6 clear: bit 6 shifted up under bit 7 of the same byte.
+                let continuation = word & ~(word << 1) & ASCIIFlags.high
+                count += 8 - ASCIIFlags.count(continuation)
                 k += 8
             }
         }

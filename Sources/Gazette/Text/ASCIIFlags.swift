@@ -16,11 +16,26 @@ enum ASCIIFlags {
         return atLeastLow & ~pastLast & ~word & high
     }
 
-    /// Letters and digits: `ScalarClass.isASCIIAlphanumeric`. A letter is "a" to "z" with bit 5
-    /// set (no other ASCII byte becomes one: "@" and "[" become "`" and "{").
+    /// ASCII letters. A letter is "a" to "z" with bit 5 set (no other ASCII byte becomes one:
+    /// "@" and "[" become "`" and "{").
+    @inline(__always)
+    static func letters(_ word: UInt64) -> UInt64 {
+        inRange(word | 0x2020_2020_2020_2020, 0x61, 0x7A)
+    }
+
+    /// Letters and digits: `ScalarClass.isASCIIAlphanumeric`.
     @inline(__always)
     static func alphanumerics(_ word: UInt64) -> UInt64 {
-        inRange(word | 0x2020_2020_2020_2020, 0x61, 0x7A) | inRange(word, 0x30, 0x39)
+        letters(word) | inRange(word, 0x30, 0x39)
+    }
+
+    /// The bytes equal to `byte`: exact in the lowest one, which is what a search reads
+    /// (`trailingZeroBitCount >> 3`); a byte above an equal one may be flagged too, since the
+    /// borrow of `x - 1` in a zero byte runs upwards.
+    @inline(__always)
+    static func equalBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (UInt64(byte) &* ones)
+        return (x &- ones) & ~x & high
     }
 
     /// ASCII letters and digits and bytes past ASCII: ``alphanumerics(_:)`` with bit 7 kept,
