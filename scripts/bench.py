@@ -191,6 +191,41 @@ def import_run(gazette, mb, jobs, corpus_path, files, corpus_bytes):
     return row, db
 
 
+def best_imports(gazette, mb, jobs_list, corpus_path, files, corpus_bytes, runs):
+    """(jobs, row, db) for each job count: the fastest of `runs` imports of one corpus.
+
+    The job counts alternate (1, 2, 1, 2, …) so that a stretch where the machine is slower or
+    busier falls on both, and the fastest run is reported, as for the queries: noise from a shared
+    or virtual machine only ever adds time (the same import took 24 to 33 CPU seconds from one
+    stretch to the next here, docs/performance.md). Every run's throughput and writer share are
+    kept in the row (`all_words_per_s`, `all_writer_busy_pct`), and its peak RSS is the largest of
+    the runs, so memory is never the lucky figure."""
+    tried = {jobs: [] for jobs in jobs_list}
+    db_of = {}
+    for n in range(max(1, runs)):
+        for jobs in jobs_list:
+            if runs > 1:
+                log(f"-- run {n + 1} of {runs}")
+            row, db = import_run(gazette, mb, jobs, corpus_path, files, corpus_bytes)
+            tried[jobs].append(row)
+            db_of[jobs] = db
+    for jobs in jobs_list:
+        rows = tried[jobs]
+        good = [r for r in rows if "error" not in r and r.get("words_per_s")]
+        best = max(good, key=lambda r: r["words_per_s"]) if good else rows[-1]
+        best = dict(best)
+        best["import_runs"] = len(rows)
+        best["all_words_per_s"] = [r.get("words_per_s") for r in rows]
+        best["all_writer_busy_pct"] = [r.get("writer_busy_pct") for r in rows]
+        best["all_cpu_s"] = [r.get("cpu_s") for r in rows]
+        rss = [r["peak_rss_mb"] for r in good if r.get("peak_rss_mb")]
+        if rss:
+            best["peak_rss_mb"] = max(rss)
+        if len(good) < len(rows):
+            best["failed_runs"] = len(rows) - len(good)
+        yield jobs, best, db_of[jobs]
+
+
 # --- Queries --------------------------------------------------------------------------------------
 
 def time_command(cmd, runs):
@@ -432,6 +467,14 @@ def report(result):
                      fmt_num(r["writer_busy_pct"]), fmt_num(r.get("other_cpu_cores"), 2)])
     lines.append(table(["MB", "jobs", "docs", "words", "seconds", "elapsed s", "words/s", "docs/s", "peak RSS MB", "DB MB",
                         "writer busy %", "other CPU"], rows))
+    several = [r for r in runs if r.get("import_runs", 1) > 1]
+    if several:
+        lines.append(f"Each row is the fastest of {several[0]['import_runs']} imports, job counts alternating; every run "
+                     "(words/s, writer busy %, CPU s):")
+        for r in several:
+            each = ", ".join(f"{fmt_int(w)} / {fmt_num(b)} / {fmt_num(c, 2)}" for w, b, c in
+                             zip(r["all_words_per_s"], r["all_writer_busy_pct"], r["all_cpu_s"]))
+            lines.append(f"  {r['corpus_mb']:g} MB jobs {r['jobs']}: {each}")
     good = [r for r in runs if "error" not in r and r["stages"]]
     if good:
         lines.append("")
@@ -540,6 +583,8 @@ def main():
                     help="spaCy sample: the first N MB of the smallest corpus")
     ap.add_argument("--no-spacy", action="store_true")
     ap.add_argument("--runs", type=int, default=5, help="runs per query command (best is reported)")
+    ap.add_argument("--import-runs", type=int, default=int(os.environ.get("IMPORT_RUNS", "3")),
+                    help="imports per corpus size and job count, alternating (the fastest is reported)")
     ap.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"), help="compare two result files")
     ap.add_argument("--show", metavar="FILE", help="print the report stored in a result file")
     ap.add_argument("--spacy-worker", help=argparse.SUPPRESS)
@@ -579,8 +624,7 @@ def main():
     query_db, sample_words = None, None
     for i, mb in enumerate(sizes):
         path, files, nbytes = corpus(mb, ghash)
-        for jobs in jobs_list:
-            row, db = import_run(gazette, mb, jobs, path, files, nbytes)
+        for jobs, row, db in best_imports(gazette, mb, jobs_list, path, files, nbytes, args.import_runs):
             result["runs"].append(row)
             if i == 0 and sample_words is None and "error" not in row and not args.no_spacy:
                 # Gazette's own word counts for the spaCy sample, so both sides divide the same number.
