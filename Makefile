@@ -52,7 +52,7 @@ refdata-check:
 	python3 scripts/refdata/check.py
 	python3 scripts/refdata/generate.py --check
 
-# The benchmark (docs/benchmark.md): make bench [SIZES="10 100"] [JOBS="1 2"] [SPACY_MB=2]
+# The benchmark (docs/benchmark.md): make bench [SIZES="10 100"] [JOBS="1 2"] [SPACY_MB=2] [IMPORT_RUNS=3]
 # Imports generated corpora, times queries and spaCy's NER, writes bench/results/YYYYmmdd-HHMMSS.json.
 # BENCH_MB=N is still read, as SIZES=N.
 bench: release
