@@ -49,4 +49,19 @@ import Testing
                               reference: "org:Kolmex")
         #expect(known.merged(with: entity).name == "Kolmex")
     }
+
+    /// Names compare byte by byte as SQLite's `BINARY` collation does: the in-place comparison
+    /// agrees with the standard library's on names of the genre (accents, CJK, prefixes, case,
+    /// long names stored out of line and short ones stored inline).
+    @Test func namesCompareByTheirBytes() {
+        let names = ["Kolmex", "KOLMEX", "Kolmex Automotive", "Kolmex Automotive GmbH & Co. KG", "", "K",
+                     "Škoda Auto", "Skoda Auto", "Müller", "Mueller", "Müller Maschinenbau", "长春", "長春",
+                     "Changchun FAW-Volkswagen", "Changchun", "Düsseldorf", "Dalian", "Ölwerke Ost", "éclair",
+                     "Zürich Versicherung", "zurich", "Z", "ZF Friedrichshafen", "BASF", "BASF-YPC", "a\u{0}b", "a"]
+        for a in names {
+            for b in names {
+                #expect(EntityRow.bytesPrecede(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) < \(b)")
+            }
+        }
+    }
 }
