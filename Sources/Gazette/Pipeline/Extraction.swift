@@ -25,6 +25,16 @@ public struct Mention: Sendable, Hashable, Codable {
     public var firstToken: Int
     /// One past the index of the last token.
     public var lastToken: Int
+    /// The position of its entity in ``ResolvedMentions/entities`` (and in the entities of the
+    /// document, which keep their order), set by resolution with ``entityKey``; -1 without one.
+    /// The later stages can read the entity by position instead of hashing ``entityKey`` again.
+    /// Not encoded: it is a position in one document's list.
+    public var entityIndex: Int = -1
+
+    enum CodingKeys: String, CodingKey {
+        case sentence, start, end, text, type, subtype, rule, entityKey, name, reference, statedCountry, statedRegion,
+             firstToken, lastToken
+    }
 }
 
 extension Mention {
