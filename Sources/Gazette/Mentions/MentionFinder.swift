@@ -36,6 +36,8 @@ public struct MentionFinder: MentionFinding {
     let ruleWordFilters: [Language: RuleWordFilter]
     /// The names of the finder's own rules, per language.
     let shapeRules: [Language: ShapeRuleNames]
+    /// What a scan of a text in each language reads (``ScanTables``), made once here.
+    private(set) var scanTables: [Language: ScanTables] = [:]
 
     public init(rules: [Language: MentionRules], names: NameIndex, reference: ReferenceData,
                 regionAdjectives: [Language: WordMap<String>]) {
@@ -64,6 +66,12 @@ public struct MentionFinder: MentionFinding {
         var shapeRules: [Language: ShapeRuleNames] = [:]
         for language in Language.allCases { shapeRules[language] = ShapeRuleNames(language) }
         self.shapeRules = shapeRules
+        var scanTables: [Language: ScanTables] = [:]
+        for language in Language.allCases {
+            guard let chosen = rules[language] ?? rules[.en] else { continue }
+            scanTables[language] = ScanTables(finder: self, rules: chosen, language: language)
+        }
+        self.scanTables = scanTables
     }
 
     /// The ``RuleWord`` bits of every key that some table of `rules` (or an adjective table) holds.
@@ -89,8 +97,8 @@ public struct MentionFinder: MentionFinding {
     }
 
     public func mentions(in text: AnalyzedText) -> [Mention] {
-        guard let rules = rules[text.language] ?? rules[.en] else { return [] }
-        let scan = SentenceScan(finder: self, rules: rules, language: text.language)
+        guard let tables = scanTables[text.language] else { return [] }
+        let scan = SentenceScan(tables: tables, language: text.language)
         // About one mention in ten tokens (2 MB: 33,000 in 340,000): room made once, where growing
         // the array as mentions came copied it four or five times a document (5 M instructions).
         var tokenCount = 0
@@ -184,6 +192,96 @@ enum RuleWord {
     static let stopWord: UInt16 = 2048
 }
 
+/// What a ``SentenceScan`` reads of its finder and rules for one text language: the rules (the
+/// language's, else English), the finder's name index, reference data and legal forms, and the
+/// language's tables, made once with the finder. A class: a scan holds one reference where it
+/// held a copy of the finder and of the rules, every table of both (about 250 references)
+/// retained at each document's scan and released at its end, and looked the language up in six
+/// dictionaries (the mention finder: 281.3 → 269.4 M instructions on 2 MB).
+///
+/// The scan asks reference data and the name index through the methods below, not through
+/// `tables.reference` and `tables.names`: a call of a generic method (`some StringProtocol`) on a
+/// struct stored in a class that the scan reaches through its own field copied the whole struct
+/// (ReferenceData: 27 M instructions on 2 MB), and so did asking an optional set through `?.`;
+/// inside this class's methods they are read in place.
+final class ScanTables: Sendable {
+    let rules: MentionRules
+    let names: NameIndex
+    let reference: ReferenceData
+    /// The finder's legal forms, their prefixes and the prefixes' filter.
+    let legalForms: WordSet
+    let legalFormPrefixes: WordSet
+    let legalFormPrefixFilter: RuleWordFilter
+    /// The finder's ``MentionFinder/ruleWords`` for these rules, and its filter.
+    let ruleWords: WordMap<UInt16>
+    let ruleWordFilter: RuleWordFilter
+    /// The language's region adjectives and function words, found once: a dictionary keyed by
+    /// the language hashed it (SipHash) at every ask.
+    let regionAdjectives: WordMap<String>?
+    let functionWords: WordSet?
+    /// The rules' ``MentionRules/suffixCueTails``.
+    let suffixCueTails: UInt64
+    /// The names of the shape rules in the text's language.
+    let ruleNames: ShapeRuleNames
+
+    init(finder: MentionFinder, rules: MentionRules, language: Language) {
+        self.rules = rules
+        names = finder.names
+        reference = finder.reference
+        legalForms = finder.legalForms
+        legalFormPrefixes = finder.legalFormPrefixes
+        legalFormPrefixFilter = finder.legalFormPrefixFilter
+        regionAdjectives = finder.regionAdjectives[language]
+        // The tables of the rules `mentions(in:)` chose, the language's else English (made here
+        // for rules the finder was not made with).
+        let tables = finder.rules[language] != nil ? language : .en
+        let ruleWords = finder.ruleWords[tables]
+            ?? MentionFinder.ruleWords(rules, reference: finder.reference, regionAdjectives: finder.regionAdjectives)
+        self.ruleWords = ruleWords
+        ruleWordFilter = finder.ruleWords[tables] != nil ? finder.ruleWordFilters[tables] ?? RuleWordFilter(ruleWords)
+            : RuleWordFilter(ruleWords)
+        functionWords = finder.reference.functionWords[language]
+        suffixCueTails = rules.suffixCueTails
+        ruleNames = finder.shapeRules[language] ?? ShapeRuleNames(language)
+    }
+
+    /// `reference.isCommonWord(_:_:)`.
+    func isCommonWord(_ word: some StringProtocol, _ language: Language) -> Bool {
+        reference.isCommonWord(word, language)
+    }
+
+    /// `reference.countryOfAdjective(_:)`.
+    func countryOfAdjective(_ word: some StringProtocol) -> String? {
+        reference.countryOfAdjective(word)
+    }
+
+    /// `reference.countryOfAdjective(key:)`.
+    func countryOfAdjective(key: String) -> String? {
+        reference.countryOfAdjective(key: key)
+    }
+
+    /// `reference.firstEntry(named:where:)`.
+    func firstEntry(named name: some StringProtocol, where matches: (ReferenceEntry) -> Bool) -> ReferenceEntry? {
+        reference.firstEntry(named: name, where: matches)
+    }
+
+    /// `names.candidates(_:)`.
+    func candidates(_ key: String) -> [NameIndex.Candidate] {
+        names.candidates(key)
+    }
+
+    /// Whether the token is a country adjective or one of the language's region adjectives.
+    func isAdjective(_ token: Token) -> Bool {
+        reference.adjectives.contains(token) || regionAdjectives?.contains(token) == true
+    }
+
+    /// Whether the token is one of the language's function words (an optional set asked from
+    /// the scan was copied, its tables retained, at every ask).
+    func isFunctionWord(_ token: Token) -> Bool {
+        functionWords?.contains(token) == true
+    }
+}
+
 /// The scan of a document's sentences, one at a time, made and dropped inside one
 /// ``MentionFinder/mentions(in:)`` call.
 ///
@@ -200,8 +298,8 @@ enum RuleWord {
 /// confined to one call on one thread and its methods never hand out `inout` access to a field,
 /// so no access can overlap.
 final class SentenceScan {
-    let finder: MentionFinder
-    let rules: MentionRules
+    /// The finder's and the rules' tables for the text's language.
+    let tables: ScanTables
     let language: Language
     @exclusivity(unchecked) private(set) var tokens: [Token] = []
     @exclusivity(unchecked) private(set) var sentence = 0
@@ -223,40 +321,23 @@ final class SentenceScan {
     /// token here: the name rules asked it two or three times a token, each time hashing the text).
     /// Slots past the sentence's tokens are left from longer sentences and never read.
     @exclusivity(unchecked) private(set) var ruleWord: [UInt16] = []
-    /// The finder's ``MentionFinder/ruleWords`` for these rules, and its filter.
-    let ruleWords: WordMap<UInt16>
-    let ruleWordFilter: RuleWordFilter
     /// Index of the first word of the sentence (after bullets, quotes and brackets).
     @exclusivity(unchecked) private(set) var firstWord = 0
     /// The mentions of every sentence run so far, in order: appended here, not copied out per
     /// sentence (a copy of each mention's eight strings).
     @exclusivity(unchecked) private(set) var mentions: [Mention] = []
-    /// The language's region adjectives and function words, found once: a dictionary keyed by
-    /// the language hashed it (SipHash) at every ask.
-    let regionAdjectives: WordMap<String>?
-    let functionWords: WordSet?
-    /// The rules' ``MentionRules/suffixCueTails``.
-    let suffixCueTails: UInt64
-    /// The names of the shape rules in the text's language.
-    let ruleNames: ShapeRuleNames
     /// The hashes of the words the name rules compare keys with (``hasKey(_:_:hash:)``).
     let andHash = WordIndex.hash("and"), undHash = WordIndex.hash("und"), theHash = WordIndex.hash("the")
 
-    init(finder: MentionFinder, rules: MentionRules, language: Language) {
-        self.finder = finder
-        self.rules = rules
+    init(tables: ScanTables, language: Language) {
+        self.tables = tables
         self.language = language
-        regionAdjectives = finder.regionAdjectives[language]
-        // The tables of the rules `mentions(in:)` chose, the language's else English (made here
-        // for rules the finder was not made with).
-        let tables = finder.rules[language] != nil ? language : .en
-        ruleWords = finder.ruleWords[tables]
-            ?? MentionFinder.ruleWords(rules, reference: finder.reference, regionAdjectives: finder.regionAdjectives)
-        ruleWordFilter = finder.ruleWords[tables] != nil ? finder.ruleWordFilters[tables] ?? RuleWordFilter(ruleWords)
-            : RuleWordFilter(ruleWords)
-        functionWords = finder.reference.functionWords[language]
-        suffixCueTails = rules.suffixCueTails
-        ruleNames = finder.shapeRules[language] ?? ShapeRuleNames(language)
+    }
+
+    /// A scan with tables made for `rules` (the tests' scans; ``MentionFinder/mentions(in:)``
+    /// uses the finder's).
+    convenience init(finder: MentionFinder, rules: MentionRules, language: Language) {
+        self.init(tables: ScanTables(finder: finder, rules: rules, language: language), language: language)
     }
 
     /// Room for `count` mentions.
@@ -291,7 +372,7 @@ final class SentenceScan {
         if ruleWord.count < tokens.count { ruleWord.append(contentsOf: repeatElement(0, count: tokens.count - ruleWord.count)) }
         // Written through the buffer: an append per token (two, with a separate stop-word array)
         // checked the array's uniqueness and capacity each time.
-        let filter = ruleWordFilter
+        let filter = tables.ruleWordFilter
         ruleWord.withUnsafeMutableBufferPointer { words in
             // By index: `tokens.map { … }` copied every token (its two strings retained) into the closure.
             for k in tokens.indices {
@@ -299,13 +380,13 @@ final class SentenceScan {
                     words[k] = 0
                     continue
                 }
-                var word = ruleWords[tokens[k]] ?? 0
+                var word = tables.ruleWords[tokens[k]] ?? 0
                 // The key's bit first: hashing every token's text cost 22 M instructions. A text
                 // that is its own key (most stop words: "the", "und") has the key's hash.
                 if word & RuleWord.stopKey != 0 {
                     let text = tokens[k].text
                     let hash = text == tokens[k].key ? tokens[k].keyHash : WordIndex.hash(text)
-                    if rules.stops.contains(text, hash: hash) { word |= RuleWord.stopWord }
+                    if tables.rules.stops.contains(text, hash: hash) { word |= RuleWord.stopWord }
                 }
                 words[k] = word
             }
@@ -329,22 +410,22 @@ final class SentenceScan {
             while j < tokens.count, j - nameStart < 3, tokens[j].isCapitalized, !isStopWord(j) { j += 1 }
             if j > nameStart {
                 // The title or role belongs to the mention's surface ("Mayor Link" is an alias), not its name.
-                emit(nameStart, j, type: .person, subtype: nil, rule: ruleNames.title,
+                emit(nameStart, j, type: .person, subtype: nil, rule: tables.ruleNames.title,
                      name: personName(nameStart, j), mentionStart: i)
                 return j
             }
         }
         // "Northeast China", "northeastern China".
-        if ruleWord[i] & RuleWord.direction != 0, let canonical = rules.directions[tokens[i]], i + 1 < tokens.count,
+        if ruleWord[i] & RuleWord.direction != 0, let canonical = tables.rules.directions[tokens[i]], i + 1 < tokens.count,
            let place = lookup(i + 1, maximum: 1), place.candidate.subtype == "country" || place.candidate.subtype == "region" {
-            emit(i, i + 2, type: .place, subtype: "region", rule: ruleNames.direction,
+            emit(i, i + 2, type: .place, subtype: "region", rule: tables.ruleNames.direction,
                  name: "\(canonical) \(place.candidate.name)")
             return i + 2
         }
         // "Provinz Liaoning", "die Stadt Shenyang", "Lake Baikal".
-        if ruleWord[i] & RuleWord.prefixCue != 0, let cue = rules.prefixCues[tokens[i]], tokens[i].isCapitalized,
+        if ruleWord[i] & RuleWord.prefixCue != 0, let cue = tables.rules.prefixCues[tokens[i]], tokens[i].isCapitalized,
            i + 1 < tokens.count, tokens[i + 1].isCapitalized {
-            if var found = lookup(i + 1, maximum: finder.names.maximumTokens), found.candidate.type == .place {
+            if var found = lookup(i + 1, maximum: tables.names.maximumTokens), found.candidate.type == .place {
                 // "Provinz Jilin" is the province, though a larger city has the name.
                 if found.candidate.subtype != cue.subtype, let typed = typedCandidate(found, cue.subtype) { found.candidate = typed }
                 emitLookup(found, from: i + 1, mentionStart: i)
@@ -357,21 +438,21 @@ final class SentenceScan {
         }
         guard canStartName(i) else { return i + 1 }
         if let end = chinesePersonName(at: i) {
-            emit(i, end, type: .person, subtype: nil, rule: ruleNames.upperSurname, name: personName(i, end))
+            emit(i, end, type: .person, subtype: nil, rule: tables.ruleNames.upperSurname, name: personName(i, end))
             return end
         }
         if let end = appositionPerson(at: i) {
-            emit(i, end, type: .person, subtype: nil, rule: ruleNames.nameRoleApposition, name: personName(i, end))
+            emit(i, end, type: .person, subtype: nil, rule: tables.ruleNames.nameRoleApposition, name: personName(i, end))
             return end
         }
         if let end = legalFormName(from: i) {
-            emit(i, end, type: .organization, subtype: "company", rule: ruleNames.legalForm)
+            emit(i, end, type: .organization, subtype: "company", rule: tables.ruleNames.legalForm)
             return end
         }
         if let end = eventName(from: i) { return end }
 
         let cueName = cueNameSpan(from: i)
-        let looked = lookup(i, maximum: finder.names.maximumTokens)
+        let looked = lookup(i, maximum: tables.names.maximumTokens)
         if let cueName, cueName.end > (looked?.end ?? i) {
             emitCueName(cueName, from: i)
             return cueName.end
@@ -381,13 +462,13 @@ final class SentenceScan {
         if let looked, acceptLookup(looked, at: i) {
             // "Qingdao Huaxin Valve", "Tianjin Haitai Rubber": a place, then a name, is a company.
             if looked.candidate.type == .place, looked.candidate.subtype != "country", let end = placePrefixedCompany(after: looked.end) {
-                emit(i, end, type: .organization, subtype: "company", rule: ruleNames.placePrefixedCompany)
+                emit(i, end, type: .organization, subtype: "company", rule: tables.ruleNames.placePrefixedCompany)
                 return end
             }
             // "BMW Brilliance", "Volkswagen Anhui": a known firm's name continued is another firm.
             if looked.candidate.type == .organization, looked.end == i + 1,
                let end = placePrefixedCompany(after: looked.end, allowOrdinaryWord: true) {
-                emit(i, end, type: .organization, subtype: "company", rule: ruleNames.firmPrefixedCompany)
+                emit(i, end, type: .organization, subtype: "company", rule: tables.ruleNames.firmPrefixedCompany)
                 return end
             }
             emitLookup(looked, from: i, mentionStart: i)
@@ -439,7 +520,7 @@ final class SentenceScan {
         // The next token first: the suffix test builds an array, and most numbers are followed by
         // no capital.
         return tokens[i].shape == .number && i + 1 < tokens.count && tokens[i + 1].isCapitalized
-            && rules.ordinalSuffixes.contains(where: { tokens[i].key.hasSuffix($0) })
+            && tables.rules.ordinalSuffixes.contains(where: { tokens[i].key.hasSuffix($0) })
     }
 
     /// The length of a title or capitalised role before a person's name ("Mr", "Director",
@@ -461,14 +542,14 @@ final class SentenceScan {
     /// `rules.roleLength(tokens, at: i)`, 0 at once where no role starts with token `i`'s word.
     func roleLength(at i: Int) -> Int {
         guard i < tokens.count, ruleWord[i] & RuleWord.roleStart != 0 else { return 0 }
-        return rules.roleLength(tokens, at: i)
+        return tables.rules.roleLength(tokens, at: i)
     }
 
     /// A word the language uses as an ordinary word: at a sentence start in English, or a German noun.
     func isCommon(_ i: Int) -> Bool {
         let known = commonRun[i]
         if known >> 1 == runs { return known & 1 == 1 }
-        let common = finder.reference.isCommonWord(tokens[i].text, language)
+        let common = tables.isCommonWord(tokens[i].text, language)
         commonRun[i] = runs << 1 | (common ? 1 : 0)
         return common
     }
@@ -476,7 +557,7 @@ final class SentenceScan {
     /// Whether token `i` is an ordinary word of `other`: ``isCommon(_:)`` when that is the
     /// text's language.
     func isCommon(_ i: Int, _ other: Language) -> Bool {
-        other == language ? isCommon(i) : finder.reference.isCommonWord(tokens[i].text, other)
+        other == language ? isCommon(i) : tables.isCommonWord(tokens[i].text, other)
     }
 
     /// True at a sentence start or right after an opening quote, where any word is capitalised.
@@ -505,7 +586,7 @@ final class SentenceScan {
     /// over a `UTF8View` were most of this test's cost, asked at nearly every name start.
     func isOriginAdjective(_ i: Int) -> Bool {
         if ruleWord[i] & RuleWord.adjective != 0,
-           finder.reference.adjectives.contains(tokens[i]) || regionAdjectives?.contains(tokens[i]) == true { return true }
+           tables.isAdjective(tokens[i]) { return true }
         // A key of letters and digits only is folded from a text without a hyphen (a hyphen folds
         // to itself): the flag rules out most words before their bytes are searched.
         if tokens[i].keyIsAlphanumeric { return false }
@@ -514,12 +595,12 @@ final class SentenceScan {
                 ?? tokens[i].text.utf8.contains(hyphen) else { return false }
         let t = tokens[i]
         // "Saudi-Arabien" is a country, though "Saudi" is also an adjective.
-        if finder.names.candidates(nameKey(i)).contains(where: { $0.type == .place }) { return false }
+        if tables.candidates(nameKey(i)).contains(where: { $0.type == .place }) { return false }
         let parts = SentenceScan.hyphenParts(t.text)
-        if parts.contains(where: { $0 == "Sino" || finder.reference.countryOfAdjective($0) != nil }) { return true }
+        if parts.contains(where: { $0 == "Sino" || tables.countryOfAdjective($0) != nil }) { return true }
         // "China-Europe freight trains": two places joined are a route, not a name.
         return parts.count >= 2 && parts.allSatisfy { part in
-            finder.reference.firstEntry(named: part) { $0.subtype == "country" || $0.subtype == "region" } != nil
+            tables.firstEntry(named: part) { $0.subtype == "country" || $0.subtype == "region" } != nil
         }
     }
 
@@ -543,7 +624,7 @@ final class SentenceScan {
         var j = i
         while j < tokens.count, j - i < 3, tokens[j].shape == .capitalized, !isStopWord(j) { j += 1 }
         guard j - i >= 2, j + 1 < tokens.count, isMark(j, ","),
-              roleLength(at: j + 1) > 0 || (rules.former.contains(tokens[j + 1])
+              roleLength(at: j + 1) > 0 || (tables.rules.former.contains(tokens[j + 1])
                   && roleLength(at: j + 2) > 0) else { return nil }
         // Not a known place or organization ("Saudi Arabia, president …" is rare but "Shenyang, capital" is not a person).
         if let found = lookup(i, maximum: j - i), found.end == j, found.candidate.type != .person { return nil }
@@ -561,15 +642,15 @@ final class SentenceScan {
             j += 1
             // The legal form may start right after any word of the name. Most words start none:
             // the token's own hash says so before a joined key is built and hashed.
-            guard j < tokens.count, finder.legalFormPrefixFilter.mayHold(hash: tokens[j].keyHash),
-                  finder.legalFormPrefixes.contains(tokens[j]) else { continue }
+            guard j < tokens.count, tables.legalFormPrefixFilter.mayHold(hash: tokens[j].keyHash),
+                  tables.legalFormPrefixes.contains(tokens[j]) else { continue }
             var joined = ""
             var k = j
             var best: Int?
             while k < tokens.count, k - j < 8 {
                 joined += tokens[k].key
-                guard finder.legalFormPrefixes.contains(joined) else { break }
-                if finder.legalForms.contains(joined), isLegalFormShape(j, k + 1) { best = k + 1 }
+                guard tables.legalFormPrefixes.contains(joined) else { break }
+                if tables.legalForms.contains(joined), isLegalFormShape(j, k + 1) { best = k + 1 }
                 k += 1
             }
             if let best, j > i, !(startsClause(i) && j == i + 1 && isCommon(i)) { return best }
@@ -636,7 +717,7 @@ final class SentenceScan {
         else { return nil }
         // Not a noun with an acronym ("Autobauer JAC"): short given names ("Lei", "Yue") may be English words.
         let given = a.shape == .capitalized ? a : b
-        if finder.reference.isCommonWord(given.text, .de) || (given.text.characterCount >= 5 && finder.reference.isCommonWord(given.text, .en)) {
+        if tables.isCommonWord(given.text, .de) || (given.text.characterCount >= 5 && tables.isCommonWord(given.text, .en)) {
             return nil
         }
         // Not a place or organization followed by an acronym ("Panjin DRC").
@@ -664,7 +745,7 @@ final class SentenceScan {
             } else {
                 break
             }
-            if ruleWord[j - 1] & RuleWord.eventHead != 0, let heads = rules.eventHeads[tokens[j - 1]], heads.contains(where: { head in
+            if ruleWord[j - 1] & RuleWord.eventHead != 0, let heads = tables.rules.eventHeads[tokens[j - 1]], heads.contains(where: { head in
                 j - head.count >= i && tokens.spells(head, at: j - head.count)
             }), tokens[j - 1].isCapitalized {
                 end = j
@@ -724,22 +805,22 @@ final class SentenceScan {
                 hash = SentenceScan.continuedHash(WordIndex.step(hash, 0x20), part)
             }
             // A key the filter does not know is in none of the tables: no probe of them.
-            let known = finder.names.mayKnow(hash: hash)
+            let known = tables.names.mayKnow(hash: hash)
             let genitive = language == .de && SentenceScan.lastByte(of: part) == UInt8(ascii: "s")
             guard known || genitive else { break }
             let key = j == i ? part : nameKeys(from: i, through: j)
-            let found = known ? finder.names.best(key, hash: hash, districts: districts) : (any: false, best: nil)
+            let found = known ? tables.names.best(key, hash: hash, districts: districts) : (any: false, best: nil)
             if let first = found.best {
                 best = Lookup(end: j + 1, candidate: first, key: key)
             } else if !found.any, genitive, key.hasSuffix("s"), key.count > 4 {
                 // The last byte rules out most keys before the stem is made and `count` (a character count).
                 let stem = SentenceScan.droppingLastCharacter(key)
-                if let first = finder.names.best(stem, hash: WordIndex.hash(stem), districts: districts).best {
+                if let first = tables.names.best(stem, hash: WordIndex.hash(stem), districts: districts).best {
                     best = Lookup(end: j + 1, candidate: first, key: stem)
                 }
             }
             j += 1
-            if !known || !finder.names.beginsLongerName(key, hash: hash) { break }
+            if !known || !tables.names.beginsLongerName(key, hash: hash) { break }
         }
         return best
     }
@@ -805,7 +886,7 @@ final class SentenceScan {
 
     /// The most populous place of a lookup with the subtype a cue names ("Provinz Jilin": the province).
     func typedCandidate(_ found: Lookup, _ subtype: String?) -> NameIndex.Candidate? {
-        finder.names.candidates(found.key).filter { $0.type == .place && $0.subtype == subtype && !($0.viaAlias && $0.subtype == "city") }
+        tables.candidates(found.key).filter { $0.type == .place && $0.subtype == subtype && !($0.viaAlias && $0.subtype == "city") }
             .max { $0.population < $1.population }
     }
 
@@ -814,7 +895,7 @@ final class SentenceScan {
         let c = found.candidate
         let single = found.end == i + 1
         // A function word is never a name, whatever a list says ("Über" is not Uber).
-        if single, functionWords?.contains(tokens[i]) == true { return false }
+        if single, tables.isFunctionWord(tokens[i]) { return false }
         // German dictionaries list place names too, so only English words tell a place from a word.
         if single && tokens[i].shape == .capitalized && language == .en && isCommon(i) {
             // "Mobile", "Bay", "Oriental": a place that is also a word must be a large city not opening a sentence.
@@ -873,7 +954,7 @@ final class SentenceScan {
                 j = close + 1
                 continue
             } else if isConnective(j), j > i, j + 1 < tokens.count {
-                let joinsOf = rules.complementConnectives.contains(tokens[j])
+                let joinsOf = tables.rules.complementConnectives.contains(tokens[j])
                 var next = j + 1
                 if hasKey(next, "the", hash: theHash), next + 1 < tokens.count { next += 1 }
                 guard tokens[next].isCapitalized || (tokens[next].shape == .number && next + 1 < tokens.count && tokens[next + 1].isCapitalized) else { break }
@@ -881,7 +962,7 @@ final class SentenceScan {
                 if isOriginAdjective(next) { break }
                 // German "… der Provinz": the complement must name something, not be an ordinary noun.
                 if language == .de, joinsOf, isCommon(next), headCueEnding(at: next + 1, from: next) == nil,
-                   !(rules.prefixCues.contains(tokens[next]) && next + 1 < tokens.count && lookup(next + 1, maximum: 3) != nil) { break }
+                   !(tables.rules.prefixCues.contains(tokens[next]) && next + 1 < tokens.count && lookup(next + 1, maximum: 3) != nil) { break }
                 if !joinsOf { crossedAnd = true }
                 if joinsOf {
                     // "Institute of Metal Research": only after an organization, zone or facility cue.
@@ -930,8 +1011,8 @@ final class SentenceScan {
         // The adjective bit rules out most words before a look-up, by the token's key (its text
         // folded, as `countryOfAdjective(_:)` would fold it).
         if tokens[i].shape == .capitalized, found.end - i > cueLength + 1, ruleWord[i] & RuleWord.adjective != 0,
-           finder.reference.countryOfAdjective(key: tokens[i].key) != nil,
-           !(i + 1 < tokens.count && rules.headCues.contains(tokens[i + 1])) {
+           tables.countryOfAdjective(key: tokens[i].key) != nil,
+           !(i + 1 < tokens.count && tables.rules.headCues.contains(tokens[i + 1])) {
             found.start = i + 1
             found.statesCountry = true
         }
@@ -956,7 +1037,7 @@ final class SentenceScan {
     /// array, was copied, its three references retained and released, at every word tried).
     func headCueEnding(at end: Int, from start: Int) -> MentionRules.Cue? {
         let last = end - 1
-        if ruleWord[last] & RuleWord.headCue != 0, let cues = rules.headCues[tokens[last]] {
+        if ruleWord[last] & RuleWord.headCue != 0, let cues = tables.rules.headCues[tokens[last]] {
             for cue in cues where cue.position == .head && end - cue.tokens.count >= start {
                 let first = end - cue.tokens.count
                 if tokens.spells(cue.tokens, at: first) && first < end && tokens[first].isCapitalized { return cue }
@@ -965,9 +1046,9 @@ final class SentenceScan {
         // German compounds: "Innovationsdemonstrationszone", "Informationsbüro". Key and ending are
         // both folded keys, so an ending the key has is also a suffix of its bytes: the bytes rule
         // out the other endings before `hasSuffix` and a character count confirm one.
-        if tokens[last].shape == .capitalized, MentionRules.mayEnd(tokens[last].key, tails: suffixCueTails),
+        if tokens[last].shape == .capitalized, MentionRules.mayEnd(tokens[last].key, tails: tables.suffixCueTails),
            let k = suffixCueEnding(of: last) {
-            return rules.suffixCueEndings[k].cue
+            return tables.rules.suffixCueEndings[k].cue
         }
         return nil
     }
@@ -975,7 +1056,7 @@ final class SentenceScan {
     /// The position in `rules.suffixCueEndings` of the first compound ending token `last`'s key
     /// ends with, by more than two characters: its bytes compared with each ending's in place.
     func suffixCueEnding(of last: Int) -> Int? {
-        let endings = rules.suffixCueEndings
+        let endings = tables.rules.suffixCueEndings
         let key = tokens[last].key
         let inPlace: Int?? = key.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             for k in endings.indices {
@@ -997,7 +1078,7 @@ final class SentenceScan {
 
     /// A lower-case head cue at `j` ("district", "think tank").
     func lowerHeadCue(at j: Int) -> MentionRules.Cue? {
-        guard tokens[j].shape == .lower, ruleWord[j] & RuleWord.lowerHeadCue != 0, let cues = rules.lowerHeadCues[tokens[j]] else { return nil }
+        guard tokens[j].shape == .lower, ruleWord[j] & RuleWord.lowerHeadCue != 0, let cues = tables.rules.lowerHeadCues[tokens[j]] else { return nil }
         for cue in cues where tokens.spells(cue.tokens, at: j) { return cue }
         return nil
     }
@@ -1021,7 +1102,7 @@ final class SentenceScan {
                 subtype = candidate.subtype
             }
         }
-        let statedCountry = found.statesCountry ? finder.reference.countryOfAdjective(key: tokens[found.start - 1].key) : nil
+        let statedCountry = found.statesCountry ? tables.countryOfAdjective(key: tokens[found.start - 1].key) : nil
         emit(found.start, found.end, type: type, subtype: subtype, rule: found.cue.rule, name: name, reference: reference,
              statedCountry: statedCountry)
     }
@@ -1063,7 +1144,7 @@ final class SentenceScan {
     func unknownName(at i: Int) -> Int {
         var j = i
         while j < tokens.count, continuesName(j) || j == i {
-            if j > i, lookup(j, maximum: finder.names.maximumTokens) != nil, tokens[j].shape != .upper { break }
+            if j > i, lookup(j, maximum: tables.names.maximumTokens) != nil, tokens[j].shape != .upper { break }
             j += 1
         }
         let length = j - i
@@ -1072,7 +1153,7 @@ final class SentenceScan {
         // "Sören Link, mayor of Duisburg": a name followed by a role.
         if (2...3).contains(length), j + 1 < tokens.count, isMark(j, ","),
            roleLength(at: j + 1) > 0 || (tokens[j + 1].key == "former" && roleLength(at: j + 2) > 0) {
-            emit(i, j, type: .person, subtype: nil, rule: ruleNames.nameRoleApposition, name: personName(i, j))
+            emit(i, j, type: .person, subtype: nil, rule: tables.ruleNames.nameRoleApposition, name: personName(i, j))
             return j
         }
         // Products: "NeuViz 128", "Haidou-1", "L600 Astroinno": a coined word with a model number.
@@ -1081,8 +1162,8 @@ final class SentenceScan {
         }
         if tokens[j - 1].shape == .number && length >= 2 || modelToken && (length >= 2 || SentenceScan.containsHyphen(tokens[i].text)) {
             let year = Int(tokens[j - 1].text).map { (1900...2100).contains($0) } ?? false
-            if !year && !finder.reference.isCommonWord(SentenceScan.hyphenParts(tokens[i].text).first ?? "", .en) {
-                emit(i, j, type: .product, subtype: nil, rule: ruleNames.modelNumber)
+            if !year && !tables.isCommonWord(SentenceScan.hyphenParts(tokens[i].text).first ?? "", .en) {
+                emit(i, j, type: .product, subtype: nil, rule: tables.ruleNames.modelNumber)
                 return j
             }
             return j
@@ -1099,7 +1180,7 @@ final class SentenceScan {
         }
         guard first < j else { return max(j, i + 1) }
         if language == .de, j - first == 1, tokens[first].shape == .capitalized,
-           !tokens[first].text.dropFirst().containsUppercase, !rules.orgContextBefore(tokens, first) {
+           !tokens[first].text.dropFirst().containsUppercase, !tables.rules.orgContextBefore(tokens, first) {
             // Every German noun is capitalised and no word list has them all: a lone unknown
             // capitalised word is a name only after a word such as "Unternehmen" or "Firma".
             return max(j, i + 1)
@@ -1120,13 +1201,13 @@ final class SentenceScan {
             return j
         }
         emit(first, j, type: .organization, subtype: acronym ? nil : "company",
-             rule: acronym ? ruleNames.acronym : ruleNames.capitalizedName)
+             rule: acronym ? tables.ruleNames.acronym : tables.ruleNames.capitalizedName)
         return j
     }
 
     /// Short words that follow a name as the subject of a clause ("PJVTC has …", "AHK and GIZ").
     func isFunctionWord(_ j: Int) -> Bool {
-        rules.functionWords.contains(tokens[j])
+        tables.rules.functionWords.contains(tokens[j])
     }
 
     /// "Xuefeng CONG" → "Xuefeng Cong"; titles are already outside the span.

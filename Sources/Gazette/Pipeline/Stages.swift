@@ -56,6 +56,13 @@ public struct ResolvedMentions: Sendable {
         keyIndex ?? makeByKey()
     }
 
+    /// The entity of `mention` (its ``Mention/entityIndex``), read in place by `body`; nil for a
+    /// mention without an entity. No key is hashed.
+    @inline(__always)
+    public func readEntity<T>(of mention: Mention, _ body: (ResolvedEntity) -> T) -> T? {
+        entities.indices.contains(mention.entityIndex) ? body(entities[mention.entityIndex]) : nil
+    }
+
     /// The mentions of each of `count` sentences, in token order.
     public func bySentence(_ count: Int) -> [[Mention]] {
         if let sentenceIndex, sentenceIndex.count == count { return sentenceIndex }
