@@ -35,6 +35,9 @@ public struct RelationRules: Sendable {
     var unanchoredPatterns: [UInt64] = []
     /// Words in a set of patterns.
     var patternSetWords: Int { (patterns.count + 63) / 64 }
+    /// The subtypes the patterns' slots name, numbered (nil when more than 64): the patterns'
+    /// programs are made with them.
+    var subtypeNumbers: SubtypeNumbers?
 
     public init(directory: URL, language: Language, roles: WordMap<[[String]]>) throws(GazetteError) {
         self.roles = roles
@@ -54,6 +57,10 @@ public struct RelationRules: Sendable {
         patterns = try file.rows.map { row throws(GazetteError) in
             try RelationPattern(row: row, path: file.path, language: language, blockerSets: blockerSets,
                                 commonWords: commonWords)
+        }
+        subtypeNumbers = SubtypeNumbers(patterns.map(\.program))
+        if let subtypeNumbers {
+            for k in patterns.indices { patterns[k].number(subtypeNumbers) }
         }
         let width = (patterns.count + 63) / 64
         unanchoredPatterns = Array(repeating: 0, count: width)
@@ -123,7 +130,7 @@ public struct RelationExtractor: RelationExtracting {
         let main = TopicTracker.mainPlace(entities.mentions, entityByKey)
         var names = NameTables(entities.entities)
         let matcher = SentenceMatcher(anaphora: rules.anaphoraByFirstWord, entities: entityByKey, roles: rules.roles,
-                                      words: rules.words)
+                                      words: rules.words, subtypeNumbers: rules.subtypeNumbers)
         let width = rules.patternSetWords
         var anchored = rules.unanchoredPatterns
         for (position, sentence) in text.sentences.enumerated() {

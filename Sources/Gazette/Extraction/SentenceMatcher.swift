@@ -42,8 +42,8 @@ final class SentenceMatcher {
 
         /// Empty, keeping the arrays' capacity.
         mutating func reset() {
-            names.removeAll(keepingCapacity: true)
-            itemEnds.removeAll(keepingCapacity: true)
+            names.removeEach()
+            itemEnds.removeEach()
             subjects = 0..<0
             objects = 0..<0
             role = nil
@@ -88,9 +88,13 @@ final class SentenceMatcher {
     /// most never read. Longer than the sentence when a longer one came before.
     @exclusivity(unchecked) private var anaphorLengths: [Int8] = []
     /// For each mention, the ``WordIndex/hash(_:)`` of its subtype with bit 32 set, or 1 << 33
-    /// for none, made when a slot first asks (0: not yet). Longer than the mentions when more came
-    /// before.
+    /// for none, made when a slot first asks (0: not yet); with bit 40 set and the subtype's number
+    /// in ``subtypeNumbers`` from bit 34 on when it has one. Longer than the mentions when more
+    /// came before.
     @exclusivity(unchecked) private var subtypeHashes: [UInt64] = []
+    /// The language's slot subtypes, numbered: a program made with the same numbers tests a
+    /// mention's subtype by its bit (``accepts(_:_:_:)``).
+    let subtypeNumbers: SubtypeNumbers?
     /// The state of the match attempt under way, kept between attempts for its arrays' capacity.
     @exclusivity(unchecked) private var scratch = Search()
     /// The entity keys of the sentence's matches (``Match/subjects``, ``Match/objects``).
@@ -99,7 +103,8 @@ final class SentenceMatcher {
     @exclusivity(unchecked) private(set) var found: [Match] = []
 
     init(anaphora: WordMap<[[String]]>, entities: WordMap<ResolvedEntity>, roles: WordMap<[[String]]> = [:],
-         words: RelationWords = RelationWords()) {
+         words: RelationWords = RelationWords(), subtypeNumbers: SubtypeNumbers? = nil) {
+        self.subtypeNumbers = subtypeNumbers
         self.anaphora = anaphora
         anaphorFirstWords = anaphora.keys.map(WordIndex.hash)
         self.entities = entities
@@ -115,8 +120,8 @@ final class SentenceMatcher {
         mentionAt.load(mentions, count: tokens.count)
         mentionTypes = 0
         // The starts from the mentions, which come in token order (sorted when they do not).
-        entityStarts.removeAll(keepingCapacity: true)
-        entityStartTypes.removeAll(keepingCapacity: true)
+        entityStarts.removeEach()
+        entityStartTypes.removeEach()
         var ordered = true
         for k in mentions.indices where mentions[k].entityKey != nil {
             mentionTypes |= 1 << mentions[k].type.ordinal
@@ -147,8 +152,7 @@ final class SentenceMatcher {
         }
         anaphorLengths.refill(-1, count: tokens.count)
         subtypeHashes.refill(0, count: mentions.count)
-        // Asked first: most sentences match nothing, and the general removal cost 140 instructions.
-        if !matchKeys.isEmpty { matchKeys.removeAll(keepingCapacity: true) }
+        matchKeys.removeEach()
     }
 
     /// Every non-overlapping match of `patterns[index]`, left to right. The caller tries only
@@ -160,7 +164,7 @@ final class SentenceMatcher {
     /// call that matched cost an allocation and its growth.
     @discardableResult
     func matches(_ patterns: [RelationPattern], _ index: Int) -> Int {
-        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        found.removeEach()
         let program = patterns[index].program
         // Every slot is filled by a mention of a type it takes, with an entity, or by the topic.
         for k in program.slotTests.indices {
@@ -173,7 +177,7 @@ final class SentenceMatcher {
                 // Where a mention the slot takes starts, or a place anaphor.
                 while start < tokens.count {
                     if mentionAt[start] == nil ? anaphorLength(at: start) > 0 : canFill(program, types, at: start) {
-                        start = attempt(patterns, index, at: start, into: &found)
+                        start = attempt(program, patterns, index, at: start, into: &found)
                     } else {
                         start += 1
                     }
@@ -189,7 +193,7 @@ final class SentenceMatcher {
                     let pos = Int(entityStarts[k])
                     if test.types & bits == 0, !canFill(program, types, at: pos) { continue }
                     if let (gap, phrases) = program.wordAfterFirstSlot, !wordCanFollow(program, types, pos, gap, phrases) { continue }
-                    start = attempt(patterns, index, at: pos, into: &found)
+                    start = attempt(program, patterns, index, at: pos, into: &found)
                 }
             }
             return found.count
@@ -197,7 +201,7 @@ final class SentenceMatcher {
         let anchoredAtStart = if case .start = program.steps.first { true } else { false }
         while start < tokens.count {
             if anchoredAtStart, start > firstWord { break }
-            start = attempt(patterns, index, at: start, into: &found)
+            start = attempt(program, patterns, index, at: start, into: &found)
         }
         return found.count
     }
@@ -223,10 +227,13 @@ final class SentenceMatcher {
         return false
     }
 
-    /// Tries `patterns[index]` from token `start`, adds the match to `out` unless a blocker word
-    /// stops it, and says where to try next: past the match, or at the next token.
-    func attempt(_ patterns: [RelationPattern], _ index: Int, at start: Int, into out: inout [Match]) -> Int {
-        guard let end = match(patterns[index].program, 0, start, &scratch) else { return start + 1 }
+    /// Tries `patterns[index]`, whose program is `program`, from token `start`, adds the match to
+    /// `out` unless a blocker word stops it, and says where to try next: past the match, or at the
+    /// next token. The program is passed in: read out of the pattern again, it was retained and
+    /// released at every attempt.
+    func attempt(_ program: RelationProgram, _ patterns: [RelationPattern], _ index: Int, at start: Int,
+                 into out: inout [Match]) -> Int {
+        guard let end = match(program, 0, start, &scratch) else { return start + 1 }
         if !blocked(patterns[index].blockers, end) {
             out.append(Match(subjects: keys(scratch.subjects), objects: keys(scratch.objects),
                              role: scratch.role.map { text($0.lowerBound, $0.upperBound) }, start: start, end: end))
@@ -410,25 +417,39 @@ final class SentenceMatcher {
     }
 
     /// Whether the slot whose types are `program.slotTypes[types]` takes the mention at `index` of
-    /// ``mentions``: by the slot's test, and only for a type it takes some subtypes of by their
-    /// names, found by the subtype's hash (made once per mention and sentence) and then compared.
+    /// ``mentions``: by the slot's test, and only for a type it takes some subtypes of by the
+    /// subtype's bit when the program has the matcher's ``subtypeNumbers``, else by the subtype's
+    /// hash and then its name (the subtype's hash and number made once per mention and sentence).
     func accepts(_ program: RelationProgram, _ types: Int, _ index: Int) -> Bool {
         let test = program.slotTests[types]
         let ordinal = mentions[index].type.ordinal
         let bit: UInt16 = 1 << ordinal
         if test.types & bit != 0 { return true }
         guard test.subtyped & bit != 0 else { return false }
-        var hash = subtypeHashes[index]
-        if hash == 0 {
-            hash = mentions[index].subtype.map { 1 << 32 | UInt64(WordIndex.hash($0)) } ?? 1 << 33
-            subtypeHashes[index] = hash
+        var entry = subtypeHashes[index]
+        if entry == 0 { entry = subtypeEntry(index) }
+        if let subtypeNumbers, program.subtypeNumbers === subtypeNumbers {
+            return entry & 1 << 40 != 0 && test.subtypeBits & 1 << (entry >> 34 & 63) != 0
         }
-        guard hash & 1 << 33 == 0 else { return false }
-        let key = RelationProgram.subtypeKey(ordinal, UInt32(truncatingIfNeeded: hash))
+        guard entry & 1 << 33 == 0 else { return false }
+        let key = RelationProgram.subtypeKey(ordinal, UInt32(truncatingIfNeeded: entry))
         for j in test.subtypes where program.subtypeKeys[j] == key {
             if mentions[index].subtype == program.subtypeNames[j] { return true }
         }
         return false
+    }
+
+    /// Makes ``subtypeHashes``' entry of the mention at `index`.
+    func subtypeEntry(_ index: Int) -> UInt64 {
+        var entry: UInt64 = 1 << 33
+        if let subtype = mentions[index].subtype {
+            let hash = WordIndex.hash(subtype)
+            entry = 1 << 32 | UInt64(hash)
+            let number = subtypeNumbers?.bit(RelationProgram.subtypeKey(mentions[index].type.ordinal, hash), subtype) ?? 0
+            if number != 0 { entry |= 1 << 40 | UInt64(number.trailingZeroBitCount) << 34 }
+        }
+        subtypeHashes[index] = entry
+        return entry
     }
 
     /// Past an article, a descriptor or an owner before an enumerated name: "the", "der US-Konzern",
@@ -573,6 +594,13 @@ struct MentionIndex {
 }
 
 extension Array {
+    /// Removes every element and keeps the capacity, one `removeLast()` at a time: the per-sentence
+    /// and per-attempt arrays hold a few elements, and `removeAll(keepingCapacity:)` goes through
+    /// the general `replaceSubrange`, 70 to 250 instructions a call (40,000 calls on 2 MB).
+    mutating func removeEach() {
+        while !isEmpty { removeLast() }
+    }
+
     /// Makes the first `count` elements `value`, growing the array when it is shorter and never
     /// shrinking it: a per-sentence table refilled in place, without an allocation or an append
     /// per element.
