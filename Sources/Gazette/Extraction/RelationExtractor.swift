@@ -157,8 +157,9 @@ public struct RelationExtractor: RelationExtracting {
                     }
                 }
             }
-            facts += cueFacts(rules, mentions, tokens, sentence, main, entityByKey, wordBits: wordBits)
-            facts += structuralFacts(mentions, sentence, text.language, rules.words, entityByKey, &names)
+            // Into `facts`: arrays of their own, appended, cost 120 instructions a sentence each.
+            cueFacts(rules, mentions, tokens, sentence, main, entityByKey, wordBits: wordBits, into: &facts)
+            structuralFacts(mentions, sentence, text.language, rules.words, entityByKey, &names, into: &facts)
             topic.update(with: mentions, entities: entityByKey)
         }
         return deduplicated(jointVenturePartners(facts))
@@ -223,8 +224,7 @@ public struct RelationExtractor: RelationExtracting {
     /// cue none of whose words' bits is among them is not looked for: most sentences have no cue
     /// word, and the token loop cost 20 instructions a token.
     func cueFacts(_ rules: RelationRules, _ mentions: [Mention], _ tokens: [Token], _ sentence: Sentence,
-                  _ topic: String?, _ entities: WordMap<ResolvedEntity>, wordBits: UInt64 = .max) -> [Fact] {
-        var facts: [Fact] = []
+                  _ topic: String?, _ entities: WordMap<ResolvedEntity>, wordBits: UInt64 = .max, into facts: inout [Fact]) {
         for c in rules.cues.indices {
             // The first token that is a cue word, most ruled out by their bits.
             let bits = c < rules.cueWordBits.count ? rules.cueWordBits[c] : .max
@@ -261,15 +261,13 @@ public struct RelationExtractor: RelationExtracting {
                                   rule: "relation-cues.tsv#\(cue.id)", rulePrecision: cue.precision))
             }
         }
-        return facts
     }
 
     /// Facts a name states by its shape: "Panjin Port" is located in Panjin, "China Railway Express
     /// (Shenyang) Hub" in Shenyang; "Publicity Office of Panjin Municipal Government" is part of
     /// the government it names.
     func structuralFacts(_ mentions: [Mention], _ sentence: Sentence, _ language: Language, _ nameWords: RelationWords,
-                         _ entities: WordMap<ResolvedEntity>, _ names: inout NameTables) -> [Fact] {
-        var facts: [Fact] = []
+                         _ entities: WordMap<ResolvedEntity>, _ names: inout NameTables, into facts: inout [Fact]) {
         let lang = language.rawValue
         for k in mentions.indices {
             // The subtype compared in place: reading it out retained and released it per mention.
@@ -300,7 +298,6 @@ public struct RelationExtractor: RelationExtracting {
                 }
             }
         }
-        return facts
     }
 
     /// The key of the city or district, not the entity `other`, that the first capitalized word of
@@ -389,9 +386,9 @@ public struct RelationExtractor: RelationExtracting {
         var table = [Int32](repeating: -1, count: size)
         var repeats: [Bool] = []
         for k in facts.indices {
-            var slot = RelationExtractor.identityHash(facts[k]) & (size - 1)
+            var slot = RelationExtractor.identityHash(facts, k) & (size - 1)
             while table[slot] >= 0 {
-                if RelationExtractor.sameIdentity(facts[Int(table[slot])], facts[k]) { break }
+                if RelationExtractor.sameIdentity(facts, Int(table[slot]), k) { break }
                 slot = (slot + 1) & (size - 1)
             }
             if table[slot] < 0 {
@@ -409,24 +406,26 @@ public struct RelationExtractor: RelationExtracting {
         return out
     }
 
-    /// A hash of a fact's identity (``deduplicated(_:)``) from its sentence and its keys' lengths:
-    /// equal identities hash alike, a symmetric predicate's keys in either order too.
-    static func identityHash(_ fact: Fact) -> Int {
-        let (a, b) = (fact.subject.utf8.count, fact.object.utf8.count)
-        let lengths = fact.predicate.isSymmetric ? min(a, b) << 16 | max(a, b) : a << 16 | b
-        var h = UInt64(truncatingIfNeeded: fact.sentence) &* 0x9E37_79B9_7F4A_7C15
+    /// A hash of the identity of `facts[k]` (``deduplicated(_:)``) from its sentence and its keys'
+    /// lengths: equal identities hash alike, a symmetric predicate's keys in either order too. The
+    /// fact's fields are read in place (a fact passed by value was copied, its strings retained).
+    static func identityHash(_ facts: [Fact], _ k: Int) -> Int {
+        let (a, b) = (facts[k].subject.utf8.count, facts[k].object.utf8.count)
+        let lengths = facts[k].predicate.isSymmetric ? min(a, b) << 16 | max(a, b) : a << 16 | b
+        var h = UInt64(truncatingIfNeeded: facts[k].sentence) &* 0x9E37_79B9_7F4A_7C15
         h ^= UInt64(truncatingIfNeeded: lengths)
         h = (h ^ h >> 29) &* 0xBF58_476D_1CE4_E5B9
         return Int(truncatingIfNeeded: h >> 32)
     }
 
-    /// Whether two facts have one identity (``deduplicated(_:)``): a symmetric predicate's keys
-    /// as a pair in either order (the pair sorted, as the identity was made, is equal exactly then).
-    static func sameIdentity(_ x: Fact, _ y: Fact) -> Bool {
-        guard x.sentence == y.sentence, x.predicate == y.predicate else { return false }
-        let samePair = x.subject == y.subject && x.object == y.object
-            || x.predicate.isSymmetric && x.subject == y.object && x.object == y.subject
-        return samePair && x.attributes == y.attributes
+    /// Whether `facts[i]` and `facts[k]` have one identity (``deduplicated(_:)``): a symmetric
+    /// predicate's keys as a pair in either order (the pair sorted, as the identity was made, is
+    /// equal exactly then). Read in place, as ``identityHash(_:_:)``.
+    static func sameIdentity(_ facts: [Fact], _ i: Int, _ k: Int) -> Bool {
+        guard facts[i].sentence == facts[k].sentence, facts[i].predicate == facts[k].predicate else { return false }
+        let samePair = facts[i].subject == facts[k].subject && facts[i].object == facts[k].object
+            || facts[i].predicate.isSymmetric && facts[i].subject == facts[k].object && facts[i].object == facts[k].subject
+        return samePair && facts[i].attributes == facts[k].attributes
     }
 }
 
