@@ -80,9 +80,6 @@ final class SentenceMatcher {
     /// slot a pattern has must take one of them (or the topic), else the pattern cannot match.
     @exclusivity(unchecked) private(set) var mentionTypes: UInt16 = 0
     @exclusivity(unchecked) private(set) var firstWord = 0
-    /// Tokens a gap does not run over (";", ":"). Longer than the sentence when a longer one came
-    /// before.
-    @exclusivity(unchecked) private(set) var isStop: [Bool] = []
     /// The length of the place anaphor at each token, found when first asked (-1: not asked
     /// yet). Made for every token of a sentence with a topic, it was 290,000 look-ups on 2 MB,
     /// most never read. Longer than the sentence when a longer one came before.
@@ -145,14 +142,20 @@ final class SentenceMatcher {
         var first = 0
         while first < tokens.count, tokens[first].shape == .punctuation { first += 1 }
         firstWord = first < tokens.count ? first : 0
-        isStop.refill(false, count: tokens.count)
-        // A token's key is its folded text, so ";" and ":" have those keys' hashes.
-        for k in tokens.indices where tokens[k].keyHash == semicolonHash || tokens[k].keyHash == colonHash {
-            isStop[k] = tokens[k].shape == .punctuation && (tokens[k].text == ";" || tokens[k].text == ":")
-        }
-        anaphorLengths.refill(-1, count: tokens.count)
+        // Only read where a slot takes the topic and there is one.
+        if topic != nil { anaphorLengths.refill(-1, count: tokens.count) }
         subtypeHashes.refill(0, count: mentions.count)
         matchKeys.removeEach()
+    }
+
+    /// Whether the token at `k` is one a gap does not run over (";", ":"), by its key's hash first
+    /// (a token's key is its folded text), which rules out nearly every token. Asked where a gap
+    /// or the word after a slot is read: a table of them filled for every sentence cost 2.9 M
+    /// instructions on 2 MB.
+    @inline(__always)
+    func isStop(_ k: Int) -> Bool {
+        (tokens[k].keyHash == semicolonHash || tokens[k].keyHash == colonHash)
+            && tokens[k].shape == .punctuation && (tokens[k].text == ";" || tokens[k].text == ":")
     }
 
     /// Every non-overlapping match of `patterns[index]`, left to right. The caller tries only
@@ -220,7 +223,7 @@ final class SentenceMatcher {
         let first = program.firstWords[phrases]
         var k = 0
         while k <= gap, end + k < tokens.count {
-            if k > 0, isStop[end + k - 1] { return false }
+            if k > 0, isStop(end + k - 1) { return false }
             if first & RelationProgram.firstWordBit(tokens[end + k].keyHash) != 0 { return true }
             k += 1
         }
@@ -279,7 +282,7 @@ final class SentenceMatcher {
             var k = 0
             while k <= n, pos + k <= tokens.count {
                 // A gap does not run over a sentence-internal stop such as ";".
-                if k > 0, isStop[pos + k - 1] { return nil }
+                if k > 0, isStop(pos + k - 1) { return nil }
                 if next == .max || pos + k < tokens.count && next & RelationProgram.firstWordBit(tokens[pos + k].keyHash) != 0,
                    let end = match(program, i + 1, pos + k, &search) {
                     return end
@@ -390,7 +393,8 @@ final class SentenceMatcher {
         return match(program, i + 1, end, &search)
     }
 
-    /// The token count of the place anaphor at `pos` ("there", "the city"), or 0.
+    /// The token count of the place anaphor at `pos` ("there", "the city"), or 0. Asked only in a
+    /// sentence with a ``topic`` (the lengths are made afresh only for those).
     func anaphorLength(at pos: Int) -> Int {
         guard pos < tokens.count else { return 0 }
         if anaphorLengths[pos] < 0 {
