@@ -91,7 +91,8 @@ public struct RelationPattern: Sendable {
     public var elements: [Element] {
         didSet { program = RelationProgram(elements) }
     }
-    /// ``elements`` as the matcher runs them, made again whenever they change.
+    /// ``elements`` as the matcher runs them, made again whenever they change (without subtype
+    /// numbers: ``number(_:)`` gives them).
     private(set) var program = RelationProgram([])
     public var precision: Double
     /// Words that, anywhere in the matched span, stop the rule: plans, negation, memoranda.
@@ -176,6 +177,11 @@ public struct RelationPattern: Sendable {
 }
 
 extension RelationPattern {
+    /// Makes the program again with the language's subtype numbers (``RelationProgram/subtypeNumbers``).
+    mutating func number(_ subtypeNumbers: SubtypeNumbers) {
+        program = RelationProgram(elements, subtypeNumbers: subtypeNumbers)
+    }
+
     /// The words a sentence must have one of for `elements` to match: one word of each alternative
     /// of one required word element. Every word of an alternative is a token of any match of it, so
     /// any word and any required element would do; the rarest are the ones worth choosing. A word

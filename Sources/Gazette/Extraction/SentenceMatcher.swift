@@ -42,8 +42,8 @@ final class SentenceMatcher {
 
         /// Empty, keeping the arrays' capacity.
         mutating func reset() {
-            names.removeAll(keepingCapacity: true)
-            itemEnds.removeAll(keepingCapacity: true)
+            names.removeEach()
+            itemEnds.removeEach()
             subjects = 0..<0
             objects = 0..<0
             role = nil
@@ -80,17 +80,18 @@ final class SentenceMatcher {
     /// slot a pattern has must take one of them (or the topic), else the pattern cannot match.
     @exclusivity(unchecked) private(set) var mentionTypes: UInt16 = 0
     @exclusivity(unchecked) private(set) var firstWord = 0
-    /// Tokens a gap does not run over (";", ":"). Longer than the sentence when a longer one came
-    /// before.
-    @exclusivity(unchecked) private(set) var isStop: [Bool] = []
     /// The length of the place anaphor at each token, found when first asked (-1: not asked
     /// yet). Made for every token of a sentence with a topic, it was 290,000 look-ups on 2 MB,
     /// most never read. Longer than the sentence when a longer one came before.
     @exclusivity(unchecked) private var anaphorLengths: [Int8] = []
     /// For each mention, the ``WordIndex/hash(_:)`` of its subtype with bit 32 set, or 1 << 33
-    /// for none, made when a slot first asks (0: not yet). Longer than the mentions when more came
-    /// before.
+    /// for none, made when a slot first asks (0: not yet); with bit 40 set and the subtype's number
+    /// in ``subtypeNumbers`` from bit 34 on when it has one. Longer than the mentions when more
+    /// came before.
     @exclusivity(unchecked) private var subtypeHashes: [UInt64] = []
+    /// The language's slot subtypes, numbered: a program made with the same numbers tests a
+    /// mention's subtype by its bit (``accepts(_:_:_:)``).
+    let subtypeNumbers: SubtypeNumbers?
     /// The state of the match attempt under way, kept between attempts for its arrays' capacity.
     @exclusivity(unchecked) private var scratch = Search()
     /// The entity keys of the sentence's matches (``Match/subjects``, ``Match/objects``).
@@ -99,7 +100,8 @@ final class SentenceMatcher {
     @exclusivity(unchecked) private(set) var found: [Match] = []
 
     init(anaphora: WordMap<[[String]]>, entities: WordMap<ResolvedEntity>, roles: WordMap<[[String]]> = [:],
-         words: RelationWords = RelationWords()) {
+         words: RelationWords = RelationWords(), subtypeNumbers: SubtypeNumbers? = nil) {
+        self.subtypeNumbers = subtypeNumbers
         self.anaphora = anaphora
         anaphorFirstWords = anaphora.keys.map(WordIndex.hash)
         self.entities = entities
@@ -115,8 +117,8 @@ final class SentenceMatcher {
         mentionAt.load(mentions, count: tokens.count)
         mentionTypes = 0
         // The starts from the mentions, which come in token order (sorted when they do not).
-        entityStarts.removeAll(keepingCapacity: true)
-        entityStartTypes.removeAll(keepingCapacity: true)
+        entityStarts.removeEach()
+        entityStartTypes.removeEach()
         var ordered = true
         for k in mentions.indices where mentions[k].entityKey != nil {
             mentionTypes |= 1 << mentions[k].type.ordinal
@@ -140,15 +142,20 @@ final class SentenceMatcher {
         var first = 0
         while first < tokens.count, tokens[first].shape == .punctuation { first += 1 }
         firstWord = first < tokens.count ? first : 0
-        isStop.refill(false, count: tokens.count)
-        // A token's key is its folded text, so ";" and ":" have those keys' hashes.
-        for k in tokens.indices where tokens[k].keyHash == semicolonHash || tokens[k].keyHash == colonHash {
-            isStop[k] = tokens[k].shape == .punctuation && (tokens[k].text == ";" || tokens[k].text == ":")
-        }
-        anaphorLengths.refill(-1, count: tokens.count)
+        // Only read where a slot takes the topic and there is one.
+        if topic != nil { anaphorLengths.refill(-1, count: tokens.count) }
         subtypeHashes.refill(0, count: mentions.count)
-        // Asked first: most sentences match nothing, and the general removal cost 140 instructions.
-        if !matchKeys.isEmpty { matchKeys.removeAll(keepingCapacity: true) }
+        matchKeys.removeEach()
+    }
+
+    /// Whether the token at `k` is one a gap does not run over (";", ":"), by its key's hash first
+    /// (a token's key is its folded text), which rules out nearly every token. Asked where a gap
+    /// or the word after a slot is read: a table of them filled for every sentence cost 2.9 M
+    /// instructions on 2 MB.
+    @inline(__always)
+    func isStop(_ k: Int) -> Bool {
+        (tokens[k].keyHash == semicolonHash || tokens[k].keyHash == colonHash)
+            && tokens[k].shape == .punctuation && (tokens[k].text == ";" || tokens[k].text == ":")
     }
 
     /// Every non-overlapping match of `patterns[index]`, left to right. The caller tries only
@@ -160,7 +167,7 @@ final class SentenceMatcher {
     /// call that matched cost an allocation and its growth.
     @discardableResult
     func matches(_ patterns: [RelationPattern], _ index: Int) -> Int {
-        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        found.removeEach()
         let program = patterns[index].program
         // Every slot is filled by a mention of a type it takes, with an entity, or by the topic.
         for k in program.slotTests.indices {
@@ -173,7 +180,7 @@ final class SentenceMatcher {
                 // Where a mention the slot takes starts, or a place anaphor.
                 while start < tokens.count {
                     if mentionAt[start] == nil ? anaphorLength(at: start) > 0 : canFill(program, types, at: start) {
-                        start = attempt(patterns, index, at: start, into: &found)
+                        start = attempt(program, patterns, index, at: start, into: &found)
                     } else {
                         start += 1
                     }
@@ -189,7 +196,7 @@ final class SentenceMatcher {
                     let pos = Int(entityStarts[k])
                     if test.types & bits == 0, !canFill(program, types, at: pos) { continue }
                     if let (gap, phrases) = program.wordAfterFirstSlot, !wordCanFollow(program, types, pos, gap, phrases) { continue }
-                    start = attempt(patterns, index, at: pos, into: &found)
+                    start = attempt(program, patterns, index, at: pos, into: &found)
                 }
             }
             return found.count
@@ -197,7 +204,7 @@ final class SentenceMatcher {
         let anchoredAtStart = if case .start = program.steps.first { true } else { false }
         while start < tokens.count {
             if anchoredAtStart, start > firstWord { break }
-            start = attempt(patterns, index, at: start, into: &found)
+            start = attempt(program, patterns, index, at: start, into: &found)
         }
         return found.count
     }
@@ -216,17 +223,20 @@ final class SentenceMatcher {
         let first = program.firstWords[phrases]
         var k = 0
         while k <= gap, end + k < tokens.count {
-            if k > 0, isStop[end + k - 1] { return false }
+            if k > 0, isStop(end + k - 1) { return false }
             if first & RelationProgram.firstWordBit(tokens[end + k].keyHash) != 0 { return true }
             k += 1
         }
         return false
     }
 
-    /// Tries `patterns[index]` from token `start`, adds the match to `out` unless a blocker word
-    /// stops it, and says where to try next: past the match, or at the next token.
-    func attempt(_ patterns: [RelationPattern], _ index: Int, at start: Int, into out: inout [Match]) -> Int {
-        guard let end = match(patterns[index].program, 0, start, &scratch) else { return start + 1 }
+    /// Tries `patterns[index]`, whose program is `program`, from token `start`, adds the match to
+    /// `out` unless a blocker word stops it, and says where to try next: past the match, or at the
+    /// next token. The program is passed in: read out of the pattern again, it was retained and
+    /// released at every attempt.
+    func attempt(_ program: RelationProgram, _ patterns: [RelationPattern], _ index: Int, at start: Int,
+                 into out: inout [Match]) -> Int {
+        guard let end = match(program, 0, start, &scratch) else { return start + 1 }
         if !blocked(patterns[index].blockers, end) {
             out.append(Match(subjects: keys(scratch.subjects), objects: keys(scratch.objects),
                              role: scratch.role.map { text($0.lowerBound, $0.upperBound) }, start: start, end: end))
@@ -272,7 +282,7 @@ final class SentenceMatcher {
             var k = 0
             while k <= n, pos + k <= tokens.count {
                 // A gap does not run over a sentence-internal stop such as ";".
-                if k > 0, isStop[pos + k - 1] { return nil }
+                if k > 0, isStop(pos + k - 1) { return nil }
                 if next == .max || pos + k < tokens.count && next & RelationProgram.firstWordBit(tokens[pos + k].keyHash) != 0,
                    let end = match(program, i + 1, pos + k, &search) {
                     return end
@@ -383,7 +393,8 @@ final class SentenceMatcher {
         return match(program, i + 1, end, &search)
     }
 
-    /// The token count of the place anaphor at `pos` ("there", "the city"), or 0.
+    /// The token count of the place anaphor at `pos` ("there", "the city"), or 0. Asked only in a
+    /// sentence with a ``topic`` (the lengths are made afresh only for those).
     func anaphorLength(at pos: Int) -> Int {
         guard pos < tokens.count else { return 0 }
         if anaphorLengths[pos] < 0 {
@@ -410,25 +421,39 @@ final class SentenceMatcher {
     }
 
     /// Whether the slot whose types are `program.slotTypes[types]` takes the mention at `index` of
-    /// ``mentions``: by the slot's test, and only for a type it takes some subtypes of by their
-    /// names, found by the subtype's hash (made once per mention and sentence) and then compared.
+    /// ``mentions``: by the slot's test, and only for a type it takes some subtypes of by the
+    /// subtype's bit when the program has the matcher's ``subtypeNumbers``, else by the subtype's
+    /// hash and then its name (the subtype's hash and number made once per mention and sentence).
     func accepts(_ program: RelationProgram, _ types: Int, _ index: Int) -> Bool {
         let test = program.slotTests[types]
         let ordinal = mentions[index].type.ordinal
         let bit: UInt16 = 1 << ordinal
         if test.types & bit != 0 { return true }
         guard test.subtyped & bit != 0 else { return false }
-        var hash = subtypeHashes[index]
-        if hash == 0 {
-            hash = mentions[index].subtype.map { 1 << 32 | UInt64(WordIndex.hash($0)) } ?? 1 << 33
-            subtypeHashes[index] = hash
+        var entry = subtypeHashes[index]
+        if entry == 0 { entry = subtypeEntry(index) }
+        if let subtypeNumbers, program.subtypeNumbers === subtypeNumbers {
+            return entry & 1 << 40 != 0 && test.subtypeBits & 1 << (entry >> 34 & 63) != 0
         }
-        guard hash & 1 << 33 == 0 else { return false }
-        let key = RelationProgram.subtypeKey(ordinal, UInt32(truncatingIfNeeded: hash))
+        guard entry & 1 << 33 == 0 else { return false }
+        let key = RelationProgram.subtypeKey(ordinal, UInt32(truncatingIfNeeded: entry))
         for j in test.subtypes where program.subtypeKeys[j] == key {
             if mentions[index].subtype == program.subtypeNames[j] { return true }
         }
         return false
+    }
+
+    /// Makes ``subtypeHashes``' entry of the mention at `index`.
+    func subtypeEntry(_ index: Int) -> UInt64 {
+        var entry: UInt64 = 1 << 33
+        if let subtype = mentions[index].subtype {
+            let hash = WordIndex.hash(subtype)
+            entry = 1 << 32 | UInt64(hash)
+            let number = subtypeNumbers?.bit(RelationProgram.subtypeKey(mentions[index].type.ordinal, hash), subtype) ?? 0
+            if number != 0 { entry |= 1 << 40 | UInt64(number.trailingZeroBitCount) << 34 }
+        }
+        subtypeHashes[index] = entry
+        return entry
     }
 
     /// Past an article, a descriptor or an owner before an enumerated name: "the", "der US-Konzern",
@@ -573,6 +598,13 @@ struct MentionIndex {
 }
 
 extension Array {
+    /// Removes every element and keeps the capacity, one `removeLast()` at a time: the per-sentence
+    /// and per-attempt arrays hold a few elements, and `removeAll(keepingCapacity:)` goes through
+    /// the general `replaceSubrange`, 70 to 250 instructions a call (40,000 calls on 2 MB).
+    mutating func removeEach() {
+        while !isEmpty { removeLast() }
+    }
+
     /// Makes the first `count` elements `value`, growing the array when it is shorter and never
     /// shrinking it: a per-sentence table refilled in place, without an allocation or an append
     /// per element.

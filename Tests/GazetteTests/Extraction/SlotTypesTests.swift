@@ -26,8 +26,9 @@ import Testing
         #expect(slots > 50)
     }
 
-    /// The matcher's form of each slot's test (a bit per type, subtypes behind one reference)
-    /// answers as the slot's types do, for every slot of the shipped patterns.
+    /// The matcher's form of each slot's test (a bit per type, subtypes behind one reference, or
+    /// as bits of the language's subtype numbers) answers as the slot's types do, for every slot
+    /// of the shipped patterns.
     @Test func matcherAcceptsWhatTheTypesAccept() throws {
         let subtypes: [String?] = [nil, "city", "country", "province", "region", "district", "company", "research", "port", "zone"]
         var mentions: [Mention] = []
@@ -37,21 +38,28 @@ import Testing
                                         entityKey: "x"))
             }
         }
-        let matcher = SentenceMatcher(anaphora: [:], entities: [:])
-        matcher.load(tokens: [], mentions: mentions, topic: nil)
-        var slots = 0
+        var slots = 0, numbered = 0
         for rules in TestSupport.ruleSet.relations.values {
+            // By the subtypes' names (a matcher without the language's numbers), and by their bits.
+            let byName = SentenceMatcher(anaphora: [:], entities: [:])
+            byName.load(tokens: [], mentions: mentions, topic: nil)
+            let byBit = SentenceMatcher(anaphora: [:], entities: [:], subtypeNumbers: rules.subtypeNumbers)
+            byBit.load(tokens: [], mentions: mentions, topic: nil)
             for pattern in rules.patterns {
                 let program = pattern.program
+                if program.subtypeNumbers != nil, program.subtypeNumbers === rules.subtypeNumbers { numbered += 1 }
                 for slot in program.slotTypes.indices {
                     slots += 1
                     for k in mentions.indices {
-                        #expect(matcher.accepts(program, slot, k) == program.slotTypes[slot].accepts(mentions[k]),
-                                "\(pattern.id) \(mentions[k].type) \(mentions[k].subtype ?? "-")")
+                        for matcher in [byName, byBit] {
+                            #expect(matcher.accepts(program, slot, k) == program.slotTypes[slot].accepts(mentions[k]),
+                                    "\(pattern.id) \(mentions[k].type) \(mentions[k].subtype ?? "-")")
+                        }
                     }
                 }
             }
         }
         #expect(slots > 50)
+        #expect(numbered > 50)
     }
 }
