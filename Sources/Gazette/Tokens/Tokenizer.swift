@@ -22,7 +22,9 @@ public enum Tokenizer {
         // for the tokens' texts, which are copied whole from the bytes (ASCII tokens keyed from
         // them in place, as above) rather than encoded again scalar by scalar.
         var text = sentence.text
-        return text.withUTF8 { tokens(in: UTF8SentenceScalars(bytes: $0), base: sentence.start) }
+        return text.withUTF8 { bytes in
+            UTF8SentenceScalars.withDecoded(bytes) { tokens(in: $0, base: sentence.start) }
+        }
     }
 
     /// The tokens of `s`, a sentence's scalars, whose first scalar is at document offset `base`.
@@ -96,11 +98,12 @@ public enum Tokenizer {
 
     /// Any token, through the Unicode properties of its scalars.
     static func makeGeneral(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
-        makeGeneral(s, i, j, base, text: String(scalars: s[i..<j]))
+        let text = String(scalars: s[i..<j])
+        return s.withUnsafeBufferPointer { makeGeneral($0, i, j, base, text: text) }
     }
 
     /// ``makeGeneral(_:_:_:_:)`` with the token's `text` (the string of `s[i..<j]`) already made.
-    static func makeGeneral(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int, text: String) -> Token {
+    static func makeGeneral(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ j: Int, _ base: Int, text: String) -> Token {
         let slice = s[i..<j]
         let shape: Token.Shape
         let first = slice[slice.startIndex]
@@ -121,7 +124,7 @@ public enum Tokenizer {
     /// Whether `scalars` hold two letters or more and every one is a capital, counted in one
     /// pass: filtering the letters into an array first allocated (and grew) an array per
     /// capitalized word outside ASCII.
-    static func hasTwoLettersAllUppercase(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    static func hasTwoLettersAllUppercase(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
         var letters = 0
         for c in scalars where ScalarClass.isAlphabetic(c) {
             guard ScalarClass.isUppercase(c) else { return false }
@@ -271,20 +274,20 @@ struct ASCIIScalars: TokenScalars {
 /// is made from its bytes in place by ``Tokenizer/asciiToken(_:start:)``. Offsets stay in scalars.
 struct UTF8SentenceScalars: TokenScalars {
     let bytes: UnsafeBufferPointer<UInt8>
-    let scalars: [Unicode.Scalar]
+    let scalars: UnsafeBufferPointer<Unicode.Scalar>
     /// The byte offset of each scalar, and the byte count last: `count + 1` entries.
-    let offsets: [Int]
+    let offsets: UnsafeBufferPointer<Int>
     /// ``SmallASCII/isAvailable``.
     let smallStrings = SmallASCII.isAvailable
 
-    /// Decodes `bytes` in one loop writing both arrays in place: appending each offset from
-    /// inside a decoding closure cost more than the strings it saved.
-    init(bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-        var scalars: [Unicode.Scalar] = []
-        // A scalar takes at least one byte: the byte count is room enough for either array.
-        offsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsetBuffer, offsetCount in
-            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, scalarCount in
+    /// Calls `body` with the scalars of `bytes`, decoded in one loop into two buffers on the
+    /// stack. (As two arrays, each sentence outside ASCII cost two allocations through the
+    /// standard library's unspecialized `Array(unsafeUninitializedCapacity:)`, which looks the
+    /// array's metadata up at every call: 9,308 calls and 9 M instructions on 2 MB.)
+    static func withDecoded<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UTF8SentenceScalars) -> R) -> R {
+        // A scalar takes at least one byte: the byte count is room enough for either buffer.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: bytes.count + 1) { offsetBuffer in
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { scalarBuffer in
                 var n = 0
                 var i = 0
                 while i < bytes.count {
@@ -302,11 +305,18 @@ struct UTF8SentenceScalars: TokenScalars {
                     n += 1
                 }
                 offsetBuffer[n] = i
-                scalarCount = n
+                return body(UTF8SentenceScalars(bytes: bytes,
+                                                scalars: UnsafeBufferPointer(rebasing: scalarBuffer[..<n]),
+                                                offsets: UnsafeBufferPointer(rebasing: offsetBuffer[...n])))
             }
-            offsetCount = scalars.count + 1
         }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                 offsets: UnsafeBufferPointer<Int>) {
+        self.bytes = bytes
         self.scalars = scalars
+        self.offsets = offsets
     }
 
     var count: Int { scalars.count }
