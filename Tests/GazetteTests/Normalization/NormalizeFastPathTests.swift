@@ -212,6 +212,13 @@ struct NormalizeFastPathTests {
             let key = item.key
             lines += [key, key.uppercased(), " * " + key + " »", key + "!!", String(key.dropLast()), key + " und mehr",
                       String(key.prefix(7)), String(key.prefix(8)) + "x", "`" + key, key.replacingOccurrences(of: " ", with: "  ")]
+            // The marks the pre-test passes over before the first letter, and near misses of them.
+            lines += ["• " + key, "„" + key + "“", "© " + key, "«" + key + "»", "— " + key, "‘’" + key, "…" + key, "‧‐‑" + key,
+                      "•\u{301}" + key, "•Ü" + key, "• x" + key, "• " + String(key.dropFirst()), "–" + key.uppercased(),
+                      "¶" + key, "‰" + key, "†" + key + " und mehr", "ª" + key, "²" + key]
+        }
+        for mark in ["•", "„", "“", "©", "«", "»", "—", "–", "…", "‧", "‐"] {
+            lines += [mark, mark + " ", mark + " Share", mark + " Teilen", mark + " Drucken", mark + "Print", mark + "\u{301}Print"]
         }
         lines += ["", " ", "...", "Skip", "Skip links", "SKIP LINKS.", "© 2023 Alle Rechte vorbehalten", "Über uns", "Zurück nach oben ↑"]
         var removed = 0
