@@ -14,8 +14,9 @@ public struct TextNormalizer: Sendable {
     /// `first << 7 | second`, to rule a line out before folding it; nil when a key is shorter
     /// (then the first byte alone decides).
     let boilerplateHeads: [Bool]?
-    /// The first bytes of the boilerplate keys.
-    let boilerplateFirstBytes: Set<UInt8>
+    /// The ASCII first bytes of the boilerplate keys, bit `b` of the pair for byte `b` (the
+    /// pre-test asks only for ASCII bytes; a `Set<UInt8>` probe was a hash per line).
+    let boilerplateFirstBytes: (low: UInt64, high: UInt64)
     /// Each boilerplate key's first eight bytes (fewer for a shorter key), packed little-endian,
     /// and how many: a line whose key cannot start with any of them is no boilerplate. Nil when a
     /// key is empty or has other bytes than ASCII there.
@@ -23,7 +24,11 @@ public struct TextNormalizer: Sendable {
 
     public init(rules: NormalizationRules) {
         self.rules = rules
-        boilerplateFirstBytes = Set(rules.boilerplate.compactMap { $0.key.utf8.first })
+        var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
+        for first in rules.boilerplate.compactMap({ $0.key.utf8.first }) where first < 0x80 {
+            if first < 64 { firstBytes.low |= 1 << UInt64(first) } else { firstBytes.high |= 1 << UInt64(first - 64) }
+        }
+        boilerplateFirstBytes = firstBytes
         var heads = [Bool](repeating: false, count: 1 << 14)
         var usable = true
         for item in rules.boilerplate {
@@ -201,7 +206,8 @@ public struct TextNormalizer: Sendable {
             }
             if ScalarClass.isASCIIAlphanumeric(byte) {
                 let first = TextNormalizer.foldedASCII(byte)
-                guard boilerplateFirstBytes.contains(first) else { return false }
+                let firstBits = first < 64 ? boilerplateFirstBytes.low >> UInt64(first) : boilerplateFirstBytes.high >> UInt64(first - 64)
+                guard firstBits & 1 != 0 else { return false }
                 if let heads = boilerplateHeads, i + 1 < line.endIndex, line[i + 1] < 0x80 {
                     guard heads[Int(first) << 7 | Int(TextNormalizer.foldedASCII(line[i + 1]))] else { return false }
                 }

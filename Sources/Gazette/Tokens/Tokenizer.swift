@@ -275,8 +275,10 @@ struct ASCIIScalars: TokenScalars {
 struct UTF8SentenceScalars: TokenScalars {
     let bytes: UnsafeBufferPointer<UInt8>
     let scalars: UnsafeBufferPointer<Unicode.Scalar>
-    /// The byte offset of each scalar, and the byte count last: `count + 1` entries.
-    let offsets: UnsafeBufferPointer<Int>
+    /// The byte offset of each scalar, and the byte count last: `count + 1` entries. 32 bits, so
+    /// that both buffers of a sentence of up to 256 bytes fit the 1 KiB that
+    /// `withUnsafeTemporaryAllocation` keeps on the stack (past it, it allocates on the heap).
+    let offsets: UnsafeBufferPointer<Int32>
     /// ``SmallASCII/isAvailable``.
     let smallStrings = SmallASCII.isAvailable
 
@@ -286,12 +288,12 @@ struct UTF8SentenceScalars: TokenScalars {
     /// array's metadata up at every call: 9,308 calls and 9 M instructions on 2 MB.)
     static func withDecoded<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UTF8SentenceScalars) -> R) -> R {
         // A scalar takes at least one byte: the byte count is room enough for either buffer.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: bytes.count + 1) { offsetBuffer in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: bytes.count + 1) { offsetBuffer in
             withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { scalarBuffer in
                 var n = 0
                 var i = 0
                 while i < bytes.count {
-                    offsetBuffer[n] = i
+                    offsetBuffer[n] = Int32(truncatingIfNeeded: i)
                     let lead = bytes[i]
                     if lead < 0x80 {
                         scalarBuffer[n] = Unicode.Scalar(lead)
@@ -304,7 +306,7 @@ struct UTF8SentenceScalars: TokenScalars {
                     }
                     n += 1
                 }
-                offsetBuffer[n] = i
+                offsetBuffer[n] = Int32(truncatingIfNeeded: i)
                 return body(UTF8SentenceScalars(bytes: bytes,
                                                 scalars: UnsafeBufferPointer(rebasing: scalarBuffer[..<n]),
                                                 offsets: UnsafeBufferPointer(rebasing: offsetBuffer[...n])))
@@ -313,7 +315,7 @@ struct UTF8SentenceScalars: TokenScalars {
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<Unicode.Scalar>,
-                 offsets: UnsafeBufferPointer<Int>) {
+                 offsets: UnsafeBufferPointer<Int32>) {
         self.bytes = bytes
         self.scalars = scalars
         self.offsets = offsets
@@ -328,7 +330,7 @@ struct UTF8SentenceScalars: TokenScalars {
 
     @inline(__always)
     private func span(_ i: Int, _ j: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[offsets[i]..<offsets[j]])
+        UnsafeBufferPointer(rebasing: bytes[Int(offsets[i])..<Int(offsets[j])])
     }
 
     func text(_ i: Int, _ j: Int) -> String {
@@ -339,7 +341,7 @@ struct UTF8SentenceScalars: TokenScalars {
     /// scalars' properties, with its text copied from its bytes.
     @inline(__always)
     func token(_ i: Int, _ j: Int, _ base: Int) -> Token {
-        let byteRange = offsets[i]..<offsets[j]
+        let byteRange = Int(offsets[i])..<Int(offsets[j])
         if byteRange.count == j - i,
            let token = Tokenizer.asciiToken(in: bytes, byteRange, start: base + i, smallStrings: smallStrings) {
             return token
