@@ -330,6 +330,27 @@ struct UTF8SentenceScalars: TokenScalars {
         scalars[position]
     }
 
+    /// ASCII letters and digits passed over eight bytes at a time, as in ``ASCIIScalars``: over
+    /// ASCII bytes a byte is a scalar, so eight such bytes from a scalar's offset are the next
+    /// eight scalars. Scalars past ASCII are tested one by one. (The protocol's scalar loop
+    /// cost about a hundred instructions a word, 11 M on 2 MB.)
+    @inline(__always)
+    func wordScalarsEnd(from j: Int) -> Int {
+        var j = j
+        while j < scalars.count {
+            let b = Int(offsets[j])
+            if let base = bytes.baseAddress, b + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: b, as: UInt64.self))
+                let others = ~ASCIIFlags.alphanumerics(word) & ASCIIFlags.high
+                if others == 0 { j += 8; continue }
+                j += others.trailingZeroBitCount >> 3
+            }
+            guard j < scalars.count, ScalarClass.isWordScalar(scalars[j]) else { return j }
+            j += 1
+        }
+        return j
+    }
+
     @inline(__always)
     private func span(_ i: Int, _ j: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[Int(offsets[i])..<Int(offsets[j])])
