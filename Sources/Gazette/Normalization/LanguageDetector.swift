@@ -33,7 +33,7 @@ public struct LanguageDetector: Sendable {
     }
 
     public func language(of text: String) -> Language {
-        var counts = [Int](repeating: 0, count: stopwords.count)
+        var counts = [Int](filled: 0, count: stopwords.count)
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }

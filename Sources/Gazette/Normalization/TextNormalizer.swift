@@ -14,8 +14,9 @@ public struct TextNormalizer: Sendable {
     /// `first << 7 | second`, to rule a line out before folding it; nil when a key is shorter
     /// (then the first byte alone decides).
     let boilerplateHeads: [Bool]?
-    /// The first bytes of the boilerplate keys.
-    let boilerplateFirstBytes: Set<UInt8>
+    /// The ASCII first bytes of the boilerplate keys, bit `b` of the pair for byte `b` (the
+    /// pre-test asks only for ASCII bytes; a `Set<UInt8>` probe was a hash per line).
+    let boilerplateFirstBytes: (low: UInt64, high: UInt64)
     /// Each boilerplate key's first eight bytes (fewer for a shorter key), packed little-endian,
     /// and how many: a line whose key cannot start with any of them is no boilerplate. Nil when a
     /// key is empty or has other bytes than ASCII there.
@@ -23,7 +24,11 @@ public struct TextNormalizer: Sendable {
 
     public init(rules: NormalizationRules) {
         self.rules = rules
-        boilerplateFirstBytes = Set(rules.boilerplate.compactMap { $0.key.utf8.first })
+        var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
+        for first in rules.boilerplate.compactMap({ $0.key.utf8.first }) where first < 0x80 {
+            if first < 64 { firstBytes.low |= 1 << UInt64(first) } else { firstBytes.high |= 1 << UInt64(first - 64) }
+        }
+        boilerplateFirstBytes = firstBytes
         var heads = [Bool](repeating: false, count: 1 << 14)
         var usable = true
         for item in rules.boilerplate {
@@ -189,13 +194,20 @@ public struct TextNormalizer: Sendable {
         // first letter or digit is ASCII has a key that starts with it, lower-cased, and an ASCII
         // byte after it comes next in the key (folded as `Folding.key` folds it), unless the key
         // ends there, which no boilerplate key of two or more bytes can match.
+        // A quote, dash, bullet or "©" before it is passed over as ASCII punctuation is (lines that
+        // open with "•", "„" or "©" were a third of those folded into keys for nothing).
         var i = line.startIndex
         while i < line.endIndex {
             let byte = line[i]
-            if byte >= 0x80 { break }
+            if byte >= 0x80 {
+                guard let length = TextNormalizer.leadingMarkLength(line, at: i) else { break }
+                i += length
+                continue
+            }
             if ScalarClass.isASCIIAlphanumeric(byte) {
                 let first = TextNormalizer.foldedASCII(byte)
-                guard boilerplateFirstBytes.contains(first) else { return false }
+                let firstBits = first < 64 ? boilerplateFirstBytes.low >> UInt64(first) : boilerplateFirstBytes.high >> UInt64(first - 64)
+                guard firstBits & 1 != 0 else { return false }
                 if let heads = boilerplateHeads, i + 1 < line.endIndex, line[i + 1] < 0x80 {
                     guard heads[Int(first) << 7 | Int(TextNormalizer.foldedASCII(line[i + 1]))] else { return false }
                 }
@@ -215,8 +227,25 @@ public struct TextNormalizer: Sendable {
         return matchesBoilerplate(String(decoding: line, as: UTF8.self))
     }
 
+    /// The UTF-8 length of the scalar at `i` when it is one that `NormalizationRules.lineKey`
+    /// trims from a line's start as it trims ASCII punctuation: U+2010 to U+2027 (dashes, quotes,
+    /// daggers, bullets, leaders; `Folding.key` folds each to itself, a hyphen-minus or an
+    /// apostrophe, never to a letter or digit), "©", "«" and "»". Nil for any other scalar.
+    static func leadingMarkLength(_ line: ArraySlice<UInt8>, at i: Int) -> Int? {
+        let lead = line[i]
+        if lead == 0xC2, i + 1 < line.endIndex {
+            let next = line[i + 1]
+            return next == 0xA9 || next == 0xAB || next == 0xBB ? 2 : nil
+        }
+        // U+2010 to U+2027 are E2 80 90 to E2 80 A7.
+        if lead == 0xE2, i + 2 < line.endIndex, line[i + 1] == 0x80, line[i + 2] >= 0x90 && line[i + 2] <= 0xA7 {
+            return 3
+        }
+        return nil
+    }
+
     /// Whether the key of `line`, whose first letter or digit is the ASCII byte at `start` with
-    /// only ASCII before it, can equal or start with a boilerplate key, by its first eight bytes:
+    /// only ASCII or ``leadingMarkLength(_:at:)`` marks before it, can equal or start with a boilerplate key, by its first eight bytes:
     /// where the line's next bytes are ASCII they are the key's, folded (the key may end sooner,
     /// trimmed, but then it is shorter than the boilerplate key and cannot match it either). A key
     /// longer than the ASCII bytes at hand is not ruled out. Two thirds of the lines that passed

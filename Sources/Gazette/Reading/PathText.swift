@@ -11,8 +11,12 @@ enum PathText {
     /// The file name: what follows the last `/` ("a/b/report.html" → "report.html").
     static func lastComponent(_ path: String) -> String {
         guard isPlain(path) else { return (path as NSString).lastPathComponent }
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
-        return String(path[path.utf8.index(after: slash)...])
+        // The last slash's byte offset, found over the bytes in place where they are contiguous.
+        let utf8 = path.utf8
+        let slash: Int? = utf8.withContiguousStorageIfAvailable { $0.lastIndex(of: UInt8(ascii: "/")) }
+            ?? utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.distance(from: utf8.startIndex, to: $0) }
+        guard let slash else { return path }
+        return String(path[utf8.index(utf8.startIndex, offsetBy: slash + 1)...])
     }
 
     /// The extension of the file name, without its dot ("report.HTML" → "HTML"); empty when the
@@ -36,10 +40,16 @@ enum PathText {
     /// Non-empty, with no empty, `.` or `..` component and no trailing slash: the path's
     /// components are its text between slashes as they stand.
     static func isPlain(_ path: String) -> Bool {
+        // Over the bytes in place: stepping the UTF-8 view cost about 20 instructions a byte, and
+        // the reader asks four times a file.
+        path.utf8.withContiguousStorageIfAvailable(isPlain(bytes:)) ?? isPlain(bytes: path.utf8)
+    }
+
+    static func isPlain<Bytes: Sequence<UInt8>>(bytes path: Bytes) -> Bool {
         var componentLength = 0
         var dotsOnly = true
         var first = true
-        for byte in path.utf8 {
+        for byte in path {
             if byte == UInt8(ascii: "/") {
                 if !first || componentLength > 0 {
                     if componentLength == 0 || (dotsOnly && componentLength <= 2) { return false }

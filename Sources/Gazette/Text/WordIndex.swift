@@ -24,7 +24,7 @@ struct WordIndex: Sendable {
     init(minimumCapacity capacity: Int) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: 0, count: size)
+        slots = Array(filled: 0, count: size)
         words.reserveCapacity(capacity)
     }
 
@@ -100,7 +100,7 @@ struct WordIndex: Sendable {
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: 0, count: max(16, slots.count * 2))
+        slots = Array(filled: 0, count: max(16, slots.count * 2))
         for entry in old where entry != 0 { place(entry) }
     }
     /// FNV-1a over the UTF-8 bytes, read in place for native strings (small ones included).

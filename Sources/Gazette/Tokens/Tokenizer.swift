@@ -22,7 +22,9 @@ public enum Tokenizer {
         // for the tokens' texts, which are copied whole from the bytes (ASCII tokens keyed from
         // them in place, as above) rather than encoded again scalar by scalar.
         var text = sentence.text
-        return text.withUTF8 { tokens(in: UTF8SentenceScalars(bytes: $0), base: sentence.start) }
+        return text.withUTF8 { bytes in
+            UTF8SentenceScalars.withDecoded(bytes) { tokens(in: $0, base: sentence.start) }
+        }
     }
 
     /// The tokens of `s`, a sentence's scalars, whose first scalar is at document offset `base`.
@@ -96,11 +98,12 @@ public enum Tokenizer {
 
     /// Any token, through the Unicode properties of its scalars.
     static func makeGeneral(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int) -> Token {
-        makeGeneral(s, i, j, base, text: String(scalars: s[i..<j]))
+        let text = String(scalars: s[i..<j])
+        return s.withUnsafeBufferPointer { makeGeneral($0, i, j, base, text: text) }
     }
 
     /// ``makeGeneral(_:_:_:_:)`` with the token's `text` (the string of `s[i..<j]`) already made.
-    static func makeGeneral(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, _ base: Int, text: String) -> Token {
+    static func makeGeneral(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ j: Int, _ base: Int, text: String) -> Token {
         let slice = s[i..<j]
         let shape: Token.Shape
         let first = slice[slice.startIndex]
@@ -121,7 +124,7 @@ public enum Tokenizer {
     /// Whether `scalars` hold two letters or more and every one is a capital, counted in one
     /// pass: filtering the letters into an array first allocated (and grew) an array per
     /// capitalized word outside ASCII.
-    static func hasTwoLettersAllUppercase(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    static func hasTwoLettersAllUppercase(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> Bool {
         var letters = 0
         for c in scalars where ScalarClass.isAlphabetic(c) {
             guard ScalarClass.isUppercase(c) else { return false }
@@ -144,7 +147,9 @@ public enum Tokenizer {
     /// initializer and a copying closure cost about 110 instructions, two strings for a
     /// capitalized word (2 MB import: 433,000 strings, 52 M instructions). `smallStrings` is
     /// ``SmallASCII/isAvailable``, read once per sentence by the caller (a lazy global's check at
-    /// every token cost 2.3 M).
+    /// every token cost 2.3 M). Inlined into the tokenizer's two callers: called, the token came
+    /// back through an optional in memory and was copied again into the sentence's array.
+    @inline(__always)
     static func asciiToken(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, start: Int, smallStrings: Bool) -> Token? {
         let bytes = UnsafeBufferPointer(rebasing: text[range])
         var upperLetters = 0
@@ -271,24 +276,26 @@ struct ASCIIScalars: TokenScalars {
 /// is made from its bytes in place by ``Tokenizer/asciiToken(_:start:)``. Offsets stay in scalars.
 struct UTF8SentenceScalars: TokenScalars {
     let bytes: UnsafeBufferPointer<UInt8>
-    let scalars: [Unicode.Scalar]
-    /// The byte offset of each scalar, and the byte count last: `count + 1` entries.
-    let offsets: [Int]
+    let scalars: UnsafeBufferPointer<Unicode.Scalar>
+    /// The byte offset of each scalar, and the byte count last: `count + 1` entries. 32 bits, so
+    /// that both buffers of a sentence of up to 256 bytes fit the 1 KiB that
+    /// `withUnsafeTemporaryAllocation` keeps on the stack (past it, it allocates on the heap).
+    let offsets: UnsafeBufferPointer<Int32>
     /// ``SmallASCII/isAvailable``.
     let smallStrings = SmallASCII.isAvailable
 
-    /// Decodes `bytes` in one loop writing both arrays in place: appending each offset from
-    /// inside a decoding closure cost more than the strings it saved.
-    init(bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-        var scalars: [Unicode.Scalar] = []
-        // A scalar takes at least one byte: the byte count is room enough for either array.
-        offsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsetBuffer, offsetCount in
-            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, scalarCount in
+    /// Calls `body` with the scalars of `bytes`, decoded in one loop into two buffers on the
+    /// stack. (As two arrays, each sentence outside ASCII cost two allocations through the
+    /// standard library's unspecialized `Array(unsafeUninitializedCapacity:)`, which looks the
+    /// array's metadata up at every call: 9,308 calls and 9 M instructions on 2 MB.)
+    static func withDecoded<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UTF8SentenceScalars) -> R) -> R {
+        // A scalar takes at least one byte: the byte count is room enough for either buffer.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: bytes.count + 1) { offsetBuffer in
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { scalarBuffer in
                 var n = 0
                 var i = 0
                 while i < bytes.count {
-                    offsetBuffer[n] = i
+                    offsetBuffer[n] = Int32(truncatingIfNeeded: i)
                     let lead = bytes[i]
                     if lead < 0x80 {
                         scalarBuffer[n] = Unicode.Scalar(lead)
@@ -301,12 +308,19 @@ struct UTF8SentenceScalars: TokenScalars {
                     }
                     n += 1
                 }
-                offsetBuffer[n] = i
-                scalarCount = n
+                offsetBuffer[n] = Int32(truncatingIfNeeded: i)
+                return body(UTF8SentenceScalars(bytes: bytes,
+                                                scalars: UnsafeBufferPointer(rebasing: scalarBuffer[..<n]),
+                                                offsets: UnsafeBufferPointer(rebasing: offsetBuffer[...n])))
             }
-            offsetCount = scalars.count + 1
         }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                 offsets: UnsafeBufferPointer<Int32>) {
+        self.bytes = bytes
         self.scalars = scalars
+        self.offsets = offsets
     }
 
     var count: Int { scalars.count }
@@ -316,9 +330,30 @@ struct UTF8SentenceScalars: TokenScalars {
         scalars[position]
     }
 
+    /// ASCII letters and digits passed over eight bytes at a time, as in ``ASCIIScalars``: over
+    /// ASCII bytes a byte is a scalar, so eight such bytes from a scalar's offset are the next
+    /// eight scalars. Scalars past ASCII are tested one by one. (The protocol's scalar loop
+    /// cost about a hundred instructions a word, 11 M on 2 MB.)
+    @inline(__always)
+    func wordScalarsEnd(from j: Int) -> Int {
+        var j = j
+        while j < scalars.count {
+            let b = Int(offsets[j])
+            if let base = bytes.baseAddress, b + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: b, as: UInt64.self))
+                let others = ~ASCIIFlags.alphanumerics(word) & ASCIIFlags.high
+                if others == 0 { j += 8; continue }
+                j += others.trailingZeroBitCount >> 3
+            }
+            guard j < scalars.count, ScalarClass.isWordScalar(scalars[j]) else { return j }
+            j += 1
+        }
+        return j
+    }
+
     @inline(__always)
     private func span(_ i: Int, _ j: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[offsets[i]..<offsets[j]])
+        UnsafeBufferPointer(rebasing: bytes[Int(offsets[i])..<Int(offsets[j])])
     }
 
     func text(_ i: Int, _ j: Int) -> String {
@@ -329,7 +364,7 @@ struct UTF8SentenceScalars: TokenScalars {
     /// scalars' properties, with its text copied from its bytes.
     @inline(__always)
     func token(_ i: Int, _ j: Int, _ base: Int) -> Token {
-        let byteRange = offsets[i]..<offsets[j]
+        let byteRange = Int(offsets[i])..<Int(offsets[j])
         if byteRange.count == j - i,
            let token = Tokenizer.asciiToken(in: bytes, byteRange, start: base + i, smallStrings: smallStrings) {
             return token

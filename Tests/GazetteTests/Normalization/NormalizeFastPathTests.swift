@@ -98,7 +98,12 @@ struct NormalizeFastPathTests {
         "Titel\n\nPANJIN, China, Nov. 17, 2017 /PRNewswire/ -- Panjin, a coastal city",
         "\n", "\n\n", "a\n", "\nab\n\ncdefghijklmnop\n\n\nqrstuvwxyz0123456789\n", "12345678\n12345678\n1234567\n",
         "  BERLIN,  2. Mai 2023  --  Text", "date 2021-03-04  PARIS, 3 mars —", " date 2021-03-04 x y z -- BONN, Mai 2021 -- a",
-    ]
+        // Date words found by their first hyphen: at the line's ends, beside each separator, inside
+        // longer words, after other hyphens and at every offset of the eight-byte steps.
+        "2021-05-06", "T2021-05-06T", "|2021-05-06|x", "x-2021-05-06 -2021-05-06 2021-05-06- 12021-05-06 2021-05-066 2021-05-07",
+        "a-b-c-d 2021--05-06 2021-5-006 20-1-05-06 2021-05-06", "Tx2021-05-06 x2021-05-06", "é-2021-05-06 2021-05-06é-",
+        "Posted 2022-01-31T08:00 | 2022-02-01", "\n\nx\n\n2021-05-06\n", "----------2021-05-06----------\n2020-01-02",
+    ] + (0..<17).map { String(repeating: "y", count: $0) + " 2021-05-" + String(format: "%02d", $0 + 1) + " z-z" }
 
     static func plainHeadDate(_ text: String) -> PartialDate? {
         for line in text.splitASCII(separator: 0x0A, maxSplits: 5).prefix(5) {
@@ -212,6 +217,13 @@ struct NormalizeFastPathTests {
             let key = item.key
             lines += [key, key.uppercased(), " * " + key + " »", key + "!!", String(key.dropLast()), key + " und mehr",
                       String(key.prefix(7)), String(key.prefix(8)) + "x", "`" + key, key.replacingOccurrences(of: " ", with: "  ")]
+            // The marks the pre-test passes over before the first letter, and near misses of them.
+            lines += ["• " + key, "„" + key + "“", "© " + key, "«" + key + "»", "— " + key, "‘’" + key, "…" + key, "‧‐‑" + key,
+                      "•\u{301}" + key, "•Ü" + key, "• x" + key, "• " + String(key.dropFirst()), "–" + key.uppercased(),
+                      "¶" + key, "‰" + key, "†" + key + " und mehr", "ª" + key, "²" + key]
+        }
+        for mark in ["•", "„", "“", "©", "«", "»", "—", "–", "…", "‧", "‐"] {
+            lines += [mark, mark + " ", mark + " Share", mark + " Teilen", mark + " Drucken", mark + "Print", mark + "\u{301}Print"]
         }
         lines += ["", " ", "...", "Skip", "Skip links", "SKIP LINKS.", "© 2023 Alle Rechte vorbehalten", "Über uns", "Zurück nach oben ↑"]
         var removed = 0

@@ -16,7 +16,10 @@ import Testing
         "Emoji 👍🏽 and 🇨🇳 flags, 中国 Shěnyáng 3,5 Mio. € … «Guillemets» Kraków–Łódź ’S ‘s",
         "ÜBER DEN WOLKEN Zhōngguó‐Börse 1.000,5 t‑Shirt x\u{308}-y  a\u{0}b\tc",
         "é", "’s", "a’s", "👍", "Ä. Ö.", "ß-", "-ü", "ü--", "…...",
-    ]
+        // Words around the eight-byte steps of the word scan, with letters past ASCII inside.
+        "Größenordnung Straßenbahnhaltestelle abcdefgü abcdefghü ü1234567 ü12345678x Zürich-Oerlikon",
+        "ÄÖÜäöü Übermorgen überübermorgen Ab12345678Öz Ab1234567Öz ab–cdefghij abcdefgh“x” 12345678ß",
+    ] + (0..<10).map { String(repeating: "a", count: $0) + "ü" + String(repeating: "b", count: 9 - $0) + " é" }
 
     @Test func utf8SentencesTokenizeAsScalars() {
         let splitter = SentenceSplitter(rules: TestSupport.normalizationRules)
