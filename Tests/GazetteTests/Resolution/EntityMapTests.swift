@@ -21,7 +21,7 @@ import Testing
             #expect(Self.sameMaps(doc.entities))
             entities += doc.entities.count
         }
-        #expect(entities > 500)
+        #expect(entities > 300)
     }
 
     @Test func repeatedKeysKeepTheFirst() {
