@@ -71,12 +71,10 @@ public struct ResolvedMentions: Sendable {
 
     // By index, and sorted in place: `for m in mentions`, `map` and `sorted` copied every mention
     // (its strings retained and released) two or three times.
-    // Sized for every entity at once, and each entity copied once (the map's growth and the
-    // setter's copies were two thirds of this function's instructions).
+    // The entities array itself as the map's storage (the keys resolution gives are distinct):
+    // each entity copied into the map cost 4.6 M instructions on 2 MB, and as much to release.
     private func makeByKey() -> WordMap<ResolvedEntity> {
-        var out = WordMap<ResolvedEntity>(minimumCapacity: entities.count)
-        for k in entities.indices { out.insertIfAbsent(entities[k].key, entities[k]) }
-        return out
+        WordMap(sharing: entities) { entities[$0].key }
     }
 
     // Counted first, so that each sentence's array is allocated once at its size: appended to

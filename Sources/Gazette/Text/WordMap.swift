@@ -21,6 +21,22 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
         storage.reserveCapacity(capacity)
     }
 
+    /// The map `insertIfAbsent(key(k), values[k])` makes for each position `k` of `values` in
+    /// order. When the keys are distinct, its storage is `values` itself, shared rather than
+    /// copied: ``ResolvedMentions/byKey`` copied every entity of a document into its map (its
+    /// strings retained, and released with the map).
+    init(sharing values: [Value], keyedBy key: (Int) -> String) {
+        index = WordIndex(minimumCapacity: values.count)
+        for k in values.indices where !index.insert(key(k)).inserted {
+            // A repeated key: value by value, the first of equal keys kept.
+            index = WordIndex(minimumCapacity: values.count)
+            storage.reserveCapacity(values.count)
+            for k in values.indices { insertIfAbsent(key(k), values[k]) }
+            return
+        }
+        storage = values
+    }
+
     public init(dictionaryLiteral elements: (String, Value)...) {
         for (key, value) in elements { self[key] = value }
     }

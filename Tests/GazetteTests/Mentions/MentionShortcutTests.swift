@@ -318,18 +318,18 @@ extension SentenceScan {
             if part.isEmpty { break }
             key = key.isEmpty ? part : key + " " + part
             let hash = WordIndex.hash(key)
-            let known = finder.names.mayKnow(hash: hash)
-            let found = known ? finder.names.best(key, hash: hash, districts: districts) : (any: false, best: nil)
+            let known = tables.names.mayKnow(hash: hash)
+            let found = known ? tables.names.best(key, hash: hash, districts: districts) : (any: false, best: nil)
             if let first = found.best {
                 best = Lookup(end: j + 1, candidate: first, key: key)
             } else if !found.any, language == .de, key.hasSuffix("s"), key.count > 4 {
                 let stem = String(key.dropLast())
-                if let first = finder.names.best(stem, hash: WordIndex.hash(stem), districts: districts).best {
+                if let first = tables.names.best(stem, hash: WordIndex.hash(stem), districts: districts).best {
                     best = Lookup(end: j + 1, candidate: first, key: stem)
                 }
             }
             j += 1
-            if !known || !finder.names.beginsLongerName(key, hash: hash) { break }
+            if !known || !tables.names.beginsLongerName(key, hash: hash) { break }
         }
         return best
     }

@@ -22,7 +22,7 @@ import Testing
                 pointed += 1
             }
         }
-        #expect(pointed > 1_000)
+        #expect(pointed > 500)
     }
 
     @Test func theIndexIsNotEncoded() throws {
