@@ -337,14 +337,30 @@ public struct DocumentWriter {
         try writeAliases(of: doc.entities, ids: entityIDs, documentID: documentID)
         if aliasChanges.count >= DocumentWriter.aliasChangesLimit { try writeAliasChanges() }
         var mentionsByEntity = [Int64: Int](minimumCapacity: doc.entities.count)
+        // A mention's entity by its position in the document's list (`Mention.entityIndex`),
+        // checked against its key, which is the same string: no hash of the key per mention
+        // (a document read from JSON has no positions, and goes by the key).
+        var mentionsByPosition = Array(repeating: 0, count: entityIDs.count)
         // The rows in the document's order: whole statements of eight, then the rest one by one.
         var rows: [(entityID: Int64, sentenceID: Int64, mention: Int)] = []
         rows.reserveCapacity(doc.mentions.count)
         for k in doc.mentions.indices {
-            guard let key = doc.mentions[k].entityKey, let entityID = entityID(key),
-                  sentenceIDs.indices.contains(doc.mentions[k].sentence) else { continue }
+            guard let key = doc.mentions[k].entityKey, sentenceIDs.indices.contains(doc.mentions[k].sentence) else { continue }
+            let position = doc.mentions[k].entityIndex
+            let entityID: Int64
+            if entityIDs.indices.contains(position), doc.entities[position].key == key {
+                entityID = entityIDs[position]
+                mentionsByPosition[position] += 1
+            } else if let found = self.entityID(key) {
+                entityID = found
+                mentionsByEntity[found, default: 0] += 1
+            } else {
+                continue
+            }
             rows.append((entityID, sentenceIDs[doc.mentions[k].sentence], k))
-            mentionsByEntity[entityID, default: 0] += 1
+        }
+        for (position, count) in mentionsByPosition.enumerated() where count > 0 {
+            mentionsByEntity[entityIDs[position], default: 0] += count
         }
         try DocumentWriter.insert(rows.count, with: statements.mentions, else: statements.mention) { statement, slot, n in
             let row = rows[n]
