@@ -340,7 +340,7 @@ public struct DocumentWriter {
         // A mention's entity by its position in the document's list (`Mention.entityIndex`),
         // checked against its key, which is the same string: no hash of the key per mention
         // (a document read from JSON has no positions, and goes by the key).
-        var mentionsByPosition = Array(repeating: 0, count: entityIDs.count)
+        var mentionsByPosition = [Int](filled: 0, count: entityIDs.count)
         // The rows in the document's order: whole statements of eight, then the rest one by one.
         var rows: [(entityID: Int64, sentenceID: Int64, mention: Int)] = []
         rows.reserveCapacity(doc.mentions.count)
