@@ -54,7 +54,7 @@ extension Mention {
 ///
 /// `aliases` is declared first so that the memberwise initializer's labels differ from the public
 /// initializer's, which delegates to it (see ``init(key:name:type:subtype:country:countrySource:region:reference:latitude:longitude:admin1:aliases:)``);
-/// ``CodingKeys`` keeps the encoded keys in their order.
+/// ``CodingKeys`` keeps the encoded keys as they were.
 public struct ResolvedEntity: Sendable, Hashable, Codable {
     /// Every surface form of the entity in the document.
     public var aliases: [String]
