@@ -54,6 +54,9 @@ public struct DocumentReader: Sendable {
     public func read(file path: String) -> [Result<SourceDocument, GazetteError>] {
         let ext = PathText.fileExtension(path).lowercased()
         let isJSONL = ext == "jsonl" || ext == "ndjson"
+        if !isJSONL && encoding == .utf8, let text = readUTF8Text(path) {
+            return [text.map { document(text: $0, path: path, ext: ext) }]
+        }
         let bytes: [UInt8]
         do {
             bytes = try readBytes(path, oneDocument: !isJSONL)
@@ -73,12 +76,57 @@ public struct DocumentReader: Sendable {
         } catch {
             return [.failure(error)]
         }
+        return [.success(document(text: text, path: path, ext: ext))]
+    }
+
+    /// The document of a file's text: an HTML page's visible text, title and date, or the text.
+    func document(text: String, path: String, ext: String) -> SourceDocument {
+        let name = PathText.lastComponent(path)
+        let key = DocumentReader.sourceKey(for: path)
         if ext == "html" || ext == "htm" || DocumentReader.looksLikeHTML(text) {
             let html = HTMLText(html: text)
-            return [.success(SourceDocument(sourceKey: key, name: name, path: path, format: .html,
-                                            text: html.text, title: html.title, published: html.published))]
+            return SourceDocument(sourceKey: key, name: name, path: path, format: .html,
+                                  text: html.text, title: html.title, published: html.published)
         }
-        return [.success(SourceDocument(sourceKey: key, name: name, path: path, format: .text, text: text))]
+        return SourceDocument(sourceKey: key, name: name, path: path, format: .text, text: text)
+    }
+
+    /// A UTF-8 file (not JSON Lines) read straight into its text (``FileBytes/readString``), with
+    /// the general path's checks and messages in its order: unreadable or too large, empty,
+    /// binary, not UTF-8 (naming the first bad byte); a byte-order mark is dropped. Nil when the
+    /// file grew while read: the general path reads it again.
+    func readUTF8Text(_ path: String) -> Result<String, GazetteError>? {
+        enum Refusal: Error { case empty, binary, invalid(Int) }
+        let text: String?
+        do {
+            text = try FileBytes.readString(path, limit: min(maximumFileSize, maximumDocumentSize)) { size in
+                size > maximumFileSize
+                    ? "file is \(size >> 20) MiB, over the \(maximumFileSize >> 20) MiB limit"
+                    : DocumentReader.tooLong(size, limit: maximumDocumentSize)
+            } take: { bytes in
+                let read = UnsafeBufferPointer(bytes)
+                if read.isEmpty { throw Refusal.empty }
+                if TextEncoding.looksBinary(read) { throw Refusal.binary }
+                if let bad = TextEncoding.firstInvalidUTF8Offset(read) { throw Refusal.invalid(bad) }
+                // A byte-order mark carries no text.
+                guard read.count >= 3, read[0] == 0xEF, read[1] == 0xBB, read[2] == 0xBF, let base = bytes.baseAddress else {
+                    return read.count
+                }
+                memmove(base, base + 3, read.count - 3)
+                return read.count - 3
+            }
+        } catch let failure as FileBytes.Failure {
+            return .failure(.unreadable(path: path, reason: failure.reason))
+        } catch Refusal.empty {
+            return .failure(.emptyDocument(path))
+        } catch Refusal.binary {
+            return .failure(.binaryFile(path))
+        } catch Refusal.invalid(let bad) {
+            return .failure(.invalidEncoding(path: path, encoding: encoding.rawValue, byteOffset: bad))
+        } catch {
+            return .failure(.unreadable(path: path, reason: "\(error)"))
+        }
+        return text.map { .success($0) }
     }
 
     /// Starts reading a file into the page cache and returns at once (``Importer`` calls it for

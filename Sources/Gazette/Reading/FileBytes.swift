@@ -49,6 +49,45 @@ enum FileBytes {
         return bytes
     }
 
+    /// The file read straight into a new string's storage: no byte array is made and copied
+    /// again (a document-sized allocation, zeroed, was 7,000 instructions a file). `take` gets the
+    /// file's bytes in place and returns how many of them, moved to the front, are the text; the
+    /// string then checks them as UTF-8, as `String(decoding:as:)` would, and what `take` throws
+    /// is thrown. Nil when the file turns out longer than its size said (it grew while read): the
+    /// caller reads it again with ``read(_:limit:tooLarge:)``.
+    static func readString(_ path: String, limit: Int, tooLarge: (Int) -> String,
+                           take: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) throws -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw Failure(reason: errno == EACCES ? "permission denied" : "cannot open (\(describe(errno)))")
+        }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw Failure(reason: describe(errno)) }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "is a directory") }
+        let size = Int(status.st_size)
+        if size > limit { throw Failure(reason: tooLarge(size)) }
+        var grew = false
+        let text = try String(unsafeUninitializedCapacity: max(size, 0)) { buffer in
+            var count = 0
+            while count < buffer.count {
+                let got = readSome(fd, buffer.baseAddress.map { UnsafeMutableRawPointer($0 + count) }, buffer.count - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(reason: describe(errno))
+                }
+                if got == 0 { break }
+                count += got
+            }
+            if count == buffer.count {
+                var probe: UInt8 = 0
+                if readSome(fd, &probe, 1) != 0 { grew = true; return 0 }
+            }
+            return try take(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))
+        }
+        return grew ? nil : text
+    }
+
     /// Asks the kernel to start reading the file into the page cache, without waiting for it:
     /// the workers then find it there instead of waiting on the disk one small file at a time.
     /// Errors are ignored; the real read reports them.

@@ -32,28 +32,30 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     /// True when the bytes look binary: a NUL byte, or many control bytes, in the first 8 KiB.
     public static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let count = min(bytes.count, 8192)
-        return bytes.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            var controls = 0
-            var i = 0
-            while i < count {
-                // Eight bytes at a time: most words of text have no byte below 0x20 at all (the
-                // bit trick marks exactly those bytes), and only a word with one is read by byte.
-                if i + 8 <= count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    if belowSpace(word) == 0 { i += 8; continue }
-                }
-                let end = min(i + 8, count)
-                while i < end {
-                    let byte = buffer[i]
-                    if byte == 0 { return true }
-                    if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
-                    i += 1
-                }
+        bytes.withUnsafeBufferPointer(looksBinary)
+    }
+
+    static func looksBinary(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = min(buffer.count, 8192)
+        guard let base = buffer.baseAddress else { return false }
+        var controls = 0
+        var i = 0
+        while i < count {
+            // Eight bytes at a time: most words of text have no byte below 0x20 at all (the
+            // bit trick marks exactly those bytes), and only a word with one is read by byte.
+            if i + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if belowSpace(word) == 0 { i += 8; continue }
             }
-            return count > 0 && controls * 20 > count
+            let end = min(i + 8, count)
+            while i < end {
+                let byte = buffer[i]
+                if byte == 0 { return true }
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+                i += 1
+            }
         }
+        return count > 0 && controls * 20 > count
     }
 
     /// The high bit of each byte of `word` below 0x20, and no other bit: setting each byte's high
