@@ -190,6 +190,12 @@ public struct EventExtractor: EventExtracting {
         // was a quarter of the event stage.
         let emptyRefersBack = rules.refersBack.contains { $0.isEmpty }
         let bySentence = entities.bySentence(text.sentences.count)
+        // ``TopicTracker/lengthBits(_:)`` of the places' keys: a mention whose key's bit is clear
+        // names no place, ruled out without looking its entity up.
+        var placeLengths: UInt64 = 0
+        for k in entities.entities.indices where entities.entities[k].type == .place {
+            placeLengths |= TopicTracker.lengthBit(entities.entities[k].key)
+        }
         var events: [Event] = []
         var topic = TopicTracker()
         var last: (event: Event, venue: Event?, sentence: Int)?
@@ -222,7 +228,8 @@ public struct EventExtractor: EventExtracting {
             // `entityByKey[key]?.type` copied it (eight strings) per mention.
             // As positions in `mentions`: the mentions filtered into an array of their own were copied.
             let places = found.isEmpty ? [] : mentions.indices.filter { k in
-                mentions[k].entityKey.flatMap { entityByKey.read($0) { $0.type } } == .place
+                guard let key = mentions[k].entityKey, placeLengths & TopicTracker.lengthBit(key) != 0 else { return false }
+                return entityByKey.read(key) { $0.type } == .place
             }
             var reported: [Event] = []
             for (t, at, length) in found {

@@ -129,6 +129,7 @@ public struct RelationExtractor: RelationExtracting {
         var topic = TopicTracker()
         var main = MainPlace()
         var names = NameTables(entities.entities)
+        let namedLengths = RelationExtractor.structuralKeyLengths(entities.entities)
         let matcher = SentenceMatcher(anaphora: rules.anaphoraByFirstWord, entities: entityByKey, roles: rules.roles,
                                       words: rules.words, subtypeNumbers: rules.subtypeNumbers)
         let width = rules.patternSetWords
@@ -159,7 +160,8 @@ public struct RelationExtractor: RelationExtracting {
             }
             // Into `facts`: arrays of their own, appended, cost 120 instructions a sentence each.
             cueFacts(rules, mentions, tokens, sentence, &main, entities.mentions, entityByKey, wordBits: wordBits, into: &facts)
-            structuralFacts(mentions, sentence, text.language, rules.words, entityByKey, &names, into: &facts)
+            structuralFacts(mentions, sentence, text.language, rules.words, entityByKey, &names, keyLengths: namedLengths,
+                            into: &facts)
             topic.update(with: mentions, entities: entityByKey)
         }
         return deduplicated(jointVenturePartners(facts))
@@ -265,15 +267,32 @@ public struct RelationExtractor: RelationExtracting {
         }
     }
 
+    /// ``TopicTracker/lengthBits(_:)`` of the keys of `entities` that are organizations, zones or
+    /// facilities, the only ones whose names ``structuralFacts`` reads: a mention whose key's bit
+    /// is clear is ruled out without looking its entity up (35,000 look-ups on 2 MB, about 200
+    /// instructions each).
+    static func structuralKeyLengths(_ entities: [ResolvedEntity]) -> UInt64 {
+        var bits: UInt64 = 0
+        // By index, the type compared in place: `for entity in entities` copied each.
+        for k in entities.indices {
+            switch entities[k].type {
+            case .organization, .zone, .facility: bits |= TopicTracker.lengthBit(entities[k].key)
+            case .person, .place, .program, .product: continue
+            }
+        }
+        return bits
+    }
+
     /// Facts a name states by its shape: "Panjin Port" is located in Panjin, "China Railway Express
     /// (Shenyang) Hub" in Shenyang; "Publicity Office of Panjin Municipal Government" is part of
     /// the government it names.
     func structuralFacts(_ mentions: [Mention], _ sentence: Sentence, _ language: Language, _ nameWords: RelationWords,
-                         _ entities: WordMap<ResolvedEntity>, _ names: inout NameTables, into facts: inout [Fact]) {
+                         _ entities: WordMap<ResolvedEntity>, _ names: inout NameTables, keyLengths: UInt64 = .max,
+                         into facts: inout [Fact]) {
         let lang = language.rawValue
         for k in mentions.indices {
             // The subtype compared in place: reading it out retained and released it per mention.
-            guard let key = mentions[k].entityKey,
+            guard let key = mentions[k].entityKey, keyLengths & TopicTracker.lengthBit(key) != 0,
                   let (type, teaches) = entities.read(key, { ($0.type, $0.subtype == "education" || $0.subtype == "research") }),
                   type != .place, type != .person else { continue }
             // A facility, zone, school or institute named after a city is in it; companies and governments

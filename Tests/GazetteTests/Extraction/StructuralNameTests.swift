@@ -55,5 +55,32 @@ import Testing
         }
         #expect(compared > 1_000 && found > 10)
     }
-}
 
+    /// The structural facts of each sentence are the same with the mentions ruled out by their
+    /// keys' lengths (``RelationExtractor/structuralKeyLengths(_:)``) as with every mention looked
+    /// up, on the test texts and seeds.
+    @Test func keyLengthsRuleOutNoStructuralFact() throws {
+        let pipeline = TestSupport.makePipeline()
+        let extractor = RelationExtractor(rules: [:])
+        var facts = 0
+        for text in TestSupport.corpusTexts() {
+            let doc = try pipeline.extract(TestSupport.source(text))
+            let language = doc.metadata.language
+            let words = try #require(TestSupport.ruleSet.relations[language]).words
+            let resolved = ResolvedMentions(mentions: doc.mentions, entities: doc.entities)
+            let entities = resolved.byKey, bySentence = resolved.bySentence(doc.sentences.count)
+            let lengths = RelationExtractor.structuralKeyLengths(doc.entities)
+            var fastNames = NameTables(doc.entities), plainNames = NameTables(doc.entities)
+            for sentence in doc.sentences {
+                var fast: [Fact] = [], plain: [Fact] = []
+                extractor.structuralFacts(bySentence[sentence.position], sentence, language, words, entities, &fastNames,
+                                          keyLengths: lengths, into: &fast)
+                extractor.structuralFacts(bySentence[sentence.position], sentence, language, words, entities, &plainNames,
+                                          into: &plain)
+                #expect(fast == plain, "\(sentence.text)")
+                facts += plain.count
+            }
+        }
+        #expect(facts > 10)
+    }
+}
