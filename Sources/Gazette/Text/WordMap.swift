@@ -77,6 +77,17 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
         index.forEachHash(body)
     }
 
+    /// The position of `key` among ``keys`` (and of its value among ``values``), trying `hint`
+    /// first: a position known from elsewhere, such as a mention's ``Mention/entityIndex`` in a
+    /// map of the document's entities. When the key there is `key` (the same string, so compared
+    /// at once), nothing is hashed; otherwise the key is looked up as usual.
+    @inline(__always)
+    func position(of key: String, hint: Int) -> Int? {
+        let words = index.words
+        if words.indices.contains(hint), words[hint] == key { return hint }
+        return index.number(of: key)
+    }
+
     /// Whether `key` has a value, without copying it.
     public func contains(_ key: String) -> Bool {
         index.number(of: key) != nil
