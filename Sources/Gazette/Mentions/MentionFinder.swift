@@ -659,18 +659,32 @@ final class SentenceScan {
             // the token's own hash says so before a joined key is built and hashed.
             guard j < tokens.count, tables.legalFormPrefixFilter.mayHold(hash: tokens[j].keyHash),
                   tables.legalFormPrefixes.contains(tokens[j]) else { continue }
-            var joined = ""
-            var k = j
-            var best: Int?
-            while k < tokens.count, k - j < 8 {
-                joined += tokens[k].key
-                guard tables.legalFormPrefixes.contains(joined) else { break }
-                if tables.legalForms.contains(joined), isLegalFormShape(j, k + 1) { best = k + 1 }
-                k += 1
-            }
-            if let best, j > i, !(startsClause(i) && j == i + 1 && isCommon(i)) { return best }
+            if let best = legalFormEnd(from: j), j > i, !(startsClause(i) && j == i + 1 && isCommon(i)) { return best }
         }
         return nil
+    }
+
+    /// The end of the longest legal form from token `j`, whose key begins one: at most eight
+    /// tokens, their keys joined without spaces ("co" "." "ltd" "."). The joined key's hash is
+    /// continued token by token (FNV-1a reads the bytes in order) and the key appended only
+    /// where the prefix filter knows the hash: the next word of a name mostly continues no legal
+    /// form, and joining and hashing every one cost 4 M instructions on 2 MB (legalFormName 15.5 → 11.3 M).
+    /// `MentionShortcutTests` compares it with the keys joined at every step.
+    func legalFormEnd(from j: Int) -> Int? {
+        var best: Int?
+        var hash = tokens[j].keyHash
+        var joined = tokens[j].key
+        var k = j
+        while true {
+            if tables.legalForms.contains(joined, hash: hash), isLegalFormShape(j, k + 1) { best = k + 1 }
+            k += 1
+            guard k < tokens.count, k - j < 8 else { break }
+            hash = SentenceScan.continuedHash(hash, tokens[k].key)
+            guard tables.legalFormPrefixFilter.mayHold(hash: hash) else { break }
+            joined += tokens[k].key
+            guard tables.legalFormPrefixes.contains(joined, hash: hash) else { break }
+        }
+        return best
     }
 
     /// Short legal forms ("AG", "SE", "AB") must be written in capitals; longer ones may be any case.

@@ -29,11 +29,50 @@ public enum Folding {
             return hasUpper ? String(asciiLowercasing: bytes) : String(text)
         }
         // Otherwise by table for ASCII, Latin-1 and typographic quotes and dashes (German and English
-        // news); only runs of other scalars go through Foundation's decomposition. Folding is per
-        // scalar after decomposition, so folding runs apart gives the same key as folding it whole.
-        // Runs of ASCII are copied whole and lower-cased in place: a text with one dash or accent
-        // (a document's head, a German word) is still mostly ASCII, and folding it a scalar at a
-        // time cost 58 instructions a byte.
+        // news), straight into the key's storage; only a text with other scalars takes the buffer
+        // below, which sends their runs through Foundation's decomposition.
+        return tableFoldedKey(bytes) ?? bufferedKey(bytes)
+    }
+
+    /// The key of non-ASCII `bytes` when every scalar folds by table, written in place into the
+    /// string's storage; nil when one needs decomposition. The folded bytes of a scalar are never
+    /// more than its own, so the key fits in `bytes.count`, and a key of up to 15 bytes (most
+    /// words) is a small string: no allocation at all. Folding into a byte array and decoding it
+    /// as a string cost about 1,275 instructions a word (9 M on the 2 MB import, German words and
+    /// lines with a dash or a quote).
+    static func tableFoldedKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var complete = true
+        let key = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte == 0x60 ? 0x27 : byte
+                    count += 1
+                    i += 1
+                    continue
+                }
+                let (value, length) = UTF8Scalars.decode(bytes, at: i)
+                guard let (packed, folded) = foldedByTable(value), folded <= length else {
+                    complete = false
+                    return 0
+                }
+                for k in 0..<folded { buffer[count + k] = UInt8(truncatingIfNeeded: packed >> (8 * k)) }
+                count += folded
+                i += length
+            }
+            return count
+        }
+        return complete ? key : nil
+    }
+
+    /// The key of non-ASCII `bytes` through a byte buffer: scalars folded by table, runs of other
+    /// scalars through Foundation's decomposition. Folding is per scalar after decomposition, so
+    /// folding runs apart gives the same key as folding it whole. Runs of ASCII are copied whole
+    /// and lower-cased in place: a text with one dash or accent (a document's head, a German word)
+    /// is still mostly ASCII, and folding it a scalar at a time cost 58 instructions a byte.
+    static func bufferedKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var folded = FoldedBytes(capacity: bytes.count)
         var i = 0
         while i < bytes.count {
@@ -52,6 +91,38 @@ public enum Folding {
         return String(decoding: folded.out, as: UTF8.self)
     }
 
+    /// The folded UTF-8 bytes of scalar `v` by table, packed first byte lowest, and how many; nil
+    /// when `v` goes through decomposition. Never more bytes than `v`'s own UTF-8.
+    @inline(__always)
+    static func foldedByTable(_ v: UInt32) -> (packed: UInt32, count: Int)? {
+        switch v {
+        case 0x41...0x5A: return (v | 0x20, 1)
+        case 0x60: return (0x27, 1)
+        case 0x00...0x7F: return (v, 1)
+        case 0xDF: return (0x7373, 2)
+        case 0x2018, 0x2019, 0xB4: return (0x27, 1)
+        case 0x2010...0x2014: return (0x2D, 1)
+        case 0xC0...0xFF where v != 0xD7 && v != 0xF7 && latinBase[Int(v - 0xC0)] != nil:
+            return (latinBase[Int(v - 0xC0)]?.value ?? 0x3F, 1)
+        // Scalars of the check corpus that went through Foundation's decomposition, one run at a
+        // time (about 5,000 instructions a run): Latin-1 signs and spaces, „ “ ” • …, which fold
+        // to themselves, and the Polish letters (ł keeps its stroke; ź ń ś lose their accent).
+        case 0x80...0xBF, 0x201C...0x201E, 0x2022, 0x2026, 0x142: return utf8(v)
+        case 0x141: return utf8(0x142)
+        case 0x179, 0x17A: return (0x7A, 1)
+        case 0x143, 0x144: return (0x6E, 1)
+        case 0x15A, 0x15B: return (0x73, 1)
+        default: return nil
+        }
+    }
+
+    /// The UTF-8 bytes of `v` (at least U+0080, below U+10000), packed first byte lowest.
+    @inline(__always)
+    private static func utf8(_ v: UInt32) -> (packed: UInt32, count: Int) {
+        if v < 0x800 { return ((0xC0 | v >> 6) | (0x80 | v & 0x3F) << 8, 2) }
+        return ((0xE0 | v >> 12) | (0x80 | (v >> 6) & 0x3F) << 8 | (0x80 | v & 0x3F) << 16, 3)
+    }
+
     /// A key being built: bytes folded by table, and the run of other scalars waiting for
     /// decomposition. A struct with mutating methods, not a local function capturing variables,
     /// which Swift checks for exclusive access at run time on every scalar.
@@ -68,26 +139,12 @@ public enum Folding {
 
         /// Appends one scalar (its value), folded by table or left waiting for decomposition.
         mutating func fold(_ v: UInt32) {
-            switch v {
-            case 0x41...0x5A: append(UInt8(v | 0x20))
-            case 0x60: append(0x27)
-            case 0x00...0x7F: append(UInt8(v))
-            case 0xDF: append(0x73); append(0x73)
-            case 0x2018, 0x2019, 0xB4: append(0x27)
-            case 0x2010...0x2014: append(0x2D)
-            case 0xC0...0xFF where v != 0xD7 && v != 0xF7 && latinBase[Int(v - 0xC0)] != nil:
-                append(UInt8(latinBase[Int(v - 0xC0)]?.value ?? 0x3F))
-            // Scalars of the check corpus that went through Foundation's decomposition, one run at a
-            // time (about 5,000 instructions a run): Latin-1 signs and spaces, „ “ ” • …, which fold
-            // to themselves, and the Polish letters (ł keeps its stroke; ź ń ś lose their accent).
-            case 0x80...0xBF, 0x201C...0x201E, 0x2022, 0x2026, 0x142: appendScalar(v)
-            case 0x141: appendScalar(0x142)
-            case 0x179, 0x17A: append(0x7A)
-            case 0x143, 0x144: append(0x6E)
-            case 0x15A, 0x15B: append(0x73)
-            default:
+            guard let (packed, count) = Folding.foldedByTable(v) else {
                 if let scalar = Unicode.Scalar(v) { slow.append(scalar); hasSlow = true }
+                return
             }
+            flushSlow()
+            for k in 0..<count { out.append(UInt8(truncatingIfNeeded: packed >> (8 * k))) }
         }
 
         /// Appends ASCII bytes folded (capitals lower-cased, "`" as "'"), after the waiting scalars.
@@ -105,24 +162,6 @@ public enum Folding {
                     }
                 }
             }
-        }
-
-        /// Appends the UTF-8 bytes of `v` (at least U+0080, below U+10000), after the waiting scalars.
-        mutating func appendScalar(_ v: UInt32) {
-            flushSlow()
-            if v < 0x800 {
-                out.append(UInt8(0xC0 | v >> 6))
-            } else {
-                out.append(UInt8(0xE0 | v >> 12))
-                out.append(UInt8(0x80 | (v >> 6) & 0x3F))
-            }
-            out.append(UInt8(0x80 | v & 0x3F))
-        }
-
-        /// Appends a byte folded by table, after the waiting scalars.
-        mutating func append(_ byte: UInt8) {
-            flushSlow()
-            out.append(byte)
         }
 
         mutating func flushSlow() {

@@ -213,6 +213,40 @@ import Testing
     /// whole), from every token of the texts, read as English and as German (genitives), with
     /// districts and without; and the hash continued and the last character dropped by bytes
     /// equal the plain forms on every word.
+    /// The legal form found with its key's hash continued token by token ends where the keys
+    /// joined and looked up whole at every step end it, from every token that begins one, in
+    /// English and German texts and on hand-picked forms.
+    @Test func legalFormEndEqualsPlainLegalFormEnd() throws {
+        let rules = TestSupport.ruleSet
+        let names = NameIndex(reference: rules.reference, lexicon: rules.mentions[.en]?.lexicon ?? [])
+        let finder = MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
+                                   regionAdjectives: rules.regionAdjectives)
+        var starts = 0
+        var found = 0
+        var multiToken = 0
+        let forms = "Huaxin Co., Ltd. Haitai GmbH & Co. KG Starhai S.A. Müller AG Acme Inc. Foo Pte. Ltd. Bar S.p.A. Baz Co Ltd"
+        for text in Self.texts + [forms] {
+            let sentence = Sentence(position: 0, start: 0, end: text.unicodeScalars.count, text: text)
+            let tokens = Tokenizer.tokens(of: sentence)
+            for language in [Language.en, .de] {
+                let scan = SentenceScan(finder: finder, rules: try #require(rules.mentions[language]), language: language)
+                scan.run(tokens: tokens, sentence: 0)
+                for j in tokens.indices where scan.tables.legalFormPrefixes.contains(tokens[j]) {
+                    let fast = scan.legalFormEnd(from: j)
+                    #expect(fast == scan.plainLegalFormEnd(from: j), "\(tokens[j...].prefix(4).map(\.text))")
+                    starts += 1
+                    if let fast {
+                        found += 1
+                        if fast > j + 1 { multiToken += 1 }
+                    }
+                }
+            }
+        }
+        #expect(starts > 1_000)
+        #expect(found > 50)
+        #expect(multiToken > 10)
+    }
+
     @Test func lookupEqualsPlainLookup() throws {
         let rules = TestSupport.ruleSet
         let lexicon = (rules.mentions[.en]?.lexicon ?? []) + (rules.mentions[.de]?.lexicon ?? [])
@@ -330,6 +364,21 @@ extension SentenceScan {
             }
             j += 1
             if !known || !tables.names.beginsLongerName(key, hash: hash) { break }
+        }
+        return best
+    }
+
+    /// ``legalFormEnd(from:)`` with the keys joined and looked up whole at every step, as it was
+    /// before: the reference ``MentionShortcutTests`` compares it with.
+    func plainLegalFormEnd(from j: Int) -> Int? {
+        var joined = ""
+        var k = j
+        var best: Int?
+        while k < tokens.count, k - j < 8 {
+            joined += tokens[k].key
+            guard tables.legalFormPrefixes.contains(joined) else { break }
+            if tables.legalForms.contains(joined), isLegalFormShape(j, k + 1) { best = k + 1 }
+            k += 1
         }
         return best
     }

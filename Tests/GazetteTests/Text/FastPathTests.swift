@@ -48,6 +48,34 @@ import Testing
         }
     }
 
+    /// A key written in place by table is the key the byte buffer builds, for every word and line
+    /// of the genre that is not all ASCII; a text with a scalar past the table takes the buffer.
+    @Test func keyInPlaceEqualsKeyThroughBuffer() {
+        var texts = Set(Self.hardCases + ["Müller`s ‘Köln’ GmbH – Zweigwerk ÄÖÜ in SHENYANG (Liaoning)"])
+        for text in Self.texts {
+            texts.formUnion(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+            texts.formUnion(text.split(separator: "\n").map(String.init))
+        }
+        var inPlace = 0, buffered = 0
+        for word in texts where !word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var text = word
+            text.withUTF8 { bytes in
+                let expected = Folding.bufferedKey(bytes)
+                if let key = Folding.tableFoldedKey(bytes) {
+                    #expect(key == expected, "\(word)")
+                    inPlace += 1
+                } else {
+                    buffered += 1
+                }
+            }
+        }
+        #expect(inPlace >= 100)
+        #expect(buffered >= 1)  // "Zhōngguó 中国", "ÞINGVELLIR", "e\u{301}cole"
+        // Short keys are small strings, long ones (whole lines) allocated: both equal the buffer's.
+        var long = "Straße – „Köln“ • Łódź ‘x’ " + String(repeating: "ÄÖÜ", count: 20)
+        long.withUTF8 { #expect(Folding.tableFoldedKey($0) == Folding.bufferedKey($0)) }
+    }
+
     /// `nameKey` tests ASCII letters and digits by range, other scalars by Unicode property.
     @Test func nameKeysEqualNameKeysByProperty() {
         var words = Set(Self.hardCases + ["BMW-Brilliance", "Co., Ltd.", "3M", "Zhōngguó 中国", "Sp. z o.o."])
