@@ -14,19 +14,37 @@ enum FileBytes {
         var reason: String
     }
 
-    /// Reads the whole file, refusing it before reading when its size is over `limit`
-    /// (the message comes from `tooLarge`).
-    static func read(_ path: String, limit: Int, tooLarge: (Int) -> String) throws(Failure) -> [UInt8] {
+    /// The open descriptor of `path` and the file's size, refusing a directory and a file whose
+    /// size is over `limit` (the message comes from `tooLarge`). The caller closes it.
+    private static func openForReading(_ path: String, limit: Int,
+                                       tooLarge: (Int) -> String) throws(Failure) -> (fd: Int32, size: Int) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw Failure(reason: errno == EACCES ? "permission denied" : "cannot open (\(describe(errno)))")
         }
-        defer { close(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0 else { throw Failure(reason: describe(errno)) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "is a directory") }
-        let size = Int(status.st_size)
-        if size > limit { throw Failure(reason: tooLarge(size)) }
+        let failure: Failure?
+        if fstat(fd, &status) != 0 {
+            failure = Failure(reason: describe(errno))
+        } else if (status.st_mode & S_IFMT) == S_IFDIR {
+            failure = Failure(reason: "is a directory")
+        } else if Int(status.st_size) > limit {
+            failure = Failure(reason: tooLarge(Int(status.st_size)))
+        } else {
+            failure = nil
+        }
+        if let failure {
+            close(fd)
+            throw failure
+        }
+        return (fd, Int(status.st_size))
+    }
+
+    /// Reads the whole file, refusing it before reading when its size is over `limit`
+    /// (the message comes from `tooLarge`).
+    static func read(_ path: String, limit: Int, tooLarge: (Int) -> String) throws(Failure) -> [UInt8] {
+        let (fd, size) = try openForReading(path, limit: limit, tooLarge: tooLarge)
+        defer { close(fd) }
         // The size is a hint: a file that grows or shrinks while read is read to its end.
         var bytes = [UInt8](repeating: 0, count: max(size, 0) + 1)
         var count = 0
@@ -57,16 +75,8 @@ enum FileBytes {
     /// caller reads it again with ``read(_:limit:tooLarge:)``.
     static func readString(_ path: String, limit: Int, tooLarge: (Int) -> String,
                            take: (UnsafeMutableBufferPointer<UInt8>) throws -> Int) throws -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw Failure(reason: errno == EACCES ? "permission denied" : "cannot open (\(describe(errno)))")
-        }
+        let (fd, size) = try openForReading(path, limit: limit, tooLarge: tooLarge)
         defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { throw Failure(reason: describe(errno)) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "is a directory") }
-        let size = Int(status.st_size)
-        if size > limit { throw Failure(reason: tooLarge(size)) }
         var grew = false
         let text = try String(unsafeUninitializedCapacity: max(size, 0)) { buffer in
             var count = 0
