@@ -16,6 +16,14 @@ import Testing
         "Stadtrat", "Amt", "Rates", "Industriepark", "Park", "Hafen", "Ü",
     ]
 
+    /// The project's mention finder over a name index of the reference data and `lexicon`.
+    static func finder(lexicon: [MentionRules.LexiconEntry]) -> MentionFinder {
+        let rules = TestSupport.ruleSet
+        let names = NameIndex(reference: rules.reference, lexicon: lexicon)
+        return MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
+                             regionAdjectives: rules.regionAdjectives)
+    }
+
     /// Every whitespace-separated word of the texts, with the hard cases.
     static let words: [String] = {
         var words = Set(hardWords)
@@ -49,9 +57,7 @@ import Testing
     /// four tokens of the texts and the hard cases.
     @Test func legalFormShapeByBytesEqualsCharacterTest() throws {
         let rules = TestSupport.ruleSet
-        let names = NameIndex(reference: rules.reference, lexicon: rules.mentions[.en]?.lexicon ?? [])
-        let finder = MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
-                                   regionAdjectives: rules.regionAdjectives)
+        let finder = Self.finder(lexicon: rules.mentions[.en]?.lexicon ?? [])
         let english = try #require(rules.mentions[.en])
         var checked = 0
         for text in Self.texts + [Self.hardWords.joined(separator: " "), "AG ag Ag S.A. Co., Ltd. GmbH & Co. KG SE Ⅻ ÖA"] {
@@ -208,19 +214,12 @@ import Testing
         #expect(filtered > 1_000)
     }
 
-    /// The look-up that continues a key's hash word by word and makes the key's string only
-    /// where the filter knows it finds what the plain look-up finds (every key made and hashed
-    /// whole), from every token of the texts, read as English and as German (genitives), with
-    /// districts and without; and the hash continued and the last character dropped by bytes
-    /// equal the plain forms on every word.
     /// The legal form found with its key's hash continued token by token ends where the keys
     /// joined and looked up whole at every step end it, from every token that begins one, in
     /// English and German texts and on hand-picked forms.
     @Test func legalFormEndEqualsPlainLegalFormEnd() throws {
         let rules = TestSupport.ruleSet
-        let names = NameIndex(reference: rules.reference, lexicon: rules.mentions[.en]?.lexicon ?? [])
-        let finder = MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
-                                   regionAdjectives: rules.regionAdjectives)
+        let finder = Self.finder(lexicon: rules.mentions[.en]?.lexicon ?? [])
         var starts = 0
         var found = 0
         var multiToken = 0
@@ -247,12 +246,14 @@ import Testing
         #expect(multiToken > 10)
     }
 
+    /// The look-up that continues a key's hash word by word and makes the key's string only
+    /// where the filter knows it finds what the plain look-up finds (every key made and hashed
+    /// whole), from every token of the texts, read as English and as German (genitives), with
+    /// districts and without; and the hash continued and the last character dropped by bytes
+    /// equal the plain forms on every word.
     @Test func lookupEqualsPlainLookup() throws {
         let rules = TestSupport.ruleSet
-        let lexicon = (rules.mentions[.en]?.lexicon ?? []) + (rules.mentions[.de]?.lexicon ?? [])
-        let names = NameIndex(reference: rules.reference, lexicon: lexicon)
-        let finder = MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
-                                   regionAdjectives: rules.regionAdjectives)
+        let finder = Self.finder(lexicon: (rules.mentions[.en]?.lexicon ?? []) + (rules.mentions[.de]?.lexicon ?? []))
         var found = 0
         var multiWord = 0
         var genitives = 0
@@ -264,8 +265,8 @@ import Testing
                 scan.run(tokens: tokens, sentence: 0)
                 for i in tokens.indices {
                     for districts in [false, true] {
-                        let fast = scan.lookup(i, maximum: names.maximumTokens, districts: districts)
-                        let plain = scan.plainLookup(i, maximum: names.maximumTokens, districts: districts)
+                        let fast = scan.lookup(i, maximum: finder.names.maximumTokens, districts: districts)
+                        let plain = scan.plainLookup(i, maximum: finder.names.maximumTokens, districts: districts)
                         #expect(fast?.end == plain?.end, "\(tokens[i].text)")
                         #expect(fast?.key == plain?.key, "\(tokens[i].text)")
                         #expect(fast?.candidate == plain?.candidate, "\(tokens[i].text)")
@@ -297,9 +298,7 @@ import Testing
     /// the plain loop over the endings finds, for every token of the texts, English and German.
     @Test func ruleWordFilterAndSuffixCueEndingEqualPlainForms() throws {
         let rules = TestSupport.ruleSet
-        let names = NameIndex(reference: rules.reference, lexicon: rules.mentions[.en]?.lexicon ?? [])
-        let finder = MentionFinder(rules: rules.mentions, names: names, reference: rules.reference,
-                                   regionAdjectives: rules.regionAdjectives)
+        let finder = Self.finder(lexicon: rules.mentions[.en]?.lexicon ?? [])
         var held = 0
         var ruledOut = 0
         var endings = 0
